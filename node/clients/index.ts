@@ -1,0 +1,16 @@
+import { IOClients } from '@vtex/api'
+import { OMS } from '@vtex/clients'
+
+import type { OmsReader } from './omsOrders'
+import { PickAndPack } from './pickAndPack'
+
+/** Infrastructure (apps, vbase, events) comes from IOClients; the sandbox overrides it. */
+export class Clients extends IOClients {
+  public get pickAndPack() {
+    return this.getOrSet('pickAndPack', PickAndPack)
+  }
+
+  public get oms(): OmsReader {
+    return this.getOrSet('oms', OMS)
+  }
+}

@@ -1,0 +1,30 @@
+/** Error codes the GraphQL contract exposes in `extensions.code`. */
+export type AppErrorCode =
+  | 'NOT_CONFIGURED'
+  | 'BAD_USER_INPUT'
+  | 'PNP_UNAUTHORIZED'
+  | 'PNP_ORDER_NOT_FOUND'
+  | 'PNP_UNAVAILABLE'
+  | 'OMS_ORDER_NOT_FOUND'
+  | 'OMS_UNAVAILABLE'
+
+/**
+ * The only error this app lets out of a client or resolver. It carries a code and a message
+ * written for the merchant, nothing else: VTEX's GraphQL error formatter copies an error's own
+ * fields into the response and the logs, so an upstream error (with its request config, JWT and
+ * Api-Key) must never travel further than the client that caught it.
+ */
+export class AppError extends Error {
+  public readonly code: AppErrorCode
+  public readonly extensions: { code: AppErrorCode }
+
+  constructor(code: AppErrorCode, message: string) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.extensions = { code }
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError =>
+  error instanceof AppError

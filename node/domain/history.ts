@@ -1,0 +1,172 @@
+import type { StatusNotification } from './notification'
+import { notificationId } from './notification'
+import { statusRank } from './statuses'
+
+/** One accepted status change, as stored. */
+export interface HistoryEntry {
+  id: string
+  orderId: string
+  oldStatus: string | null
+  newStatus: string
+  hostname: string | null
+  receivedAt: string
+  occurredAt: string | null
+  extra: Record<string, unknown>
+}
+
+/** The per-order document. `currentStatus` only moves forward (see `supersedes`). */
+export interface OrderHistory {
+  orderId: string
+  currentStatus: string | null
+  currentEntryId: string | null
+  entries: HistoryEntry[]
+}
+
+/** Bounded, newest-first list of changes across orders. */
+export interface RecentChanges {
+  entries: HistoryEntry[]
+}
+
+export const MAX_ENTRIES_PER_ORDER = 500
+export const MAX_RECENT_ENTRIES = 500
+
+export const toHistoryEntry = (
+  notification: StatusNotification,
+  receivedAt: Date
+): HistoryEntry => ({
+  id: notificationId(notification),
+  orderId: notification.orderId,
+  oldStatus: notification.oldStatus,
+  newStatus: notification.newStatus,
+  hostname: notification.hostname,
+  receivedAt: receivedAt.toISOString(),
+  occurredAt: notification.occurredAt,
+  extra: notification.extra,
+})
+
+export const emptyHistory = (orderId: string): OrderHistory => ({
+  orderId,
+  currentStatus: null,
+  currentEntryId: null,
+  entries: [],
+})
+
+const eventTime = (entry: HistoryEntry) =>
+  Date.parse(entry.occurredAt ?? entry.receivedAt)
+
+/**
+ * Whether `incoming` should become the order's current status instead of `current`. A change
+ * that starts where the order stands is taken; otherwise the payload dates decide when both
+ * carry one, then the position in the flow. Late, stale notifications therefore never move
+ * the status backwards, while a genuine step back (e.g. re-picking, which starts from the
+ * current status) still does.
+ */
+export function supersedes(
+  current: HistoryEntry | undefined,
+  incoming: HistoryEntry
+): boolean {
+  if (!current) return true
+  if (incoming.oldStatus !== null && incoming.oldStatus === current.newStatus) {
+    return true
+  }
+
+  if (current.occurredAt && incoming.occurredAt) {
+    return Date.parse(incoming.occurredAt) >= Date.parse(current.occurredAt)
+  }
+
+  const currentRank = statusRank(current.newStatus)
+  const incomingRank = statusRank(incoming.newStatus)
+
+  if (currentRank !== null && incomingRank !== null) {
+    return incomingRank > currentRank
+  }
+
+  // An unknown status on either side: the latest to arrive wins.
+  return true
+}
+
+/** Entries in the order they happened (payload date, else arrival). */
+export const chronological = (entries: HistoryEntry[]): HistoryEntry[] =>
+  [...entries].sort(
+    (a, b) =>
+      eventTime(a) - eventTime(b) || a.receivedAt.localeCompare(b.receivedAt)
+  )
+
+export interface AppendResult {
+  history: OrderHistory
+  added: boolean
+}
+
+/** Adds an entry unless it is a redelivery. Pure: returns a new document. */
+export function appendEntry(
+  history: OrderHistory,
+  entry: HistoryEntry,
+  maxEntries = MAX_ENTRIES_PER_ORDER
+): AppendResult {
+  if (history.entries.some((existing) => existing.id === entry.id)) {
+    return { history, added: false }
+  }
+
+  const current = history.entries.find(
+    (existing) => existing.id === history.currentEntryId
+  )
+
+  const takesOver = supersedes(current, entry)
+  // Oldest entries go first when an order exceeds the bound, never the current one.
+  const entries = chronological([...history.entries, entry])
+  const overflow = entries.length - maxEntries
+  const currentEntryId = takesOver ? entry.id : history.currentEntryId
+  const kept =
+    overflow > 0
+      ? entries.filter(
+          (candidate, index) =>
+            index >= overflow || candidate.id === currentEntryId
+        )
+      : entries
+
+  return {
+    added: true,
+    history: {
+      orderId: history.orderId,
+      currentStatus: takesOver ? entry.newStatus : history.currentStatus,
+      currentEntryId,
+      entries: kept,
+    },
+  }
+}
+
+/** Adds entries to the recent list (idempotent by id), newest arrival first, bounded. */
+export function addRecent(
+  recent: RecentChanges,
+  incoming: HistoryEntry[],
+  max = MAX_RECENT_ENTRIES
+): { recent: RecentChanges; added: string[] } {
+  const known = new Set(recent.entries.map((entry) => entry.id))
+  const fresh = incoming.filter((entry) => {
+    if (known.has(entry.id)) return false
+    known.add(entry.id)
+
+    return true
+  })
+
+  if (fresh.length === 0) return { recent, added: [] }
+
+  const entries = [...fresh, ...recent.entries]
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+    .slice(0, max)
+
+  return { recent: { entries }, added: fresh.map((entry) => entry.id) }
+}
+
+/** Recent changes, optionally of one status, at most `first` (1…100). */
+export function selectRecent(
+  recent: RecentChanges,
+  first: number,
+  status?: string | null
+): HistoryEntry[] {
+  const limit = Math.min(Math.max(Math.trunc(first), 0), 100)
+
+  return recent.entries
+    .filter((entry) => !status || entry.newStatus === status)
+    .slice(0, limit)
+}

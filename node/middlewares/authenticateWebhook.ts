@@ -1,0 +1,51 @@
+import { readAppSettings } from '../clients/appSettings'
+import { secretsMatch } from '../domain/secrets'
+import type { Context } from '../typings/context'
+import { WebhookError } from './webhookErrors'
+
+function presentedSecret(ctx: Context): string | undefined {
+  const header = ctx.get('x-webhook-secret')
+
+  if (header) return header
+
+  const { secret } = ctx.query
+
+  return typeof secret === 'string' && secret ? secret : undefined
+}
+
+/** Checks the shared secret before anything else is read. No secret configured: refuse all. */
+export async function authenticateWebhook(
+  ctx: Context,
+  next: () => Promise<void>
+) {
+  const settings = await readAppSettings(ctx.clients.apps, ctx.vtex)
+
+  if (!settings.webhookSecret) {
+    throw new WebhookError(
+      401,
+      'UNAUTHORIZED',
+      'No webhook secret is configured, so every notification is refused. Set "Webhook secret" in the app settings and send the same value in the x-webhook-secret header from Pick and Pack.'
+    )
+  }
+
+  const presented = presentedSecret(ctx)
+
+  if (!presented) {
+    throw new WebhookError(
+      401,
+      'UNAUTHORIZED',
+      'Missing webhook secret. Add the custom header x-webhook-secret (or the query parameter secret) in the Pick and Pack webhook settings.'
+    )
+  }
+
+  if (!secretsMatch(presented, settings.webhookSecret)) {
+    throw new WebhookError(
+      401,
+      'UNAUTHORIZED',
+      'Wrong webhook secret. The x-webhook-secret header must equal "Webhook secret" in the app settings.'
+    )
+  }
+
+  ctx.state.settings = settings
+  await next()
+}

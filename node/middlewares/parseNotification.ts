@@ -1,0 +1,84 @@
+import { text } from 'co-body'
+
+import { parseNotification as validate } from '../domain/notification'
+import type { Context } from '../typings/context'
+import { WebhookError } from './webhookErrors'
+
+export const MAX_BODY_BYTES = 32 * 1024
+
+const ACCEPTED_TYPES = /^(application\/(json|[\w.+-]+\+json)|text\/plain)$/i
+
+async function readBody(ctx: Context): Promise<string> {
+  const type = (ctx.get('content-type').split(';')[0] ?? '').trim()
+
+  if (type && !ACCEPTED_TYPES.test(type)) {
+    throw new WebhookError(
+      400,
+      'INVALID_NOTIFICATION',
+      `Expected a JSON body (Content-Type: application/json), got ${type.slice(0, 60)}.`
+    )
+  }
+
+  try {
+    return await text(ctx.req, { limit: MAX_BODY_BYTES, encoding: 'utf8' })
+  } catch (error) {
+    const { status, type: reason } = error as { status?: number; type?: string }
+
+    if (status === 413 || reason === 'entity.too.large') {
+      throw new WebhookError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        'The notification is larger than 32 KiB. A status change should be a small JSON object.'
+      )
+    }
+
+    throw new WebhookError(
+      400,
+      'INVALID_NOTIFICATION',
+      'The request body could not be read.'
+    )
+  }
+}
+
+/** Reads and validates the JSON body; the hostname must match the configured one, if any. */
+export async function parseNotification(
+  ctx: Context,
+  next: () => Promise<void>
+) {
+  const raw = await readBody(ctx)
+  let body: unknown
+
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    throw new WebhookError(
+      400,
+      'INVALID_NOTIFICATION',
+      'The body is not valid JSON. Pick and Pack sends {"orderId","oldStatus","newStatus","hostname"}.'
+    )
+  }
+
+  const parsed = validate(body)
+
+  if (!parsed.ok) {
+    throw new WebhookError(400, 'INVALID_NOTIFICATION', parsed.message)
+  }
+
+  const expectedHost = ctx.state.settings?.hostname
+
+  if (
+    expectedHost &&
+    parsed.notification.hostname?.toLowerCase() !== expectedHost
+  ) {
+    throw new WebhookError(
+      403,
+      'HOSTNAME_MISMATCH',
+      `This notification is for hostname "${
+        parsed.notification.hostname ?? '(none)'
+      }", but the app settings accept only "${expectedHost}". Check the store's hostname in the app settings.`
+    )
+  }
+
+  ctx.state.notification = parsed.notification
+  await next()
+}

@@ -1,0 +1,19 @@
+import { toHistoryEntry } from '../domain/history'
+import { HistoryStore } from '../storage/historyStore'
+import type { Context } from '../typings/context'
+
+/** Appends the change to the order's history; a storage failure becomes a 503 upstream. */
+export async function recordStatusChange(
+  ctx: Context,
+  next: () => Promise<void>
+) {
+  const { notification } = ctx.state
+
+  if (!notification) throw new Error('recordStatusChange needs a notification')
+
+  const entry = toHistoryEntry(notification, new Date())
+
+  ctx.state.entry = entry
+  ctx.state.recorded = await new HistoryStore(ctx.clients.vbase).record(entry)
+  await next()
+}

@@ -1,0 +1,73 @@
+import type { Context } from '../typings/context'
+import { StorageError } from '../storage/jsonStore'
+
+export type WebhookErrorCode =
+  | 'INVALID_NOTIFICATION'
+  | 'UNAUTHORIZED'
+  | 'HOSTNAME_MISMATCH'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'STORAGE_UNAVAILABLE'
+  | 'INTERNAL_ERROR'
+
+/** A refusal of the webhook, with a message that tells the merchant what to fix. */
+export class WebhookError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: WebhookErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'WebhookError'
+  }
+}
+
+const respond = (ctx: Context, status: number, code: string, message: string) => {
+  ctx.status = status
+  ctx.set('Cache-Control', 'no-store')
+  ctx.body = { error: { code, message } }
+}
+
+/** First in the pipeline: turns every failure into the contract's JSON error answer. */
+export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
+  try {
+    await next()
+  } catch (error) {
+    if (error instanceof WebhookError) {
+      respond(ctx, error.status, error.code, error.message)
+
+      return
+    }
+
+    if (error instanceof StorageError) {
+      ctx.vtex.logger.error({
+        message: 'Pick and Pack notification not stored',
+        reason: error.message,
+      })
+      respond(
+        ctx,
+        503,
+        'STORAGE_UNAVAILABLE',
+        'The notification could not be stored and nothing was saved. Pick and Pack may send it again.'
+      )
+
+      return
+    }
+
+    // Only the message: an unexpected error may hold request details.
+    ctx.vtex.logger.error({
+      message: 'Pick and Pack webhook failed',
+      reason: error instanceof Error ? error.message : String(error),
+    })
+    respond(ctx, 500, 'INTERNAL_ERROR', 'The notification could not be processed.')
+  }
+}
+
+export async function methodNotAllowed(ctx: Context) {
+  ctx.set('Allow', 'POST, PUT')
+  throw new WebhookError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    `The webhook accepts POST or PUT, not ${ctx.method}. Set the method to POST in the Pick and Pack webhook settings.`
+  )
+}

@@ -1,0 +1,32 @@
+import { AppError } from '../../domain/errors'
+import { selectRecent } from '../../domain/history'
+import { HistoryStore } from '../../storage/historyStore'
+import type { Context } from '../../typings/context'
+import { toStatusChange } from '../statusChange'
+
+export const MAX_RECENT_PAGE = 100
+
+export async function recentStatusChanges(
+  _: unknown,
+  args: { first?: number | null; status?: string | null },
+  ctx: Context
+) {
+  const first = args.first ?? 20
+
+  if (!Number.isInteger(first) || first < 1 || first > MAX_RECENT_PAGE) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"first" must be a whole number from 1 to ${MAX_RECENT_PAGE}.`
+    )
+  }
+
+  const status = args.status?.trim() || null
+
+  if (status !== null && status.length > 64) {
+    throw new AppError('BAD_USER_INPUT', '"status" must be a Pick and Pack status.')
+  }
+
+  const recent = await new HistoryStore(ctx.clients.vbase).recent()
+
+  return selectRecent(recent, first, status).map(toStatusChange)
+}

@@ -1,0 +1,120 @@
+import type { HistoryEntry, OrderHistory, RecentChanges } from '../domain/history'
+import { addRecent, appendEntry, emptyHistory } from '../domain/history'
+import type { DocumentIO } from './groupCommit'
+import { GroupCommitter } from './groupCommit'
+import type { JsonStore } from './jsonStore'
+import { StorageError, etagOf, isConflict } from './jsonStore'
+
+export const BUCKET = 'pick-and-pack-history'
+const orderPath = (orderId: string) => `orders/${orderId}.json`
+const RECENT_PATH = 'recent/index.json'
+
+const committer = new GroupCommitter()
+
+export interface RecordResult {
+  /** The change was already in the order's history (a redelivery). */
+  duplicate: boolean
+  /** The change was new to the order history or to the recent index: publish it. */
+  isNew: boolean
+  currentStatus: string | null
+}
+
+function documentIO<T>(
+  store: JsonStore,
+  path: string,
+  empty: () => T
+): DocumentIO<T> {
+  return {
+    async read() {
+      const { data, headers } = await store.getRawJSON<T>(BUCKET, path, true)
+
+      return { data: data ?? empty(), etag: data ? etagOf(headers) : undefined }
+    },
+    async write(data, etag) {
+      await store.saveJSON(BUCKET, path, data, undefined, etag)
+    },
+    isConflict,
+  }
+}
+
+const storageFailure = (error: unknown): never => {
+  if (error instanceof StorageError) throw error
+  // The store's own error carries request headers (the app token): keep only the fact.
+  throw new StorageError('The status history could not be saved')
+}
+
+/**
+ * Per-order status histories and a bounded index of recent changes, in VBase. The order
+ * history is written first and is the record; the recent index follows. Both writes are
+ * idempotent, so when the second fails (503) the sender's retry completes it.
+ */
+export class HistoryStore {
+  constructor(private readonly store: JsonStore) {}
+
+  public async record(entry: HistoryEntry): Promise<RecordResult> {
+    try {
+      const { added, currentStatus } = await committer.run(
+        `${BUCKET}/${orderPath(entry.orderId)}`,
+        documentIO<OrderHistory>(this.store, orderPath(entry.orderId), () =>
+          emptyHistory(entry.orderId)
+        ),
+        (history) => {
+          const change = appendEntry(history, entry)
+
+          return {
+            document: change.history,
+            result: {
+              added: change.added,
+              currentStatus: change.history.currentStatus,
+            },
+          }
+        }
+      )
+
+      const indexed = await committer.run(
+        `${BUCKET}/${RECENT_PATH}`,
+        documentIO<RecentChanges>(this.store, RECENT_PATH, () => ({
+          entries: [],
+        })),
+        (recent) => {
+          // The index only lists changes: the payload's extra fields stay in the order history.
+          const change = addRecent(recent, [{ ...entry, extra: {} }])
+
+          return { document: change.recent, result: change.added.length > 0 }
+        }
+      )
+
+      return { duplicate: !added, isNew: added || indexed, currentStatus }
+    } catch (error) {
+      return storageFailure(error)
+    }
+  }
+
+  public async history(orderId: string): Promise<OrderHistory> {
+    try {
+      const { data } = await this.store.getRawJSON<OrderHistory>(
+        BUCKET,
+        orderPath(orderId),
+        true
+      )
+
+      return data ?? emptyHistory(orderId)
+    } catch (error) {
+      return storageFailure(error)
+    }
+  }
+
+  public async recent(): Promise<RecentChanges> {
+    try {
+      const { data } = await this.store.getRawJSON<RecentChanges>(
+        BUCKET,
+        RECENT_PATH,
+        true
+      )
+
+      return data ?? { entries: [] }
+    } catch (error) {
+      return storageFailure(error)
+    }
+  }
+}
