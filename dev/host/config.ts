@@ -1,0 +1,52 @@
+import path from 'path'
+
+import type { HostConfig } from './app'
+
+const SIMULATOR = 'http://127.0.0.1:4010'
+
+/** The local host's configuration from the environment (DESIGN.md, "Local sandbox"). */
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env
+): HostConfig & { port: number; bindHost: string } {
+  const port = Number(env.PORT ?? 8080)
+
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number (0-65535), got "${env.PORT}".`)
+  }
+
+  const url = (name: string) => {
+    const value = env[name] ?? SIMULATOR
+
+    try {
+      const parsed = new URL(value)
+
+      if (!/^https?:$/.test(parsed.protocol)) throw new Error('protocol')
+    } catch {
+      throw new Error(`${name} must be an http(s) URL, got "${value}".`)
+    }
+
+    return value.replace(/\/+$/, '')
+  }
+
+  const environment = env.PNP_ENVIRONMENT ?? 'prod'
+
+  if (environment !== 'prod' && environment !== 'dev') {
+    throw new Error(`PNP_ENVIRONMENT must be "prod" or "dev", got "${environment}".`)
+  }
+
+  return {
+    port,
+    bindHost: env.HOST ?? '127.0.0.1',
+    allowRemote: env.HOST_ALLOW_REMOTE === '1',
+    authURL: url('PNP_AUTH_URL'),
+    apiURL: url('PNP_API_URL'),
+    omsURL: url('OMS_URL'),
+    settings: {
+      apiKey: env.PNP_API_KEY ?? 'sandbox-api-key',
+      environment,
+      webhookSecret: env.PNP_WEBHOOK_SECRET,
+      hostname: env.PNP_HOSTNAME,
+    },
+    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+  }
+}

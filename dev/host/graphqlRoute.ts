@@ -1,0 +1,85 @@
+import { json } from 'co-body'
+import type { GraphQLError, GraphQLSchema } from 'graphql'
+import { graphql } from 'graphql'
+import type Koa from 'koa'
+
+import type { LocalLogger } from './logger'
+
+interface GraphQLBody {
+  query?: unknown
+  variables?: unknown
+  operationName?: unknown
+}
+
+/** Known codes pass through; anything else is an internal error with a generic message. */
+function formatError(error: GraphQLError, logger: LocalLogger) {
+  const original = error.originalError as
+    | (Error & { extensions?: { code?: string } })
+    | undefined
+
+  const code = original?.extensions?.code ?? (original ? undefined : 'GRAPHQL_VALIDATION_FAILED')
+
+  if (!code) {
+    logger.error({ message: 'GraphQL resolver failed', reason: original?.message })
+
+    return {
+      message: 'Internal error',
+      path: error.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    }
+  }
+
+  return {
+    message: error.message,
+    locations: error.locations,
+    path: error.path,
+    extensions: { code },
+  }
+}
+
+/** `POST /graphql`: the same schema file and resolvers the GraphQL builder serves on VTEX IO. */
+export function graphqlRoute(
+  schema: GraphQLSchema,
+  contextFor: (ctx: Koa.Context) => unknown,
+  logger: LocalLogger
+) {
+  return async (ctx: Koa.Context) => {
+    let body: GraphQLBody
+
+    try {
+      body = await json(ctx.req, { limit: '256kb' })
+    } catch {
+      ctx.status = 400
+      ctx.body = { errors: [{ message: 'The body must be JSON {"query","variables"}.', extensions: { code: 'BAD_REQUEST' } }] }
+
+      return
+    }
+
+    if (typeof body?.query !== 'string') {
+      ctx.status = 400
+      ctx.body = { errors: [{ message: '"query" must be a string.', extensions: { code: 'BAD_REQUEST' } }] }
+
+      return
+    }
+
+    const result = await graphql({
+      schema,
+      source: body.query,
+      variableValues:
+        typeof body.variables === 'object' && body.variables !== null
+          ? (body.variables as Record<string, unknown>)
+          : undefined,
+      operationName:
+        typeof body.operationName === 'string' ? body.operationName : undefined,
+      contextValue: contextFor(ctx),
+    })
+
+    ctx.set('Cache-Control', 'private, no-store')
+    ctx.body = {
+      data: result.data,
+      ...(result.errors
+        ? { errors: result.errors.map((error) => formatError(error, logger)) }
+        : {}),
+    }
+  }
+}

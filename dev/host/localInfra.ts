@@ -1,0 +1,47 @@
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { ExternalClient } from '@vtex/api'
+
+import type { LocalLogger } from './logger'
+
+/** App settings from the host's configuration (the environment, for `start:service`). */
+export class LocalApps {
+  constructor(private readonly settings: Record<string, unknown>) {}
+
+  public getAppSettings = async (_appId: string) => ({ ...this.settings })
+}
+
+export interface LocalEvent {
+  route: string
+  message: unknown
+  at: string
+}
+
+/** IO events, kept in memory and logged. */
+export class LocalEvents {
+  public readonly sent: LocalEvent[] = []
+
+  constructor(private readonly logger: LocalLogger, private readonly keep = 10000) {}
+
+  public sendEvent = async (_subject: string, route: string, message?: unknown) => {
+    this.sent.push({ route, message, at: new Date().toISOString() })
+    if (this.sent.length > this.keep) this.sent.shift()
+    this.logger.info({ message: 'event sent', route })
+  }
+}
+
+/** The OMS "Get order" call, pointed at OMS_URL (the sandbox's OMS). */
+export class LocalOms extends ExternalClient {
+  constructor(context: IOContext, options?: InstanceOptions & { omsURL?: string }) {
+    super(options?.omsURL ?? 'http://127.0.0.1:4010', context, {
+      ...options,
+      retries: 0,
+      timeout: 3000,
+    })
+  }
+
+  public order(orderId: string) {
+    return this.http.get(`/api/oms/pvt/orders/${encodeURIComponent(orderId)}`, {
+      metric: 'oms-order',
+    })
+  }
+}
