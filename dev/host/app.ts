@@ -27,6 +27,8 @@ export interface HostConfig {
   logWrite?: (line: string) => void
   /** Serves the admin page; mounted before the 404. */
   admin?: Koa.Middleware
+  /** The VTEX account the host pretends to serve (settings are cached per account). */
+  account?: string
   /** Accept non-loopback callers as admins (never by default). */
   allowRemote?: boolean
 }
@@ -45,9 +47,13 @@ const isLoopback = (address: string | undefined) =>
   (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'))
 
 /** The VTEX IO request context the runtime would build, for a local request. */
-function ioContext(logger: LocalLogger, routeId: string): IOContext {
+function ioContext(
+  logger: LocalLogger,
+  routeId: string,
+  account: string
+): IOContext {
   return {
-    account: 'sandbox',
+    account,
     workspace: 'master',
     authToken: 'local-app-token',
     production: false,
@@ -116,7 +122,7 @@ export function createHost(config: HostConfig): Host {
   const clientOptions = service.config.clients?.options ?? {}
 
   const decorate = (ctx: Koa.Context, routeId: string) => {
-    const vtex = ioContext(logger, routeId)
+    const vtex = ioContext(logger, routeId, config.account ?? 'sandbox')
 
     Object.assign(ctx, {
       vtex,

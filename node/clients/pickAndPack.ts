@@ -46,6 +46,8 @@ const ioOptions = (options: PickAndPackOptions | undefined): InstanceOptions => 
   ...options,
   timeout: TIMEOUT_MS,
   retries: 0,
+  // Memoization would hand a retry the rejected promise of the attempt it retries.
+  memoizable: false,
   headers: {
     ...options?.headers,
     'X-Vtex-Use-Https': 'true',

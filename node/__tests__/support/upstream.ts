@@ -1,0 +1,147 @@
+import http from 'http'
+import type { AddressInfo } from 'net'
+
+/** A small Pick and Pack + OMS upstream that speaks the documented contract, for tests. */
+export interface UpstreamControl {
+  url: string
+  apiKey: string
+  token: string
+  counts: { token: number; tracking: number; oms: number }
+  /** Answer the next N tracking calls with this status and body. */
+  failTracking(count: number, status: number, body?: unknown): void
+  failOms(count: number, status: number): void
+  tracking: Record<string, unknown>
+  oms: Record<string, unknown>
+  close(): Promise<void>
+}
+
+const jwt = (payload: object) =>
+  [{ alg: 'HS256', typ: 'JWT' }, payload]
+    .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+    .join('.') + '.signature'
+
+export async function startUpstream(apiKey = 'test-api-key'): Promise<UpstreamControl> {
+  const now = Math.floor(Date.now() / 1000)
+  const token = jwt({ hostname: 'teststore', iat: now, exp: now + 900 })
+  let trackingFailures: Array<{ status: number; body: unknown }> = []
+  let omsFailures: number[] = []
+
+  const control = {
+    apiKey,
+    token,
+    counts: { token: 0, tracking: 0, oms: 0 },
+    tracking: {} as Record<string, unknown>,
+    oms: {} as Record<string, unknown>,
+    failTracking(count: number, status: number, body: unknown = { message: 'Internal error', code: 1003 }) {
+      trackingFailures = Array.from({ length: count }, () => ({ status, body }))
+    },
+    failOms(count: number, status: number) {
+      omsFailures = Array.from({ length: count }, () => status)
+    },
+  }
+
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+
+    let raw = ''
+
+    req.on('data', (chunk) => (raw += chunk))
+    req.on('end', () => {
+      const url = req.url ?? ''
+      const tokenMatch = /^\/(prod|dev)\/token$/.exec(url)
+      const trackingMatch = /^\/(prod|dev)\/picking-tracking\/([^/?]+)$/.exec(url)
+      const omsMatch = /^\/api\/oms\/pvt\/orders\/([^/?]+)/.exec(url)
+
+      if (req.method === 'POST' && tokenMatch) {
+        control.counts.token++
+        let key: unknown
+
+        try {
+          key = JSON.parse(raw).apiKey
+        } catch {
+          key = undefined
+        }
+
+        return key === apiKey
+          ? send(200, { message: 'success', data: token })
+          : send(401, { message: 'Internal server', code: 1000 })
+      }
+
+      if (req.method === 'GET' && trackingMatch) {
+        control.counts.tracking++
+        const failure = trackingFailures.shift()
+
+        if (failure) return send(failure.status, failure.body)
+        if (req.headers.authorization !== token) {
+          return send(401, { message: 'Internal server', code: 1000 })
+        }
+
+        const id = decodeURIComponent(trackingMatch[2])
+        const order = control.tracking[id]
+
+        return order
+          ? send(200, { message: 'OK', data: order })
+          : send(400, { message: `Order not found by ${id}`, code: 1002 })
+      }
+
+      if (req.method === 'GET' && omsMatch) {
+        control.counts.oms++
+        const failure = omsFailures.shift()
+
+        if (failure) return send(failure, { error: { message: 'failure' } })
+        const order = control.oms[decodeURIComponent(omsMatch[1])]
+
+        return order ? send(200, order) : send(404, { error: { code: 'OMS003', message: 'Order not found' } })
+      }
+
+      return send(404, { message: 'Resource not found', code: 1001 })
+    })
+  })
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    ...control,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/** A Pick and Pack order as the API documents it, numbers partly as strings. */
+export const trackingFixture = (orderId: string, status = 'PACKING') => ({
+  hostname: 'teststore',
+  orderId,
+  fulfillmentStatus: status,
+  pickedItems: [
+    { id: '1', refId: 'BAN-1', ean: '7891000000011', name: 'Banana 1kg', quantity: '2', sellingPrice: '10.50', image: 'http://img/ban.png', categories: [{ id: '10', name: 'Fruit' }] },
+    { id: '9', refId: 'SUB-9', ean: '7891000000099', name: 'Oat milk', quantity: 1, sellingPrice: 6 },
+  ],
+  shipping: {
+    trackingId: 'TRK-88',
+    trackingStatus: 'ON_ROUTE',
+    services: [{ serviceId: 's1', courier: 'FastCourier', agent: 'Ana Driver', vehicle: 'BIKE', serviceStatus: 'ON_ROUTE', trackingUrl: 'http://track/TRK-88', evidences: 'Left with the doorman', createdAt: '2026-11-20T10:00:00Z' }],
+  },
+})
+
+/** An OMS order (values in cents). */
+export const omsFixture = (orderId: string) => ({
+  orderId,
+  status: 'handling',
+  statusDescription: 'Preparando Entrega',
+  creationDate: '2026-11-20T09:00:00.000Z',
+  value: 3875,
+  clientProfileData: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' },
+  storePreferencesData: { currencyCode: 'BRL', currencyFormatInfo: { CurrencyDecimalDigits: 2 } },
+  items: [
+    { id: '1', refId: 'BAN-1', ean: '7891000000011', name: 'Banana 1kg', quantity: 3, price: 1050, sellingPrice: 1050 },
+    { id: '2', refId: 'MLK-1', ean: '7891000000028', name: 'Milk 1L', quantity: 1, price: 425, sellingPrice: 425 },
+  ],
+})
