@@ -1,0 +1,67 @@
+import Ajv from 'ajv'
+
+import manifest from '../../manifest.json'
+import rootPackage from '../../package.json'
+import schema from '../../../shared/vtex/manifest.schema.json'
+import nodePackage from '../package.json'
+import serviceJson from '../service.json'
+
+describe('manifest.json', () => {
+  it('validates against VTEX\'s published manifest schema', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(schema)
+
+    expect(validate(manifest)).toBe(true)
+    expect(validate.errors ?? null).toBeNull()
+  })
+
+  it('declares the app identity and builders of DESIGN.md', () => {
+    expect(manifest).toMatchObject({
+      vendor: 'pnplabs',
+      name: 'pick-and-pack-tracking',
+      title: 'Pick and Pack Tracking',
+      builders: { node: '7.x', graphql: '2.x', admin: '0.x', react: '3.x', messages: '1.x', docs: '0.x' },
+      dependencies: { 'vtex.styleguide': '9.x' },
+      billingOptions: { type: 'free' },
+    })
+  })
+
+  it('asks outbound access for each host the clients call, and the platform policies', () => {
+    const hosts = manifest.policies
+      .filter((policy) => policy.name === 'outbound-access')
+      .map((policy) => policy.attrs?.host)
+
+    expect(hosts).toEqual(
+      expect.arrayContaining(['auth.pickingnpacking.com', 'legacy.pickingnpacking.com', 'portal.vtexcommercestable.com.br'])
+    )
+    expect(manifest.policies.map((policy) => policy.name)).toEqual(
+      expect.arrayContaining(['OMSViewer', 'vbase-read-write', 'colossus-fire-event', 'colossus-write-logs'])
+    )
+  })
+
+  it('has every setting a merchant must fill, each titled and described', () => {
+    const { properties } = manifest.settingsSchema
+
+    for (const key of ['apiKey', 'environment', 'webhookSecret', 'hostname'] as const) {
+      expect(properties[key].title.length).toBeGreaterThan(3)
+      expect(properties[key].description.length).toBeGreaterThan(20)
+    }
+
+    expect(properties.environment.enum).toEqual(['prod', 'dev'])
+    expect(properties.environment.default).toBe('prod')
+  })
+})
+
+describe('node builder files', () => {
+  it('exposes the webhook as a public route at the contract path', () => {
+    expect(serviceJson.routes.webhook).toEqual({ path: '/_v/pick-and-pack/webhook', public: true })
+  })
+
+  it('pins the same dependency versions the root install tests with', () => {
+    const root: Record<string, string> = { ...rootPackage.dependencies, ...rootPackage.devDependencies }
+    const declared: Record<string, string> = { ...nodePackage.dependencies, ...nodePackage.devDependencies }
+
+    for (const [name, version] of Object.entries(declared)) {
+      expect([name, root[name]]).toEqual([name, version])
+    }
+  })
+})
