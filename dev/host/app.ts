@@ -44,7 +44,9 @@ const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
 
 const isLoopback = (address: string | undefined) =>
   !!address &&
-  (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'))
+  (address === '::1' ||
+    address.startsWith('127.') ||
+    address.startsWith('::ffff:127.'))
 
 /** The VTEX IO request context the runtime would build, for a local request. */
 function ioContext(
@@ -135,7 +137,11 @@ export function createHost(config: HostConfig): Host {
   const webhook = service.config.routes?.webhook as unknown as Koa.Middleware
   const resolvers = service.config.graphql?.resolvers as Record<string, unknown>
   const schema = buildSchema(resolvers)
-  const graphqlHandler = graphqlRoute(schema, (ctx) => decorate(ctx, 'graphql'), logger)
+  const graphqlHandler = graphqlRoute(
+    schema,
+    (ctx) => decorate(ctx, 'graphql'),
+    logger
+  )
 
   const app = new Koa()
 
@@ -157,7 +163,11 @@ export function createHost(config: HostConfig): Host {
       // The local host stands in for VTEX ID: loopback callers are signed-in admins.
       if (!config.allowRemote && !isLoopback(ctx.request.ip)) {
         ctx.status = 403
-        ctx.body = { errors: [{ message: 'Admin only', extensions: { code: 'FORBIDDEN' } }] }
+        ctx.body = {
+          errors: [
+            { message: 'Admin only', extensions: { code: 'FORBIDDEN' } },
+          ],
+        }
 
         return
       }

@@ -13,7 +13,9 @@ async function main() {
     admin = await createAdminMiddleware()
   } catch (error) {
     process.stderr.write(
-      `admin page not served: ${error instanceof Error ? error.message : String(error)}\n`
+      `admin page not served: ${
+        error instanceof Error ? error.message : String(error)
+      }\n`
     )
   }
 
@@ -34,7 +36,10 @@ async function main() {
   )
 
   const stop = () => {
-    void host.close().then(() => process.exit(0))
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
   }
 
   process.once('SIGINT', stop)
@@ -42,6 +47,10 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`local host failed to start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(
+    `local host failed to start: ${
+      error instanceof Error ? error.message : String(error)
+    }\n`
+  )
   process.exit(1)
 })

@@ -31,7 +31,9 @@ export function configFromEnv(
   const environment = env.PNP_ENVIRONMENT ?? 'prod'
 
   if (environment !== 'prod' && environment !== 'dev') {
-    throw new Error(`PNP_ENVIRONMENT must be "prod" or "dev", got "${environment}".`)
+    throw new Error(
+      `PNP_ENVIRONMENT must be "prod" or "dev", got "${environment}".`
+    )
   }
 
   return {

@@ -16,6 +16,9 @@ export interface StoreFaults {
   failReads?: number
 }
 
+const etagOf = (content: string) =>
+  `"${createHash('sha1').update(content).digest('hex')}"`
+
 const SAFE_SEGMENT = /^[A-Za-z0-9_.-]+$/
 
 /**
@@ -41,7 +44,9 @@ export class FileVBase {
   ): Promise<{ data: T | null; headers: Record<string, unknown> }> => {
     if (this.faults.failReads > 0) {
       this.faults.failReads--
-      throw new StoreHttpError('Local store read failed (fault)', { status: 500 })
+      throw new StoreHttpError('Local store read failed (fault)', {
+        status: 500,
+      })
     }
 
     const content = await this.readFile(this.resolve(bucket, file))
@@ -51,7 +56,10 @@ export class FileVBase {
       throw new StoreHttpError('File not found', { status: 404 })
     }
 
-    return { data: JSON.parse(content) as T, headers: { etag: etagOf(content) } }
+    return {
+      data: JSON.parse(content) as T,
+      headers: { etag: etagOf(content) },
+    }
   }
 
   public saveJSON = async <T>(
@@ -94,8 +102,14 @@ export class FileVBase {
   private resolve(bucket: string, file: string) {
     const segments = [bucket, ...file.split('/')]
 
-    if (!segments.every((segment) => SAFE_SEGMENT.test(segment) && segment !== '..')) {
-      throw new StoreHttpError(`Invalid path ${bucket}/${file}`, { status: 400 })
+    if (
+      !segments.every(
+        (segment) => SAFE_SEGMENT.test(segment) && segment !== '..'
+      )
+    ) {
+      throw new StoreHttpError(`Invalid path ${bucket}/${file}`, {
+        status: 400,
+      })
     }
 
     return path.join(this.dataDir, 'vbase', ...segments)
@@ -123,6 +137,3 @@ export class FileVBase {
     }
   }
 }
-
-const etagOf = (content: string) =>
-  `"${createHash('sha1').update(content).digest('hex')}"`

@@ -17,10 +17,15 @@ function formatError(error: GraphQLError, logger: LocalLogger) {
     | (Error & { extensions?: { code?: string } })
     | undefined
 
-  const code = original?.extensions?.code ?? (original ? undefined : 'GRAPHQL_VALIDATION_FAILED')
+  const code =
+    original?.extensions?.code ??
+    (original ? undefined : 'GRAPHQL_VALIDATION_FAILED')
 
   if (!code) {
-    logger.error({ message: 'GraphQL resolver failed', reason: original?.message })
+    logger.error({
+      message: 'GraphQL resolver failed',
+      reason: original?.message,
+    })
 
     return {
       message: 'Internal error',
@@ -50,14 +55,28 @@ export function graphqlRoute(
       body = await json(ctx.req, { limit: '256kb' })
     } catch {
       ctx.status = 400
-      ctx.body = { errors: [{ message: 'The body must be JSON {"query","variables"}.', extensions: { code: 'BAD_REQUEST' } }] }
+      ctx.body = {
+        errors: [
+          {
+            message: 'The body must be JSON {"query","variables"}.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      }
 
       return
     }
 
     if (typeof body?.query !== 'string') {
       ctx.status = 400
-      ctx.body = { errors: [{ message: '"query" must be a string.', extensions: { code: 'BAD_REQUEST' } }] }
+      ctx.body = {
+        errors: [
+          {
+            message: '"query" must be a string.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      }
 
       return
     }

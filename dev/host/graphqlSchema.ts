@@ -14,7 +14,7 @@ directive @cacheControl(maxAge: Int, scope: CacheControlScope) on FIELD_DEFINITI
 
 function graphqlFiles(dir: string): string[] {
   return readdirSync(dir)
-    .sort()
+    .sort((a, b) => a.localeCompare(b))
     .flatMap((name) => {
       const full = path.join(dir, name)
 

@@ -20,9 +20,16 @@ export interface LocalEvent {
 export class LocalEvents {
   public readonly sent: LocalEvent[] = []
 
-  constructor(private readonly logger: LocalLogger, private readonly keep = 10000) {}
+  constructor(
+    private readonly logger: LocalLogger,
+    private readonly keep = 10000
+  ) {}
 
-  public sendEvent = async (_subject: string, route: string, message?: unknown) => {
+  public sendEvent = async (
+    _subject: string,
+    route: string,
+    message?: unknown
+  ) => {
     this.sent.push({ route, message, at: new Date().toISOString() })
     if (this.sent.length > this.keep) this.sent.shift()
     this.logger.info({ message: 'event sent', route })
@@ -31,7 +38,10 @@ export class LocalEvents {
 
 /** The OMS "Get order" call, pointed at OMS_URL (the sandbox's OMS). */
 export class LocalOms extends ExternalClient {
-  constructor(context: IOContext, options?: InstanceOptions & { omsURL?: string }) {
+  constructor(
+    context: IOContext,
+    options?: InstanceOptions & { omsURL?: string }
+  ) {
     super(options?.omsURL ?? 'http://127.0.0.1:4010', context, {
       ...options,
       retries: 0,

@@ -7,7 +7,7 @@ import nodePackage from '../package.json'
 import serviceJson from '../service.json'
 
 describe('manifest.json', () => {
-  it('validates against VTEX\'s published manifest schema', () => {
+  it("validates against VTEX's published manifest schema", () => {
     const validate = new Ajv({ strict: false, allErrors: true }).compile(schema)
 
     expect(validate(manifest)).toBe(true)
@@ -19,7 +19,14 @@ describe('manifest.json', () => {
       vendor: 'pnplabs',
       name: 'pick-and-pack-tracking',
       title: 'Pick and Pack Tracking',
-      builders: { node: '7.x', graphql: '2.x', admin: '0.x', react: '3.x', messages: '1.x', docs: '0.x' },
+      builders: {
+        node: '7.x',
+        graphql: '2.x',
+        admin: '0.x',
+        react: '3.x',
+        messages: '1.x',
+        docs: '0.x',
+      },
       dependencies: { 'vtex.styleguide': '9.x' },
       billingOptions: { type: 'free' },
     })
@@ -31,17 +38,31 @@ describe('manifest.json', () => {
       .map((policy) => policy.attrs?.host)
 
     expect(hosts).toEqual(
-      expect.arrayContaining(['auth.pickingnpacking.com', 'legacy.pickingnpacking.com', 'portal.vtexcommercestable.com.br'])
+      expect.arrayContaining([
+        'auth.pickingnpacking.com',
+        'legacy.pickingnpacking.com',
+        'portal.vtexcommercestable.com.br',
+      ])
     )
     expect(manifest.policies.map((policy) => policy.name)).toEqual(
-      expect.arrayContaining(['OMSViewer', 'vbase-read-write', 'colossus-fire-event', 'colossus-write-logs'])
+      expect.arrayContaining([
+        'OMSViewer',
+        'vbase-read-write',
+        'colossus-fire-event',
+        'colossus-write-logs',
+      ])
     )
   })
 
   it('has every setting a merchant must fill, each titled and described', () => {
     const { properties } = manifest.settingsSchema
 
-    for (const key of ['apiKey', 'environment', 'webhookSecret', 'hostname'] as const) {
+    for (const key of [
+      'apiKey',
+      'environment',
+      'webhookSecret',
+      'hostname',
+    ] as const) {
       expect(properties[key].title.length).toBeGreaterThan(3)
       expect(properties[key].description.length).toBeGreaterThan(20)
     }
@@ -53,12 +74,22 @@ describe('manifest.json', () => {
 
 describe('node builder files', () => {
   it('exposes the webhook as a public route at the contract path', () => {
-    expect(serviceJson.routes.webhook).toEqual({ path: '/_v/pick-and-pack/webhook', public: true })
+    expect(serviceJson.routes.webhook).toEqual({
+      path: '/_v/pick-and-pack/webhook',
+      public: true,
+    })
   })
 
   it('pins the same dependency versions the root install tests with', () => {
-    const root: Record<string, string> = { ...rootPackage.dependencies, ...rootPackage.devDependencies }
-    const declared: Record<string, string> = { ...nodePackage.dependencies, ...nodePackage.devDependencies }
+    const root: Record<string, string> = {
+      ...rootPackage.dependencies,
+      ...rootPackage.devDependencies,
+    }
+
+    const declared: Record<string, string> = {
+      ...nodePackage.dependencies,
+      ...nodePackage.devDependencies,
+    }
 
     for (const [name, version] of Object.entries(declared)) {
       expect([name, root[name]]).toEqual([name, version])

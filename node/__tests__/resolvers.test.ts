@@ -30,8 +30,12 @@ async function graphql(target: Host, query: string, variables?: object) {
   return { text, json: JSON.parse(text) }
 }
 
-const codeAt = (errors: Array<{ path?: string[]; extensions?: { code?: string } }>, field: string) =>
-  errors.find((error) => error.path?.join('.') === `orderFulfillment.${field}`)?.extensions?.code
+const codeAt = (
+  errors: Array<{ path?: string[]; extensions?: { code?: string } }>,
+  field: string
+) =>
+  errors.find((error) => error.path?.join('.') === `orderFulfillment.${field}`)
+    ?.extensions?.code
 
 beforeAll(async () => {
   upstream = await startUpstream('resolver-test-api-key')
@@ -52,23 +56,76 @@ describe('orderFulfillment', () => {
   it('answers Pick and Pack, OMS, history and reconciliation together', async () => {
     await fetch(`${host.url}/_v/pick-and-pack/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
-      body: JSON.stringify({ orderId: ORDER, oldStatus: 'WAITING_FOR_DELIVERY_COMPANY', newStatus: 'ON_ROUTE', hostname: 'teststore' }),
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-secret': SECRET,
+      },
+      body: JSON.stringify({
+        orderId: ORDER,
+        oldStatus: 'WAITING_FOR_DELIVERY_COMPANY',
+        newStatus: 'ON_ROUTE',
+        hostname: 'teststore',
+      }),
     })
     const { json } = await graphql(host, QUERY, { id: ORDER })
     const result = json.data.orderFulfillment
 
     expect(json.errors).toBeUndefined()
     expect(result.pickAndPack.fulfillmentStatus).toBe('ON_ROUTE')
-    expect(result.pickAndPack.pickedItems[0]).toEqual({ refId: 'BAN-1', ean: '7891000000011', quantity: 2, sellingPrice: 10.5, categories: [{ name: 'Fruit' }] })
-    expect(result.pickAndPack.shipping.services[0]).toEqual({ courier: 'FastCourier', agent: 'Ana Driver', vehicle: 'BIKE', evidences: 'Left with the doorman' })
-    expect(result.oms).toEqual(expect.objectContaining({ status: 'handling', value: 38.75, currencyCode: 'BRL', customerName: 'Jane Doe' }))
-    expect(result.oms.items[0]).toEqual({ refId: 'BAN-1', quantity: 3, sellingPrice: 10.5 })
-    expect(result.history).toEqual([expect.objectContaining({ oldStatus: 'WAITING_FOR_DELIVERY_COMPANY', newStatus: 'ON_ROUTE' })])
+    expect(result.pickAndPack.pickedItems[0]).toEqual({
+      refId: 'BAN-1',
+      ean: '7891000000011',
+      quantity: 2,
+      sellingPrice: 10.5,
+      categories: [{ name: 'Fruit' }],
+    })
+    expect(result.pickAndPack.shipping.services[0]).toEqual({
+      courier: 'FastCourier',
+      agent: 'Ana Driver',
+      vehicle: 'BIKE',
+      evidences: 'Left with the doorman',
+    })
+    expect(result.oms).toEqual(
+      expect.objectContaining({
+        status: 'handling',
+        value: 38.75,
+        currencyCode: 'BRL',
+        customerName: 'Jane Doe',
+      })
+    )
+    expect(result.oms.items[0]).toEqual({
+      refId: 'BAN-1',
+      quantity: 3,
+      sellingPrice: 10.5,
+    })
+    expect(result.history).toEqual([
+      expect.objectContaining({
+        oldStatus: 'WAITING_FOR_DELIVERY_COMPANY',
+        newStatus: 'ON_ROUTE',
+      }),
+    ])
     expect(result.items).toEqual([
-      { refId: 'BAN-1', orderedQuantity: 3, pickedQuantity: 2, state: 'SHORT', matchedBy: 'REF_ID' },
-      { refId: 'MLK-1', orderedQuantity: 1, pickedQuantity: 0, state: 'MISSING', matchedBy: 'NONE' },
-      { refId: 'SUB-9', orderedQuantity: 0, pickedQuantity: 1, state: 'EXTRA', matchedBy: 'NONE' },
+      {
+        refId: 'BAN-1',
+        orderedQuantity: 3,
+        pickedQuantity: 2,
+        state: 'SHORT',
+        matchedBy: 'REF_ID',
+      },
+      {
+        refId: 'MLK-1',
+        orderedQuantity: 1,
+        pickedQuantity: 0,
+        state: 'MISSING',
+        matchedBy: 'NONE',
+      },
+      {
+        refId: 'SUB-9',
+        orderedQuantity: 0,
+        pickedQuantity: 1,
+        state: 'EXTRA',
+        matchedBy: 'NONE',
+      },
     ])
   })
 
@@ -87,7 +144,9 @@ describe('orderFulfillment', () => {
     const { json } = await graphql(host, QUERY, { id: ORDER })
 
     expect(json.data.orderFulfillment.oms).toBeNull()
-    expect(json.data.orderFulfillment.pickAndPack.fulfillmentStatus).toBe('ON_ROUTE')
+    expect(json.data.orderFulfillment.pickAndPack.fulfillmentStatus).toBe(
+      'ON_ROUTE'
+    )
     expect(codeAt(json.errors, 'oms')).toBe('OMS_UNAVAILABLE')
   })
 
@@ -108,32 +167,49 @@ describe('orderFulfillment', () => {
   })
 
   it('says NOT_CONFIGURED without an Api-Key and still answers the OMS', async () => {
-    const bare = await startTestHost(upstream.url, { webhookSecret: SECRET, apiKey: '' })
+    const bare = await startTestHost(upstream.url, {
+      webhookSecret: SECRET,
+      apiKey: '',
+    })
 
     try {
       const { json } = await graphql(bare, QUERY, { id: ORDER })
 
       expect(codeAt(json.errors, 'pickAndPack')).toBe('NOT_CONFIGURED')
       expect(json.data.orderFulfillment.oms.orderId).toBe(ORDER)
-      const check = await graphql(bare, '{ pickAndPackConnection { ok code message } }')
+      const check = await graphql(
+        bare,
+        '{ pickAndPackConnection { ok code message } }'
+      )
 
-      expect(check.json.data.pickAndPackConnection).toEqual(expect.objectContaining({ ok: false, code: 'NOT_CONFIGURED' }))
+      expect(check.json.data.pickAndPackConnection).toEqual(
+        expect.objectContaining({ ok: false, code: 'NOT_CONFIGURED' })
+      )
     } finally {
       await bare.stop()
     }
   })
 
   it('says PNP_UNAUTHORIZED when Pick and Pack refuses the key', async () => {
-    const refused = await startTestHost(upstream.url, { apiKey: 'a-wrong-api-key', webhookSecret: SECRET })
+    const refused = await startTestHost(upstream.url, {
+      apiKey: 'a-wrong-api-key',
+      webhookSecret: SECRET,
+    })
 
     try {
       const { json, text } = await graphql(refused, QUERY, { id: ORDER })
 
       expect(codeAt(json.errors, 'pickAndPack')).toBe('PNP_UNAUTHORIZED')
       expect(text).not.toContain('a-wrong-api-key')
-      const check = await graphql(refused, '{ pickAndPackConnection { ok code } }')
+      const check = await graphql(
+        refused,
+        '{ pickAndPackConnection { ok code } }'
+      )
 
-      expect(check.json.data.pickAndPackConnection).toEqual({ ok: false, code: 'PNP_UNAUTHORIZED' })
+      expect(check.json.data.pickAndPackConnection).toEqual({
+        ok: false,
+        code: 'PNP_UNAUTHORIZED',
+      })
     } finally {
       await refused.stop()
     }
@@ -142,13 +218,23 @@ describe('orderFulfillment', () => {
 
 describe('pickAndPackConnection and recentStatusChanges', () => {
   it('says ok when the key gets a token', async () => {
-    const { json } = await graphql(host, '{ pickAndPackConnection { ok code message } }')
+    const { json } = await graphql(
+      host,
+      '{ pickAndPackConnection { ok code message } }'
+    )
 
-    expect(json.data.pickAndPackConnection).toEqual({ ok: true, code: null, message: null })
+    expect(json.data.pickAndPackConnection).toEqual({
+      ok: true,
+      code: null,
+      message: null,
+    })
   })
 
   it('refuses a page size out of range', async () => {
-    const { json } = await graphql(host, '{ recentStatusChanges(first: 1000) { orderId } }')
+    const { json } = await graphql(
+      host,
+      '{ recentStatusChanges(first: 1000) { orderId } }'
+    )
 
     expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT')
   })
@@ -159,7 +245,8 @@ describe('secrets', () => {
     upstream.failTracking(1, 401, { message: 'Internal server', code: 1000 })
     const responses = [
       (await graphql(host, QUERY, { id: ORDER })).text,
-      (await graphql(host, '{ pickAndPackConnection { ok code message } }')).text,
+      (await graphql(host, '{ pickAndPackConnection { ok code message } }'))
+        .text,
     ]
 
     upstream.failTracking(3, 500)

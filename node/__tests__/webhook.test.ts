@@ -23,7 +23,12 @@ function send(
     method = 'POST',
     query = '',
     raw,
-  }: { headers?: Record<string, string>; method?: string; query?: string; raw?: string } = {}
+  }: {
+    headers?: Record<string, string>
+    method?: string
+    query?: string
+    raw?: string
+  } = {}
 ) {
   return fetch(`${host.url}/_v/pick-and-pack/webhook${query}`, {
     method,
@@ -37,18 +42,21 @@ async function answer(response: Response) {
 }
 
 const graphql = async (query: string, variables?: object) =>
-  (await fetch(`${host.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  })).json()
+  (
+    await fetch(`${host.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json()
 
 const historyOf = async (orderId: string) =>
-  (await host.store.getRawJSON<{ currentStatus: string; entries: Array<{ newStatus: string; oldStatus: string }> }>(
-    'pick-and-pack-history',
-    `orders/${orderId}.json`,
-    true
-  )).data
+  (
+    await host.store.getRawJSON<{
+      currentStatus: string
+      entries: Array<{ newStatus: string; oldStatus: string }>
+    }>('pick-and-pack-history', `orders/${orderId}.json`, true)
+  ).data
 
 beforeEach(async () => {
   host = await startTestHost('http://127.0.0.1:9', {
@@ -75,7 +83,11 @@ describe('webhook: accepted notifications', () => {
 
   it('accepts the secret as a query parameter and the PUT method', async () => {
     const { status } = await answer(
-      await send(notification(), { headers: {}, query: `?secret=${SECRET}`, method: 'PUT' })
+      await send(notification(), {
+        headers: {},
+        query: `?secret=${SECRET}`,
+        method: 'PUT',
+      })
     )
 
     expect(status).toBe(200)
@@ -86,25 +98,40 @@ describe('webhook: accepted notifications', () => {
     const second = await answer(await send(notification()))
 
     expect(first.body.duplicate).toBe(false)
-    expect(second).toEqual({ status: 200, body: { received: true, duplicate: true } })
+    expect(second).toEqual({
+      status: 200,
+      body: { received: true, duplicate: true },
+    })
     expect((await historyOf(ORDER))?.entries).toHaveLength(1)
     expect(host.events.sent).toHaveLength(1)
   })
 
   it('keeps unknown fields and accepts an oldStatus outside the table', async () => {
-    await send(notification({ oldStatus: 'PENDING', date: '2026-11-20T10:00:00Z', carrier: { name: 'X' } }))
-    const stored = await host.store.getRawJSON<{ entries: Array<{ extra: Record<string, unknown>; oldStatus: string }> }>(
-      'pick-and-pack-history',
-      `orders/${ORDER}.json`
+    await send(
+      notification({
+        oldStatus: 'PENDING',
+        date: '2026-11-20T10:00:00Z',
+        carrier: { name: 'X' },
+      })
     )
+    const stored = await host.store.getRawJSON<{
+      entries: Array<{ extra: Record<string, unknown>; oldStatus: string }>
+    }>('pick-and-pack-history', `orders/${ORDER}.json`)
 
     expect(stored.data?.entries[0].oldStatus).toBe('PENDING')
-    expect(stored.data?.entries[0].extra).toEqual({ date: '2026-11-20T10:00:00Z', carrier: { name: 'X' } })
+    expect(stored.data?.entries[0].extra).toEqual({
+      date: '2026-11-20T10:00:00Z',
+      carrier: { name: 'X' },
+    })
   })
 
   it('never moves the current status backwards on a late notification', async () => {
-    await send(notification({ oldStatus: 'PACKING', newStatus: 'READY_FOR_INVOICING' }))
-    await send(notification({ oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' }))
+    await send(
+      notification({ oldStatus: 'PACKING', newStatus: 'READY_FOR_INVOICING' })
+    )
+    await send(
+      notification({ oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' })
+    )
     const history = await historyOf(ORDER)
 
     expect(history?.entries).toHaveLength(2)
@@ -114,13 +141,25 @@ describe('webhook: accepted notifications', () => {
   it('keeps all of 100 distinct notifications for one order sent at once', async () => {
     const statuses = Array.from({ length: 100 }, (_, i) => `CUSTOM_${i}`)
     const answers = await Promise.all(
-      statuses.map((status, i) => send(notification({ oldStatus: null, newStatus: status, date: new Date(Date.UTC(2026, 10, 20, 0, 0, i)).toISOString() })))
+      statuses.map((status, i) =>
+        send(
+          notification({
+            oldStatus: null,
+            newStatus: status,
+            date: new Date(Date.UTC(2026, 10, 20, 0, 0, i)).toISOString(),
+          })
+        )
+      )
     )
 
-    expect(answers.map((response) => response.status)).toEqual(statuses.map(() => 200))
+    expect(answers.map((response) => response.status)).toEqual(
+      statuses.map(() => 200)
+    )
     const history = await historyOf(ORDER)
 
-    expect(new Set(history?.entries.map((entry) => entry.newStatus))).toEqual(new Set(statuses))
+    expect(new Set(history?.entries.map((entry) => entry.newStatus))).toEqual(
+      new Set(statuses)
+    )
     expect(host.events.sent).toHaveLength(100)
   })
 
@@ -136,13 +175,22 @@ describe('webhook: accepted notifications', () => {
 
   it('lists the change in recentStatusChanges and in the order history through GraphQL', async () => {
     await send(notification())
-    await send(notification({ orderId: '2000000000001-01', oldStatus: 'PACKING', newStatus: 'READY_FOR_INVOICING' }))
+    await send(
+      notification({
+        orderId: '2000000000001-01',
+        oldStatus: 'PACKING',
+        newStatus: 'READY_FOR_INVOICING',
+      })
+    )
     const result = await graphql(
       '{ recentStatusChanges(first: 5, status: "READY_FOR_INVOICING") { orderId newStatus receivedAt } }'
     )
 
     expect(result.data.recentStatusChanges).toEqual([
-      expect.objectContaining({ orderId: '2000000000001-01', newStatus: 'READY_FOR_INVOICING' }),
+      expect.objectContaining({
+        orderId: '2000000000001-01',
+        newStatus: 'READY_FOR_INVOICING',
+      }),
     ])
   })
 })
@@ -150,7 +198,9 @@ describe('webhook: accepted notifications', () => {
 describe('webhook: refusals', () => {
   it('answers 401 without a secret and 401 with a wrong one, and stores nothing', async () => {
     const missing = await answer(await send(notification(), { headers: {} }))
-    const wrong = await answer(await send(notification(), { headers: { 'x-webhook-secret': 'nope' } }))
+    const wrong = await answer(
+      await send(notification(), { headers: { 'x-webhook-secret': 'nope' } })
+    )
 
     expect(missing.status).toBe(401)
     expect(missing.body.error.code).toBe('UNAUTHORIZED')
@@ -170,7 +220,9 @@ describe('webhook: refusals', () => {
       })
 
       expect(response.status).toBe(401)
-      expect((await response.json()).error.message).toMatch(/No webhook secret is configured/)
+      expect((await response.json()).error.message).toMatch(
+        /No webhook secret is configured/
+      )
     } finally {
       await open.stop()
     }
@@ -180,7 +232,10 @@ describe('webhook: refusals', () => {
     ['not JSON', '{"orderId": '],
     ['an array', '[]'],
     ['a missing orderId', JSON.stringify({ newStatus: 'PICKING' })],
-    ['a path in orderId', JSON.stringify(notification({ orderId: '../../etc/passwd' }))],
+    [
+      'a path in orderId',
+      JSON.stringify(notification({ orderId: '../../etc/passwd' })),
+    ],
     ['a missing newStatus', JSON.stringify({ orderId: ORDER })],
     ['a numeric newStatus', JSON.stringify(notification({ newStatus: 42 }))],
   ])('answers 400 for %s', async (_, raw) => {
@@ -193,21 +248,31 @@ describe('webhook: refusals', () => {
 
   it('answers 400 for a form-encoded body', async () => {
     const { status } = await answer(
-      await send(null, { raw: 'orderId=1', headers: { 'x-webhook-secret': SECRET, 'content-type': 'application/x-www-form-urlencoded' } })
+      await send(null, {
+        raw: 'orderId=1',
+        headers: {
+          'x-webhook-secret': SECRET,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      })
     )
 
     expect(status).toBe(400)
   })
 
-  it('answers 403 for another store\'s hostname', async () => {
-    const { status, body } = await answer(await send(notification({ hostname: 'otherstore' })))
+  it("answers 403 for another store's hostname", async () => {
+    const { status, body } = await answer(
+      await send(notification({ hostname: 'otherstore' }))
+    )
 
     expect(status).toBe(403)
     expect(body.error.code).toBe('HOSTNAME_MISMATCH')
   })
 
   it('answers 413 for a body over 32 KiB', async () => {
-    const { status, body } = await answer(await send(notification({ padding: 'x'.repeat(33 * 1024) })))
+    const { status, body } = await answer(
+      await send(notification({ padding: 'x'.repeat(33 * 1024) }))
+    )
 
     expect(status).toBe(413)
     expect(body.error.code).toBe('PAYLOAD_TOO_LARGE')
@@ -231,7 +296,10 @@ describe('webhook: refusals', () => {
 
     const retried = await answer(await send(notification()))
 
-    expect(retried).toEqual({ status: 200, body: { received: true, duplicate: false } })
+    expect(retried).toEqual({
+      status: 200,
+      body: { received: true, duplicate: false },
+    })
     expect((await historyOf(ORDER))?.entries).toHaveLength(1)
   })
 
@@ -243,7 +311,8 @@ describe('webhook: refusals', () => {
 
     host.store.saveJSON = (async (...args: Parameters<typeof original>) => {
       calls++
-      if (calls === 2) throw Object.assign(new Error('down'), { response: { status: 500 } })
+      if (calls === 2)
+        throw Object.assign(new Error('down'), { response: { status: 500 } })
 
       return original(...args)
     }) as typeof original
@@ -259,7 +328,9 @@ describe('webhook: refusals', () => {
 
   it('never writes the secret into a response or a log line', async () => {
     await send(notification())
-    await send(notification(), { headers: { 'x-webhook-secret': `${SECRET}x` } })
+    await send(notification(), {
+      headers: { 'x-webhook-secret': `${SECRET}x` },
+    })
     await send(notification(), { headers: {}, query: `?secret=${SECRET}` })
 
     expect(host.logger.text()).not.toContain(SECRET)

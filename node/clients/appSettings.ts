@@ -30,7 +30,9 @@ export async function readAppSettings(
     raw = await source.getAppSettings(appId)
   } catch {
     // The Apps client's error carries the app token in its request config: never rethrow it.
-    throw new Error('The app settings could not be read. Try again in a moment.')
+    throw new Error(
+      'The app settings could not be read. Try again in a moment.'
+    )
   }
 
   const settings = parseSettings(raw)

@@ -42,7 +42,9 @@ const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 150 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // VTEX IO egress speaks http to the proxy, which upgrades to https on this header.
-const ioOptions = (options: PickAndPackOptions | undefined): InstanceOptions => ({
+const ioOptions = (
+  options: PickAndPackOptions | undefined
+): InstanceOptions => ({
   ...options,
   timeout: TIMEOUT_MS,
   retries: 0,
@@ -94,7 +96,10 @@ export class PickAndPack extends ExternalClient {
     orderId: string
   ): Promise<PickAndPackOrder> {
     const id = assertOrderId(orderId)
-    const path = `/${credentials.environment}/picking-tracking/${encodeURIComponent(id)}`
+    const path = `/${
+      credentials.environment
+    }/picking-tracking/${encodeURIComponent(id)}`
+
     const fetchWith = (token: string) =>
       this.withRetries(() =>
         this.http.get<RawTrackingResponse>(path, {

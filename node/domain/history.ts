@@ -116,11 +116,18 @@ export function appendEntry(
   const entries = chronological([...history.entries, entry])
   const overflow = entries.length - maxEntries
   const currentEntryId = takesOver ? entry.id : history.currentEntryId
+  // When the current entry is among the oldest, it takes the place of one more old entry.
+  const currentIndex = entries.findIndex(
+    (candidate) => candidate.id === currentEntryId
+  )
+
+  const cut =
+    currentIndex >= 0 && currentIndex < overflow ? overflow + 1 : overflow
+
   const kept =
     overflow > 0
       ? entries.filter(
-          (candidate, index) =>
-            index >= overflow || candidate.id === currentEntryId
+          (candidate, index) => index >= cut || candidate.id === currentEntryId
         )
       : entries
 

@@ -79,9 +79,7 @@ export function parseNotification(body: unknown): ParseResult {
   const { orderId, newStatus } = body
 
   if (typeof orderId !== 'string' || !ORDER_ID_PATTERN.test(orderId)) {
-    return fail(
-      '"orderId" is required: 1 to 64 letters, digits, "-" or "_".'
-    )
+    return fail('"orderId" is required: 1 to 64 letters, digits, "-" or "_".')
   }
 
   if (typeof newStatus !== 'string' || !STATUS_PATTERN.test(newStatus)) {
@@ -141,7 +139,12 @@ export function parseNotification(body: unknown): ParseResult {
  */
 export function notificationId(notification: StatusNotification): string {
   const { orderId, oldStatus, newStatus, extra } = notification
-  const discriminator = [extra.date, extra.id, extra.eventId]
+  // The same date field occurredAt is read from (date ?? createdAt ?? updatedAt).
+  const discriminator = [
+    extra.date ?? extra.createdAt ?? extra.updatedAt,
+    extra.id,
+    extra.eventId,
+  ]
     .map((value) => (value === undefined ? '' : JSON.stringify(value)))
     .join('|')
 

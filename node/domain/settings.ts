@@ -13,7 +13,7 @@ export interface AppSettings {
 const clean = (value: unknown): string | null => {
   const text = toText(value)?.trim()
 
-  return text ? text : null
+  return text || null
 }
 
 export function parseSettings(raw: unknown): AppSettings {

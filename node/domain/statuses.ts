@@ -21,9 +21,9 @@ export const END_STATUSES = ['DELIVERED', 'WAITING_FOR_PICKUP'] as const
 export const EXCEPTION_STATUSES = ['IDLE', 'RETURNED', 'CANCELED'] as const
 
 export type KnownStatus =
-  | typeof FLOW_STATUSES[number]
-  | typeof END_STATUSES[number]
-  | typeof EXCEPTION_STATUSES[number]
+  | (typeof FLOW_STATUSES)[number]
+  | (typeof END_STATUSES)[number]
+  | (typeof EXCEPTION_STATUSES)[number]
 
 export const KNOWN_STATUSES: readonly KnownStatus[] = [
   ...FLOW_STATUSES,

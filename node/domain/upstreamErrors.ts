@@ -11,7 +11,11 @@ export interface UpstreamFailure {
 }
 
 /** 5xx, timeouts and network errors may pass: they are worth another try. */
-export const isTransient = ({ status, internalCode, network }: UpstreamFailure) =>
+export const isTransient = ({
+  status,
+  internalCode,
+  network,
+}: UpstreamFailure) =>
   !!network ||
   status === undefined ||
   status >= 500 ||

@@ -15,7 +15,10 @@ async function readBody(ctx: Context): Promise<string> {
     throw new WebhookError(
       400,
       'INVALID_NOTIFICATION',
-      `Expected a JSON body (Content-Type: application/json), got ${type.slice(0, 60)}.`
+      `Expected a JSON body (Content-Type: application/json), got ${type.slice(
+        0,
+        60
+      )}.`
     )
   }
 

@@ -22,7 +22,12 @@ export class WebhookError extends Error {
   }
 }
 
-const respond = (ctx: Context, status: number, code: string, message: string) => {
+const respond = (
+  ctx: Context,
+  status: number,
+  code: string,
+  message: string
+) => {
   ctx.status = status
   ctx.set('Cache-Control', 'no-store')
   ctx.body = { error: { code, message } }
@@ -59,7 +64,12 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
       message: 'Pick and Pack webhook failed',
       reason: error instanceof Error ? error.message : String(error),
     })
-    respond(ctx, 500, 'INTERNAL_ERROR', 'The notification could not be processed.')
+    respond(
+      ctx,
+      500,
+      'INTERNAL_ERROR',
+      'The notification could not be processed.'
+    )
   }
 }
 

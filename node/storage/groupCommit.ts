@@ -57,7 +57,8 @@ export class GroupCommitter {
         reject,
       })
 
-      if (!queue.running) void this.drain(key, queue, io)
+      // drain settles every caller itself and never rejects.
+      if (!queue.running) this.drain(key, queue, io).catch(() => undefined)
     })
   }
 
@@ -113,6 +114,9 @@ export class GroupCommitter {
       }
     }
 
-    throw lastConflict ?? new Error('The document kept changing while it was written')
+    throw (
+      lastConflict ??
+      new Error('The document kept changing while it was written')
+    )
   }
 }

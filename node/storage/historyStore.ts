@@ -1,4 +1,8 @@
-import type { HistoryEntry, OrderHistory, RecentChanges } from '../domain/history'
+import type {
+  HistoryEntry,
+  OrderHistory,
+  RecentChanges,
+} from '../domain/history'
 import { addRecent, appendEntry, emptyHistory } from '../domain/history'
 import type { DocumentIO } from './groupCommit'
 import { GroupCommitter } from './groupCommit'
@@ -10,6 +14,35 @@ const orderPath = (orderId: string) => `orders/${orderId}.json`
 const RECENT_PATH = 'recent/index.json'
 
 const committer = new GroupCommitter()
+
+const storeIds = new WeakMap<object, string>()
+let storeCount = 0
+
+/**
+ * Which store a queue writes to: a batch is written through one caller's store, so two stores
+ * (two workspaces, or accounts) must never share a queue. VBase clients are built per request;
+ * their account and workspace name the store. Other stores (the sandbox's) are named by identity.
+ */
+function storeScope(store: JsonStore): string {
+  const context = (store as { context?: { account?: unknown; workspace?: unknown } })
+    .context
+
+  if (
+    typeof context?.account === 'string' &&
+    typeof context.workspace === 'string'
+  ) {
+    return `io:${context.account}/${context.workspace}`
+  }
+
+  let id = storeIds.get(store)
+
+  if (!id) {
+    id = `store:${++storeCount}`
+    storeIds.set(store, id)
+  }
+
+  return id
+}
 
 export interface RecordResult {
   /** The change was already in the order's history (a redelivery). */
@@ -52,9 +85,11 @@ export class HistoryStore {
   constructor(private readonly store: JsonStore) {}
 
   public async record(entry: HistoryEntry): Promise<RecordResult> {
+    const scope = storeScope(this.store)
+
     try {
       const { added, currentStatus } = await committer.run(
-        `${BUCKET}/${orderPath(entry.orderId)}`,
+        `${scope}/${BUCKET}/${orderPath(entry.orderId)}`,
         documentIO<OrderHistory>(this.store, orderPath(entry.orderId), () =>
           emptyHistory(entry.orderId)
         ),
@@ -72,7 +107,7 @@ export class HistoryStore {
       )
 
       const indexed = await committer.run(
-        `${BUCKET}/${RECENT_PATH}`,
+        `${scope}/${BUCKET}/${RECENT_PATH}`,
         documentIO<RecentChanges>(this.store, RECENT_PATH, () => ({
           entries: [],
         })),

@@ -16,11 +16,13 @@ export interface UpstreamControl {
 }
 
 const jwt = (payload: object) =>
-  [{ alg: 'HS256', typ: 'JWT' }, payload]
+  `${[{ alg: 'HS256', typ: 'JWT' }, payload]
     .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
-    .join('.') + '.signature'
+    .join('.')}.signature`
 
-export async function startUpstream(apiKey = 'test-api-key'): Promise<UpstreamControl> {
+export async function startUpstream(
+  apiKey = 'test-api-key'
+): Promise<UpstreamControl> {
   const now = Math.floor(Date.now() / 1000)
   const token = jwt({ hostname: 'teststore', iat: now, exp: now + 900 })
   let trackingFailures: Array<{ status: number; body: unknown }> = []
@@ -32,7 +34,11 @@ export async function startUpstream(apiKey = 'test-api-key'): Promise<UpstreamCo
     counts: { token: 0, tracking: 0, oms: 0 },
     tracking: {} as Record<string, unknown>,
     oms: {} as Record<string, unknown>,
-    failTracking(count: number, status: number, body: unknown = { message: 'Internal error', code: 1003 }) {
+    failTracking(
+      count: number,
+      status: number,
+      body: unknown = { message: 'Internal error', code: 1003 }
+    ) {
       trackingFailures = Array.from({ length: count }, () => ({ status, body }))
     },
     failOms(count: number, status: number) {
@@ -48,11 +54,14 @@ export async function startUpstream(apiKey = 'test-api-key'): Promise<UpstreamCo
 
     let raw = ''
 
-    req.on('data', (chunk) => (raw += chunk))
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()))
     req.on('end', () => {
       const url = req.url ?? ''
       const tokenMatch = /^\/(prod|dev)\/token$/.exec(url)
-      const trackingMatch = /^\/(prod|dev)\/picking-tracking\/([^/?]+)$/.exec(url)
+      const trackingMatch = /^\/(prod|dev)\/picking-tracking\/([^/?]+)$/.exec(
+        url
+      )
+
       const omsMatch = /^\/api\/oms\/pvt\/orders\/([^/?]+)/.exec(url)
 
       if (req.method === 'POST' && tokenMatch) {
@@ -94,7 +103,9 @@ export async function startUpstream(apiKey = 'test-api-key'): Promise<UpstreamCo
         if (failure) return send(failure, { error: { message: 'failure' } })
         const order = control.oms[decodeURIComponent(omsMatch[1])]
 
-        return order ? send(200, order) : send(404, { error: { code: 'OMS003', message: 'Order not found' } })
+        return order
+          ? send(200, order)
+          : send(404, { error: { code: 'OMS003', message: 'Order not found' } })
       }
 
       return send(404, { message: 'Resource not found', code: 1001 })
@@ -121,13 +132,40 @@ export const trackingFixture = (orderId: string, status = 'PACKING') => ({
   orderId,
   fulfillmentStatus: status,
   pickedItems: [
-    { id: '1', refId: 'BAN-1', ean: '7891000000011', name: 'Banana 1kg', quantity: '2', sellingPrice: '10.50', image: 'http://img/ban.png', categories: [{ id: '10', name: 'Fruit' }] },
-    { id: '9', refId: 'SUB-9', ean: '7891000000099', name: 'Oat milk', quantity: 1, sellingPrice: 6 },
+    {
+      id: '1',
+      refId: 'BAN-1',
+      ean: '7891000000011',
+      name: 'Banana 1kg',
+      quantity: '2',
+      sellingPrice: '10.50',
+      image: 'http://img/ban.png',
+      categories: [{ id: '10', name: 'Fruit' }],
+    },
+    {
+      id: '9',
+      refId: 'SUB-9',
+      ean: '7891000000099',
+      name: 'Oat milk',
+      quantity: 1,
+      sellingPrice: 6,
+    },
   ],
   shipping: {
     trackingId: 'TRK-88',
     trackingStatus: 'ON_ROUTE',
-    services: [{ serviceId: 's1', courier: 'FastCourier', agent: 'Ana Driver', vehicle: 'BIKE', serviceStatus: 'ON_ROUTE', trackingUrl: 'http://track/TRK-88', evidences: 'Left with the doorman', createdAt: '2026-11-20T10:00:00Z' }],
+    services: [
+      {
+        serviceId: 's1',
+        courier: 'FastCourier',
+        agent: 'Ana Driver',
+        vehicle: 'BIKE',
+        serviceStatus: 'ON_ROUTE',
+        trackingUrl: 'http://track/TRK-88',
+        evidences: 'Left with the doorman',
+        createdAt: '2026-11-20T10:00:00Z',
+      },
+    ],
   },
 })
 
@@ -138,10 +176,33 @@ export const omsFixture = (orderId: string) => ({
   statusDescription: 'Preparando Entrega',
   creationDate: '2026-11-20T09:00:00.000Z',
   value: 3875,
-  clientProfileData: { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.com' },
-  storePreferencesData: { currencyCode: 'BRL', currencyFormatInfo: { CurrencyDecimalDigits: 2 } },
+  clientProfileData: {
+    firstName: 'Jane',
+    lastName: 'Doe',
+    email: 'jane@example.com',
+  },
+  storePreferencesData: {
+    currencyCode: 'BRL',
+    currencyFormatInfo: { CurrencyDecimalDigits: 2 },
+  },
   items: [
-    { id: '1', refId: 'BAN-1', ean: '7891000000011', name: 'Banana 1kg', quantity: 3, price: 1050, sellingPrice: 1050 },
-    { id: '2', refId: 'MLK-1', ean: '7891000000028', name: 'Milk 1L', quantity: 1, price: 425, sellingPrice: 425 },
+    {
+      id: '1',
+      refId: 'BAN-1',
+      ean: '7891000000011',
+      name: 'Banana 1kg',
+      quantity: 3,
+      price: 1050,
+      sellingPrice: 1050,
+    },
+    {
+      id: '2',
+      refId: 'MLK-1',
+      ean: '7891000000028',
+      name: 'Milk 1L',
+      quantity: 1,
+      price: 425,
+      sellingPrice: 425,
+    },
   ],
 })

@@ -33,7 +33,10 @@ export function orderFulfillment(
   return {
     orderId,
     pickAndPackOrder: once(async () =>
-      ctx.clients.pickAndPack.getOrder(await pickAndPackCredentials(ctx), orderId)
+      ctx.clients.pickAndPack.getOrder(
+        await pickAndPackCredentials(ctx),
+        orderId
+      )
     ),
     omsOrder: once(() => fetchOmsOrder(ctx.clients.oms, orderId)),
   }

@@ -23,7 +23,10 @@ export async function recentStatusChanges(
   const status = args.status?.trim() || null
 
   if (status !== null && status.length > 64) {
-    throw new AppError('BAD_USER_INPUT', '"status" must be a Pick and Pack status.')
+    throw new AppError(
+      'BAD_USER_INPUT',
+      '"status" must be a Pick and Pack status.'
+    )
   }
 
   const recent = await new HistoryStore(ctx.clients.vbase).recent()

@@ -1,0 +1,88 @@
+// Runs the simulator from the command line:
+//   npx tsx dev/simulator/cli.ts [--port 4010] [--auto 5000]
+// Environment: SIM_PORT, SIM_API_KEY, SIM_AUTO_ADVANCE_MS, SIM_WEBHOOK_URL,
+// SIM_WEBHOOK_SECRET (sent as header x-webhook-secret).
+/* eslint-disable no-console */ // printing is this file's job
+import { startSimulator, type SimulatorOptions } from './index'
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name)
+
+  if (i >= 0) return args[i + 1]
+  const inline = args.find((a) => a.startsWith(`${name}=`))
+
+  return inline?.slice(name.length + 1)
+}
+
+function int(value: string | undefined, what: string): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const n = Number(value)
+
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`${what} must be a whole number, got "${value}"`)
+  }
+
+  return n
+}
+
+export function optionsFrom(
+  args: string[],
+  env: NodeJS.ProcessEnv
+): SimulatorOptions {
+  const webhookUrl = env.SIM_WEBHOOK_URL
+  const secret = env.SIM_WEBHOOK_SECRET
+
+  return {
+    port: int(flag(args, '--port') ?? env.SIM_PORT, 'port') ?? 4010,
+    apiKey: env.SIM_API_KEY || undefined,
+    autoAdvanceMs: int(
+      flag(args, '--auto') ?? env.SIM_AUTO_ADVANCE_MS,
+      'auto-advance interval'
+    ),
+    webhook: webhookUrl
+      ? {
+          url: webhookUrl,
+          headers: secret ? { 'x-webhook-secret': secret } : {},
+        }
+      : undefined,
+    log: (line) => console.log(`[simulator] ${line}`),
+  }
+}
+
+async function main(): Promise<void> {
+  const options = optionsFrom(process.argv.slice(2), process.env)
+  const sim = await startSimulator(options)
+
+  console.log(`Pick and Pack simulator + OMS sandbox on ${sim.url}`)
+  console.log(`  token:    POST ${sim.url}/prod/token {"apiKey": "..."}`)
+  console.log(`  tracking: GET  ${sim.url}/prod/picking-tracking/{orderId}`)
+  console.log(`  OMS:      GET  ${sim.url}/api/oms/pvt/orders/{orderId}`)
+  console.log(
+    `  control:  ${sim.url}/_sandbox/orders (see dev/simulator/README.md)`
+  )
+  if (!options.webhook) console.log('  webhook:  none (set SIM_WEBHOOK_URL)')
+  console.log('Orders to try:')
+  for (const o of sim.orders()) {
+    console.log(`  ${o.orderId}  ${o.description}`)
+  }
+
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: stopping the simulator`)
+    sim.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+    // Bounded: never hang on shutdown.
+    setTimeout(() => process.exit(1), 3000).unref()
+  }
+
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.once('SIGTERM', () => stop('SIGTERM'))
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,146 @@
+// Fault injection for tests and benchmarks: latency, failures, malformed
+// answers and token revocation, per API scope.
+
+export type FaultScope = 'all' | 'token' | 'tracking' | 'oms'
+export type ApiKind = Exclude<FaultScope, 'all'>
+
+export interface Faults {
+  latencyMs?: number
+  failureRate?: number
+  failureStatus?: number
+  failureCount?: number
+  /** One-shot: every token issued so far becomes invalid now. */
+  expireTokens?: boolean
+  malformed?: boolean
+  scope?: FaultScope
+}
+
+const SCOPES: readonly FaultScope[] = ['all', 'token', 'tracking', 'oms']
+const MAX_LATENCY_MS = 60_000
+
+const isNum = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v)
+
+const isInt = (v: unknown): v is number => isNum(v) && Number.isInteger(v)
+
+/** Validates a faults body; answers the reason when it is not acceptable. */
+export function parseFaults(body: Record<string, unknown>): Faults | string {
+  const f: Faults = {}
+  const { latencyMs, failureRate, failureStatus, failureCount } = body
+
+  if (latencyMs !== undefined) {
+    if (!isNum(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
+      return `latencyMs must be a number from 0 to ${MAX_LATENCY_MS}`
+    }
+
+    f.latencyMs = latencyMs
+  }
+
+  if (failureRate !== undefined) {
+    if (!isNum(failureRate) || failureRate < 0 || failureRate > 1) {
+      return 'failureRate must be a number from 0 to 1'
+    }
+
+    f.failureRate = failureRate
+  }
+
+  if (failureStatus !== undefined) {
+    if (!isInt(failureStatus) || failureStatus < 400 || failureStatus > 599) {
+      return 'failureStatus must be an HTTP error status (400-599)'
+    }
+
+    f.failureStatus = failureStatus
+  }
+
+  if (failureCount !== undefined) {
+    if (!isInt(failureCount) || failureCount < 0 || failureCount > 1_000_000) {
+      return 'failureCount must be a whole number from 0 to 1000000'
+    }
+
+    f.failureCount = failureCount
+  }
+
+  if (body.expireTokens !== undefined) {
+    if (typeof body.expireTokens !== 'boolean') {
+      return 'expireTokens must be a boolean'
+    }
+
+    f.expireTokens = body.expireTokens
+  }
+
+  if (body.malformed !== undefined) {
+    if (typeof body.malformed !== 'boolean')
+      return 'malformed must be a boolean'
+    f.malformed = body.malformed
+  }
+
+  if (body.scope !== undefined) {
+    if (!SCOPES.includes(body.scope as FaultScope)) {
+      return `scope must be one of ${SCOPES.join(', ')}`
+    }
+
+    f.scope = body.scope as FaultScope
+  }
+
+  return f
+}
+
+export type FaultDecision =
+  | { kind: 'ok'; malformed: boolean }
+  | { kind: 'fail'; status: number }
+
+/** Current faults; consulted once per upstream API call. */
+export class FaultState {
+  private faults: Faults = {}
+  private remainingFailures = 0
+
+  public set(faults: Faults): void {
+    const { expireTokens: _oneShot, ...persistent } = faults
+
+    this.faults = persistent
+    this.remainingFailures = faults.failureCount ?? 0
+  }
+
+  public clear(): void {
+    this.set({})
+  }
+
+  public current(): Faults {
+    return { ...this.faults, failureCount: this.remainingFailures }
+  }
+
+  private applies(kind: ApiKind): boolean {
+    const scope = this.faults.scope ?? 'all'
+
+    return scope === 'all' || scope === kind
+  }
+
+  public latencyFor(kind: ApiKind): number {
+    return this.applies(kind) ? this.faults.latencyMs ?? 0 : 0
+  }
+
+  public decide(
+    kind: ApiKind,
+    random: () => number = Math.random
+  ): FaultDecision {
+    if (!this.applies(kind)) return { kind: 'ok', malformed: false }
+    const status = this.faults.failureStatus ?? 500
+
+    // A count, when given, replaces the rate: exactly the next N calls fail.
+    if (this.remainingFailures > 0) {
+      this.remainingFailures -= 1
+
+      return { kind: 'fail', status }
+    }
+
+    if (
+      this.faults.failureCount === undefined &&
+      (this.faults.failureRate ?? 0) > 0 &&
+      random() < (this.faults.failureRate ?? 0)
+    ) {
+      return { kind: 'fail', status }
+    }
+
+    return { kind: 'ok', malformed: this.faults.malformed === true }
+  }
+}

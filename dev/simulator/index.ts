@@ -1,0 +1,286 @@
+// Pick and Pack simulator + OMS sandbox: one loopback HTTP server used by the
+// local sandbox, integration tests and benchmarks.
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import * as api from './api'
+import { randomSecret, SimulatorCore, type Stats } from './core'
+import type { Faults } from './faults'
+import { HttpError, sendJson } from './http'
+import * as sandbox from './sandbox'
+import type { SeededOrderSummary } from './seed'
+import type { AdvanceResult } from './state'
+import {
+  parseWebhookConfig,
+  type Delivery,
+  type RetryOptions,
+  type WebhookConfig,
+} from './webhook'
+
+export type { AdvanceResult, Delivery, Faults, SeededOrderSummary, Stats }
+export type { WebhookConfig, RetryOptions }
+export { SEEDED_ORDERS, HOSTNAME } from './seed'
+export { ALL_STATUSES, FLOW } from './statuses'
+
+export interface SimulatorOptions {
+  /** 0 = ephemeral; the CLI defaults to 4010. */
+  port?: number
+  /** Loopback only unless allowRemote. */
+  host?: string
+  allowRemote?: boolean
+  /** The accepted Api-Key (default 'sandbox-api-key'). */
+  apiKey?: string
+  /** HMAC key for the JWTs (default: random per process). */
+  jwtSecret?: string
+  tokenTtlSeconds?: number
+  /** Where status changes are delivered. */
+  webhook?: WebhookConfig
+  /** When set, advance a random non-final order every N ms. */
+  autoAdvanceMs?: number
+  retry?: RetryOptions
+  /** Clock in ms for tokens and dates (default Date.now). */
+  now?: () => number
+  /** Never receives the Api-Key, JWTs or webhook header values. */
+  log?: (line: string) => void
+}
+
+export interface Simulator {
+  url: string
+  port: number
+  close(): Promise<void>
+  advance(orderId: string, to?: string): Promise<AdvanceResult>
+  stats(): Stats
+  deliveries(): Delivery[]
+  setFaults(f: Faults): void
+  configureWebhook(w: SimulatorOptions['webhook']): void
+  orders(): SeededOrderSummary[]
+  /** Resolves once every queued webhook delivery finished or gave up. */
+  drainDeliveries(): Promise<void>
+  /** Restores the seed (orders, faults, stats, deliveries). */
+  reset(): void
+}
+
+const MIN_AUTO_ADVANCE_MS = 50
+
+function isLoopback(host: string): boolean {
+  return (
+    host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
+  )
+}
+
+type Params = string[]
+type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  p: Params
+) => Promise<void> | void
+
+interface Route {
+  method: string
+  pattern: RegExp
+  handler: Handler
+}
+
+function routes(core: SimulatorCore): Route[] {
+  const r = (method: string, pattern: RegExp, handler: Handler): Route => ({
+    method,
+    pattern,
+    handler,
+  })
+
+  const ok = (res: ServerResponse, body: unknown) => sendJson(res, 200, body)
+
+  return [
+    r('POST', /^\/([^/]+)\/token$/, (q, s, p) => api.token(core, q, s, p[0])),
+    r('GET', /^\/([^/]+)\/picking-tracking\/([^/]+)$/, (q, s, p) =>
+      api.tracking(core, q, s, p[0], p[1])
+    ),
+    r('GET', /^\/api\/oms\/pvt\/orders\/([^/]+)$/, (_q, s, p) =>
+      api.oms(core, s, p[0])
+    ),
+    r('GET', /^\/_sandbox\/health$/, (_q, s) => ok(s, { ok: true })),
+    r('GET', /^\/_sandbox\/orders$/, (_q, s) => ok(s, core.store.summaries())),
+    r('POST', /^\/_sandbox\/orders\/([^/]+)\/advance$/, (q, s, p) =>
+      sandbox.advance(core, q, s, p[0])
+    ),
+    r('GET', /^\/_sandbox\/deliveries$/, (_q, s) =>
+      ok(s, core.webhooks.deliveries())
+    ),
+    r('GET', /^\/_sandbox\/webhook$/, (_q, s) =>
+      ok(s, { webhook: core.webhooks.describe() })
+    ),
+    r('POST', /^\/_sandbox\/webhook$/, (q, s) =>
+      sandbox.setWebhook(core, q, s)
+    ),
+    r('POST', /^\/_sandbox\/reset$/, (_q, s) => {
+      core.reset()
+      ok(s, { reset: true })
+    }),
+    r('GET', /^\/_sandbox\/faults$/, (_q, s) =>
+      ok(s, { faults: core.faults.current() })
+    ),
+    r('POST', /^\/_sandbox\/faults$/, (q, s) => sandbox.setFaults(core, q, s)),
+    r('DELETE', /^\/_sandbox\/faults$/, (_q, s) => {
+      core.faults.clear()
+      ok(s, { faults: core.faults.current() })
+    }),
+    r('GET', /^\/_sandbox\/stats$/, (_q, s) => ok(s, core.stats)),
+    r('POST', /^\/_sandbox\/stats\/reset$/, (_q, s) => {
+      core.resetStats()
+      ok(s, core.stats)
+    }),
+    r('GET', /^\/_sandbox\/images\/([^/]+)$/, (_q, s, p) =>
+      sandbox.image(s, p[0])
+    ),
+    r('GET', /^\/_sandbox\/track\/([^/]+)$/, (_q, s, p) =>
+      sandbox.trackPage(core, s, p[0])
+    ),
+  ]
+}
+
+const NOT_FOUND = { message: 'Resource not found', code: 1001 }
+
+async function dispatch(
+  table: Route[],
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0]
+  let pathMatched = false
+
+  for (const route of table) {
+    const m = route.pattern.exec(path)
+
+    if (!m) continue
+    pathMatched = true
+    if (route.method !== req.method) continue
+    let params: string[]
+
+    try {
+      params = m.slice(1).map((p) => decodeURIComponent(p))
+    } catch {
+      return sendJson(res, 400, {
+        message: 'Malformed URL encoding',
+        code: 1002,
+      })
+    }
+
+    return route.handler(req, res, params)
+  }
+
+  req.resume()
+  if (pathMatched) {
+    return sendJson(res, 405, { message: `Method ${req.method} not allowed` })
+  }
+
+  sendJson(res, 404, NOT_FOUND)
+}
+
+export async function startSimulator(
+  opts: SimulatorOptions = {}
+): Promise<Simulator> {
+  const host = opts.host ?? '127.0.0.1'
+
+  if (!isLoopback(host) && !opts.allowRemote) {
+    throw new Error(
+      `Refusing to bind the simulator to ${host}: use a loopback address ` +
+        'or pass allowRemote: true'
+    )
+  }
+
+  const log = opts.log ?? (() => undefined)
+  const core = new SimulatorCore({
+    apiKey: opts.apiKey ?? 'sandbox-api-key',
+    jwtSecret: opts.jwtSecret ?? randomSecret(),
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? 900,
+    retry: opts.retry ?? {},
+    now: opts.now ?? Date.now,
+    log,
+  })
+
+  if (opts.webhook) core.configureWebhook(checkedWebhook(opts.webhook))
+
+  const table = routes(core)
+  const server: Server = createServer((req, res) => {
+    dispatch(table, req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        res.setHeader('connection', 'close')
+
+        return sendJson(res, err.status, err.body)
+      }
+
+      log(`internal error: ${err instanceof Error ? err.message : 'unknown'}`)
+      sendJson(res, 500, { message: 'Internal error', code: 1003 })
+    })
+  })
+
+  server.keepAliveTimeout = 5000
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  core.baseUrl = url
+  log(`Pick and Pack simulator listening on ${url}`)
+
+  let autoTimer: NodeJS.Timeout | undefined
+
+  if (opts.autoAdvanceMs !== undefined && opts.autoAdvanceMs > 0) {
+    autoTimer = setInterval(() => {
+      const ids = core.store.advanceable()
+
+      if (ids.length === 0) return
+      core.advance(ids[Math.floor(Math.random() * ids.length)])
+    }, Math.max(MIN_AUTO_ADVANCE_MS, opts.autoAdvanceMs))
+    autoTimer.unref()
+  }
+
+  let closing: Promise<void> | undefined
+
+  return {
+    url,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        if (autoTimer) clearInterval(autoTimer)
+        core.webhooks.cancelAll()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+
+      return closing
+    },
+    async advance(orderId, to) {
+      return core.advance(orderId, to)
+    },
+    stats: () => ({ ...core.stats }),
+    deliveries: () => core.webhooks.deliveries(),
+    setFaults: (f) => core.setFaults(f),
+    configureWebhook: (w) => core.configureWebhook(checkedWebhook(w)),
+    orders: () => core.store.summaries(),
+    drainDeliveries: () => core.webhooks.drain(),
+    reset: () => core.reset(),
+  }
+}
+
+/** Same validation as POST /_sandbox/webhook; throws on a bad config. */
+function checkedWebhook(w: WebhookConfig | undefined): WebhookConfig | null {
+  const parsed = parseWebhookConfig(w)
+
+  if (typeof parsed === 'string') throw new Error(`Invalid webhook: ${parsed}`)
+
+  return parsed
+}

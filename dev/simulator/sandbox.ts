@@ -1,0 +1,90 @@
+// Sandbox control routes (/_sandbox/...): drive orders, faults, webhook
+// config and stats over HTTP, plus the generated images and tracking pages.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { imageSvg, trackingPage } from './assets'
+import type { SimulatorCore } from './core'
+import { parseFaults } from './faults'
+import { parseJsonObject, readBody, send, sendJson } from './http'
+import { SEED_ORDERS } from './seed'
+import { AdvanceError } from './state'
+import { parseWebhookConfig } from './webhook'
+
+async function jsonBody(
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<Record<string, unknown> | null> {
+  const body = parseJsonObject(await readBody(req))
+
+  if (!body) sendJson(res, 400, { message: 'Body must be a JSON object' })
+
+  return body
+}
+
+export async function advance(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  orderId: string
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  try {
+    sendJson(res, 200, core.advance(orderId, body.to))
+  } catch (err) {
+    if (!(err instanceof AdvanceError)) throw err
+    sendJson(res, err.httpStatus, { message: err.message })
+  }
+}
+
+export async function setWebhook(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  const config = parseWebhookConfig(body)
+
+  if (typeof config === 'string') return sendJson(res, 400, { message: config })
+  core.configureWebhook(config)
+  sendJson(res, 200, { webhook: core.webhooks.describe() })
+}
+
+export async function setFaults(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  const faults = parseFaults(body)
+
+  if (typeof faults === 'string') return sendJson(res, 400, { message: faults })
+  core.setFaults(faults)
+  sendJson(res, 200, { faults: core.faults.current() })
+}
+
+export function image(res: ServerResponse, file: string): void {
+  const match = /^(.+)\.svg$/.exec(file)
+  const svg = match && imageSvg(match[1])
+
+  if (!svg) return sendJson(res, 404, { message: 'Image not found' })
+  send(res, 200, 'image/svg+xml', svg)
+}
+
+export function trackPage(
+  core: SimulatorCore,
+  res: ServerResponse,
+  trackingId: string
+): void {
+  const seed = SEED_ORDERS.find((o) => o.shipping?.trackingId === trackingId)
+  const state = seed ? core.store.get(seed.orderId) : undefined
+  const html = trackingPage(trackingId, state?.status ?? null)
+
+  if (!html) return sendJson(res, 404, { message: 'Tracking id not found' })
+  send(res, 200, 'text/html; charset=utf-8', html)
+}
