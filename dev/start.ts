@@ -1,0 +1,112 @@
+/*
+ * `npm start`: the whole product on one machine. Starts the Pick and Pack simulator (with the
+ * OMS sandbox) and the local host, wires the simulator's webhook to the host with a freshly
+ * generated secret, and prints where to look.
+ */
+import { randomBytes } from 'crypto'
+
+import type Koa from 'koa'
+import { configFromEnv } from './host/config'
+import { startHost } from './host/server'
+import { HOSTNAME, SEEDED_ORDERS, startSimulator } from './simulator'
+
+const API_KEY = 'sandbox-api-key'
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name)
+
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+async function loadAdmin(): Promise<Koa.Middleware | undefined> {
+  try {
+    const { createAdminMiddleware } = await import('./admin/middleware')
+
+    return await createAdminMiddleware()
+  } catch (error) {
+    process.stderr.write(
+      `admin page not served: ${error instanceof Error ? error.message : String(error)}\n`
+    )
+
+    return undefined
+  }
+}
+
+async function main() {
+  const simPort = Number(process.env.SIM_PORT ?? 4010)
+  const autoMs = Number(argument('--auto') ?? process.env.SIM_AUTO_ADVANCE_MS ?? 0)
+  const secret = randomBytes(24).toString('base64url')
+  const simURL = `http://127.0.0.1:${simPort}`
+  const config = configFromEnv({
+    ...process.env,
+    PNP_AUTH_URL: process.env.PNP_AUTH_URL ?? simURL,
+    PNP_API_URL: process.env.PNP_API_URL ?? simURL,
+    OMS_URL: process.env.OMS_URL ?? simURL,
+    PNP_API_KEY: process.env.PNP_API_KEY ?? API_KEY,
+    PNP_WEBHOOK_SECRET: secret,
+    PNP_HOSTNAME: process.env.PNP_HOSTNAME ?? HOSTNAME,
+  })
+
+  const admin = await loadAdmin()
+  const host = await startHost({ ...config, admin })
+  const simulator = await startSimulator({
+    port: simPort,
+    apiKey: API_KEY,
+    autoAdvanceMs: autoMs > 0 ? autoMs : undefined,
+    webhook: {
+      url: `${host.url}/_v/pick-and-pack/webhook`,
+      method: 'POST',
+      headers: { 'x-webhook-secret': secret },
+    },
+  }).catch(async (error) => {
+    await host.close()
+    throw error
+  })
+
+  const example = SEEDED_ORDERS.find((order) => order.status === 'READY_FOR_HANDLING')
+  const lines = [
+    '',
+    'Pick and Pack Tracking — local sandbox',
+    '',
+    `  Admin page     ${host.url}/admin/app/pick-and-pack   (?locale=pt or es for Portuguese or Spanish)`,
+    `  GraphQL        POST ${host.url}/graphql`,
+    `  Webhook        POST ${host.url}/_v/pick-and-pack/webhook  (secret generated for this run)`,
+    `  Simulator      ${simulator.url}  (Pick and Pack API + OMS sandbox, /_sandbox/orders)`,
+    `  Data           ${config.dataDir}`,
+    '',
+    'Orders to try:',
+    ...SEEDED_ORDERS.slice(0, 8).map(
+      (order) => `  ${host.url}/admin/app/pick-and-pack/orders/${order.orderId}   ${order.description}`
+    ),
+    `  … ${SEEDED_ORDERS.length} in all: ${simulator.url}/_sandbox/orders`,
+    '',
+    'Move an order along its flow (the simulator sends the webhook):',
+    `  curl -X POST ${simulator.url}/_sandbox/orders/${example?.orderId ?? SEEDED_ORDERS[0].orderId}/advance`,
+    autoMs > 0 ? `Orders advance by themselves every ${autoMs} ms.` : 'Or run `npm start -- --auto 5000` to advance orders on a timer.',
+    '',
+    'Ctrl-C stops both servers.',
+    '',
+  ]
+
+  process.stdout.write(lines.join('\n'))
+
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    Promise.all([simulator.close(), host.close()]).then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
+  }
+
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  process.stderr.write(
+    `sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`
+  )
+  process.exit(1)
+})
