@@ -1,7 +1,14 @@
 // One jest run covers every folder; each project picks its own environment.
 const tsJest = [
   'ts-jest',
-  { tsconfig: { isolatedModules: true, jsx: 'react', esModuleInterop: true, allowJs: true } },
+  {
+    tsconfig: {
+      isolatedModules: true,
+      jsx: 'react',
+      esModuleInterop: true,
+      allowJs: true,
+    },
+  },
 ]
 
 module.exports = {
@@ -30,7 +37,15 @@ module.exports = {
         '^.+\\.[jt]sx?$': tsJest,
         '^.+\\.(gql|graphql)$': '<rootDir>/dev/admin/jestGqlTransformer.js',
       },
-      moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json', 'gql', 'graphql'],
+      moduleFileExtensions: [
+        'ts',
+        'tsx',
+        'js',
+        'jsx',
+        'json',
+        'gql',
+        'graphql',
+      ],
       testMatch: ['**/__tests__/**/*.test.tsx', '**/__tests__/**/*.test.ts'],
       moduleNameMapper: {
         '\\.css$': 'identity-obj-proxy',

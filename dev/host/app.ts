@@ -41,6 +41,7 @@ export interface Host {
 }
 
 const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
+let hostCount = 0
 
 const isLoopback = (address: string | undefined) =>
   !!address &&
@@ -77,6 +78,8 @@ function ioContext(
  */
 export function createHost(config: HostConfig): Host {
   const logger = new LocalLogger(config.logWrite ?? null)
+  // Settings and history queues are per account: two hosts in one process must not share them.
+  const account = config.account ?? `sandbox${++hostCount > 1 ? hostCount : ''}`
   const store = new FileVBase(config.dataDir)
   const events = new LocalEvents(logger)
   const apps = new LocalApps(config.settings)
@@ -124,7 +127,7 @@ export function createHost(config: HostConfig): Host {
   const clientOptions = service.config.clients?.options ?? {}
 
   const decorate = (ctx: Koa.Context, routeId: string) => {
-    const vtex = ioContext(logger, routeId, config.account ?? 'sandbox')
+    const vtex = ioContext(logger, routeId, account)
 
     Object.assign(ctx, {
       vtex,

@@ -6,7 +6,8 @@ async function main() {
   const config = configFromEnv()
   let admin
 
-  try {
+  // Benchmarks measure the API alone and keep logs off the terminal.
+  if (process.env.HOST_NO_ADMIN !== '1') try {
     // The admin page is optional for the host: without its bundle the API still runs.
     const { createAdminMiddleware } = await import('../admin/middleware')
 
@@ -22,7 +23,10 @@ async function main() {
   const host = await startHost({
     ...config,
     admin,
-    logWrite: (line) => process.stdout.write(`${line}\n`),
+    logWrite:
+      process.env.HOST_QUIET === '1'
+        ? undefined
+        : (line) => process.stdout.write(`${line}\n`),
   })
 
   if (!config.settings.webhookSecret) {

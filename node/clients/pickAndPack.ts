@@ -37,7 +37,7 @@ export interface PickAndPackOptions extends InstanceOptions {
 const AUTH_BASE_URL = 'http://auth.pickingnpacking.com'
 const API_BASE_URL = 'http://legacy.pickingnpacking.com'
 const TIMEOUT_MS = 3000
-const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 150 }
+const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 150 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

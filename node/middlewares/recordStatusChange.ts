@@ -1,5 +1,5 @@
 import { toHistoryEntry } from '../domain/history'
-import { HistoryStore } from '../storage/historyStore'
+import { HistoryStore, requestScope } from '../storage/historyStore'
 import type { Context } from '../typings/context'
 
 /** Appends the change to the order's history; a storage failure becomes a 503 upstream. */
@@ -14,6 +14,9 @@ export async function recordStatusChange(
   const entry = toHistoryEntry(notification, new Date())
 
   ctx.state.entry = entry
-  ctx.state.recorded = await new HistoryStore(ctx.clients.vbase).record(entry)
+  ctx.state.recorded = await new HistoryStore(
+    ctx.clients.vbase,
+    requestScope(ctx.vtex)
+  ).record(entry)
   await next()
 }

@@ -20,20 +20,10 @@ let storeCount = 0
 
 /**
  * Which store a queue writes to: a batch is written through one caller's store, so two stores
- * (two workspaces, or accounts) must never share a queue. VBase clients are built per request;
- * their account and workspace name the store. Other stores (the sandbox's) are named by identity.
+ * (two workspaces, or accounts) must never share a queue. VBase clients are built per request,
+ * so callers name their store by account and workspace; an unnamed store is named by identity.
  */
-function storeScope(store: JsonStore): string {
-  const context = (store as { context?: { account?: unknown; workspace?: unknown } })
-    .context
-
-  if (
-    typeof context?.account === 'string' &&
-    typeof context.workspace === 'string'
-  ) {
-    return `io:${context.account}/${context.workspace}`
-  }
-
+function identityScope(store: JsonStore): string {
   let id = storeIds.get(store)
 
   if (!id) {
@@ -43,6 +33,10 @@ function storeScope(store: JsonStore): string {
 
   return id
 }
+
+/** The scope of the VBase client of a request: its account and workspace. */
+export const requestScope = (vtex: { account: string; workspace: string }) =>
+  `io:${vtex.account}/${vtex.workspace}`
 
 export interface RecordResult {
   /** The change was already in the order's history (a redelivery). */
@@ -82,10 +76,14 @@ const storageFailure = (error: unknown): never => {
  * idempotent, so when the second fails (503) the sender's retry completes it.
  */
 export class HistoryStore {
-  constructor(private readonly store: JsonStore) {}
+  private readonly scope: string
+
+  constructor(private readonly store: JsonStore, scope?: string) {
+    this.scope = scope ?? identityScope(store)
+  }
 
   public async record(entry: HistoryEntry): Promise<RecordResult> {
-    const scope = storeScope(this.store)
+    const { scope } = this
 
     try {
       const { added, currentStatus } = await committer.run(

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors'
 import { selectRecent } from '../../domain/history'
-import { HistoryStore } from '../../storage/historyStore'
+import { HistoryStore, requestScope } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import { toStatusChange } from '../statusChange'
 
@@ -29,7 +29,10 @@ export async function recentStatusChanges(
     )
   }
 
-  const recent = await new HistoryStore(ctx.clients.vbase).recent()
+  const recent = await new HistoryStore(
+    ctx.clients.vbase,
+    requestScope(ctx.vtex)
+  ).recent()
 
   return selectRecent(recent, first, status).map(toStatusChange)
 }

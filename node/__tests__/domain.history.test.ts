@@ -1,0 +1,382 @@
+import type { HistoryEntry, OrderHistory } from '../domain/history'
+import {
+  MAX_ENTRIES_PER_ORDER,
+  MAX_RECENT_ENTRIES,
+  addRecent,
+  appendEntry,
+  chronological,
+  emptyHistory,
+  selectRecent,
+  supersedes,
+  toHistoryEntry,
+} from '../domain/history'
+import { notificationId, parseNotification } from '../domain/notification'
+import type { StatusNotification } from '../domain/notification'
+
+const T0 = Date.UTC(2026, 10, 20, 9, 0)
+let arrival = 0
+
+const notification = (body: Record<string, unknown>): StatusNotification => {
+  const result = parseNotification({ orderId: 'o-1', ...body })
+
+  if (!result.ok) throw new Error(result.message)
+
+  return result.notification
+}
+
+/** An entry received one second after the previous one built by this helper. */
+const entry = (
+  oldStatus: string | null,
+  newStatus: string,
+  fields: Record<string, unknown> = {}
+): HistoryEntry =>
+  toHistoryEntry(
+    notification({ oldStatus, newStatus, ...fields }),
+    new Date(T0 + ++arrival * 1000)
+  )
+
+const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString()
+
+const apply = (...entries: HistoryEntry[]): OrderHistory =>
+  entries.reduce(
+    (history, next) => appendEntry(history, next).history,
+    emptyHistory('o-1')
+  )
+
+beforeEach(() => {
+  arrival = 0
+})
+
+describe('toHistoryEntry', () => {
+  it('records the notification with its id and arrival time', () => {
+    const parsedNotification = notification({
+      oldStatus: 'READY_FOR_PICKING',
+      newStatus: 'PICKING',
+      hostname: 'mystore',
+      date: '2026-11-20T09:40:00Z',
+      picker: 'Ana',
+    })
+
+    expect(
+      toHistoryEntry(parsedNotification, new Date('2026-11-20T09:41:00Z'))
+    ).toEqual({
+      id: notificationId(parsedNotification),
+      orderId: 'o-1',
+      oldStatus: 'READY_FOR_PICKING',
+      newStatus: 'PICKING',
+      hostname: 'mystore',
+      receivedAt: '2026-11-20T09:41:00.000Z',
+      occurredAt: '2026-11-20T09:40:00.000Z',
+      extra: { date: '2026-11-20T09:40:00Z', picker: 'Ana' },
+    })
+  })
+})
+
+describe('appendEntry', () => {
+  it('starts an empty history with the first change', () => {
+    const first = entry('PENDING', 'READY_FOR_HANDLING')
+    const { history, added } = appendEntry(emptyHistory('o-1'), first)
+
+    expect(added).toBe(true)
+    expect(history).toEqual({
+      orderId: 'o-1',
+      currentStatus: 'READY_FOR_HANDLING',
+      currentEntryId: first.id,
+      entries: [first],
+    })
+  })
+
+  it('records a redelivery once and returns the same document', () => {
+    const change = entry('READY_FOR_PICKING', 'PICKING')
+    const once = apply(change)
+    const redelivered = { ...entry('READY_FOR_PICKING', 'PICKING') }
+
+    expect(redelivered.id).toBe(change.id)
+    const result = appendEntry(once, redelivered)
+
+    expect(result.added).toBe(false)
+    expect(result.history).toBe(once)
+    expect(result.history.entries).toHaveLength(1)
+  })
+
+  it('does not mutate the history it is given', () => {
+    const before = apply(entry('READY_FOR_PICKING', 'PICKING'))
+    const snapshot = JSON.parse(JSON.stringify(before))
+
+    appendEntry(before, entry('PICKING', 'READY_FOR_PACKING'))
+    expect(before).toEqual(snapshot)
+  })
+
+  it('moves forward along the flow', () => {
+    const history = apply(
+      entry('READY_FOR_HANDLING', 'READY_FOR_PICKING'),
+      entry('READY_FOR_PICKING', 'PICKING'),
+      entry('PICKING', 'READY_FOR_PACKING')
+    )
+
+    expect(history.currentStatus).toBe('READY_FOR_PACKING')
+    expect(history.entries.map((e) => e.newStatus)).toEqual([
+      'READY_FOR_PICKING',
+      'PICKING',
+      'READY_FOR_PACKING',
+    ])
+  })
+
+  it('never moves backwards when an older change arrives late', () => {
+    const late = entry('READY_FOR_PICKING', 'PICKING')
+    const early = entry('PICKING', 'PACKING')
+    const history = apply(early, late)
+
+    expect(history.currentStatus).toBe('PACKING')
+    expect(history.currentEntryId).toBe(early.id)
+    expect(history.entries).toHaveLength(2)
+  })
+
+  it('takes a genuine step back that starts from the current status', () => {
+    const history = apply(
+      entry('READY_FOR_PICKING', 'PICKING'),
+      entry('PICKING', 'PACKING'),
+      entry('PACKING', 'PICKING')
+    )
+
+    expect(history.currentStatus).toBe('PICKING')
+    expect(history.entries).toHaveLength(3)
+  })
+
+  it('lets the payload dates decide when both carry one', () => {
+    const newer = entry('PICKING', 'PACKING', { date: at(10) })
+    const olderButAheadInFlow = entry('ON_ROUTE', 'DELIVERED', { date: at(5) })
+
+    // DELIVERED ranks higher, but it happened before PACKING: it must not take over.
+    expect(apply(newer, olderButAheadInFlow).currentStatus).toBe('PACKING')
+
+    const earlier = entry('READY_FOR_PICKING', 'PICKING', { date: at(1) })
+    const laterStepBack = entry('ON_ROUTE', 'READY_FOR_SHIPPING', {
+      date: at(20),
+    })
+
+    expect(apply(earlier, laterStepBack).currentStatus).toBe(
+      'READY_FOR_SHIPPING'
+    )
+  })
+
+  it('falls back to the flow when only one side carries a date', () => {
+    const dated = entry('PICKING', 'PACKING', { date: at(10) })
+    const undated = entry('READY_FOR_PICKING', 'PICKING')
+
+    expect(apply(dated, undated).currentStatus).toBe('PACKING')
+    expect(
+      apply(
+        entry('READY_FOR_PICKING', 'PICKING'),
+        entry('PACKING', 'ON_ROUTE', { date: at(1) })
+      ).currentStatus
+    ).toBe('ON_ROUTE')
+  })
+
+  it('does not take a late change to the same rank', () => {
+    expect(
+      apply(
+        entry('ON_ROUTE', 'DELIVERED'),
+        entry('ON_ROUTE', 'WAITING_FOR_PICKUP')
+      ).currentStatus
+    ).toBe('DELIVERED')
+  })
+
+  it('lets the latest arrival win when a status is unknown', () => {
+    expect(
+      apply(entry('PICKING', 'PACKING'), entry('X', 'NEW_STATUS')).currentStatus
+    ).toBe('NEW_STATUS')
+    expect(
+      apply(entry('X', 'NEW_STATUS'), entry('READY_FOR_PICKING', 'PICKING'))
+        .currentStatus
+    ).toBe('PICKING')
+  })
+
+  it('ranks CANCELED last and IDLE first', () => {
+    expect(
+      apply(entry('PICKING', 'CANCELED'), entry('READY_FOR_PICKING', 'PICKING'))
+        .currentStatus
+    ).toBe('CANCELED')
+    expect(
+      apply(entry('PICKING', 'PACKING'), entry(null, 'IDLE')).currentStatus
+    ).toBe('PACKING')
+  })
+
+  it('keeps entries in the order they happened', () => {
+    const second = entry('PICKING', 'PACKING', { date: at(2) })
+    const first = entry('READY_FOR_PICKING', 'PICKING', { date: at(1) })
+    const history = apply(second, first)
+
+    expect(history.entries.map((e) => e.id)).toEqual([first.id, second.id])
+  })
+
+  it('drops the oldest entries beyond the bound, never the current one', () => {
+    // ON_ROUTE arrives first; later, stale PICKING changes never take over, so the current
+    // entry is the oldest one when the bound is reached.
+    const current = entry('READY_FOR_SHIPPING', 'ON_ROUTE')
+    let { history } = appendEntry(emptyHistory('o-1'), current, 3)
+    const stale = Array.from({ length: 5 }, (_, i) =>
+      entry('READY_FOR_PICKING', 'PICKING', { id: i })
+    )
+
+    for (const change of stale) {
+      history = appendEntry(history, change, 3).history
+    }
+
+    expect(history.currentStatus).toBe('ON_ROUTE')
+    expect(history.currentEntryId).toBe(current.id)
+    expect(history.entries.map((e) => e.id)).toEqual([
+      current.id,
+      stale[3].id,
+      stale[4].id,
+    ])
+  })
+
+  it('keeps at most the bound when the current entry is recent', () => {
+    let history = emptyHistory('o-1')
+    const statuses = [
+      'READY_FOR_HANDLING',
+      'READY_FOR_PICKING',
+      'PICKING',
+      'READY_FOR_PACKING',
+      'PACKING',
+    ]
+
+    statuses.forEach((status, index) => {
+      history = appendEntry(
+        history,
+        entry(statuses[index - 1] ?? null, status),
+        3
+      ).history
+    })
+
+    expect(history.entries.map((e) => e.newStatus)).toEqual([
+      'PICKING',
+      'READY_FOR_PACKING',
+      'PACKING',
+    ])
+    expect(history.currentStatus).toBe('PACKING')
+  })
+
+  it('defaults to a bound of 500 per order', () => {
+    expect(MAX_ENTRIES_PER_ORDER).toBe(500)
+    let history = emptyHistory('o-1')
+
+    for (let i = 0; i < 510; i++) {
+      history = appendEntry(
+        history,
+        entry('PICKING', 'PACKING', { id: i })
+      ).history
+    }
+
+    // The first change stays current (the others do not chain from it and rank the same).
+    expect(history.entries).toHaveLength(500)
+    expect(history.entries[0].extra.id).toBe(0)
+    expect(history.entries[1].extra.id).toBe(11)
+    expect(history.entries[499].extra.id).toBe(509)
+  })
+})
+
+describe('supersedes', () => {
+  it('takes anything over an empty history', () => {
+    expect(supersedes(undefined, entry('X', 'ANY'))).toBe(true)
+  })
+
+  it('uses >= on equal dates', () => {
+    const a = entry('A', 'PACKING', { date: at(1) })
+    const b = entry('B', 'PICKING', { date: at(1) })
+
+    expect(supersedes(a, b)).toBe(true)
+  })
+})
+
+describe('chronological', () => {
+  it('sorts by payload date, else arrival, ties by arrival', () => {
+    const undatedEarly = entry('A', 'B')
+    const dated = entry('A', 'C', { date: new Date(T0 - 60_000).toISOString() })
+    const undatedLate = entry('A', 'D')
+    const sorted = chronological([undatedLate, undatedEarly, dated])
+
+    expect(sorted.map((e) => e.newStatus)).toEqual(['C', 'B', 'D'])
+
+    const tieA = { ...entry('A', 'E', { date: at(3) }) }
+    const tieB = { ...entry('A', 'F', { date: at(3) }) }
+
+    expect(chronological([tieB, tieA]).map((e) => e.newStatus)).toEqual([
+      'E',
+      'F',
+    ])
+  })
+})
+
+describe('addRecent', () => {
+  it('adds newest arrival first', () => {
+    const a = entry('A', 'PICKING')
+    const b = entry('A', 'PACKING')
+    const c = entry('A', 'ON_ROUTE')
+    let { recent } = addRecent({ entries: [] }, [a])
+
+    recent = addRecent(recent, [c, b]).recent
+    expect(recent.entries.map((e) => e.id)).toEqual([c.id, b.id, a.id])
+  })
+
+  it('is idempotent by id, also within one batch', () => {
+    const a = entry('A', 'PICKING')
+    const first = addRecent({ entries: [] }, [a, { ...a }])
+
+    expect(first.added).toEqual([a.id])
+    expect(first.recent.entries).toHaveLength(1)
+
+    const again = addRecent(first.recent, [{ ...a }])
+
+    expect(again.added).toEqual([])
+    expect(again.recent).toBe(first.recent)
+  })
+
+  it('is bounded, dropping the oldest', () => {
+    expect(MAX_RECENT_ENTRIES).toBe(500)
+    const entries = Array.from({ length: 5 }, (_, i) =>
+      entry('A', 'PICKING', { id: i })
+    )
+
+    const { recent, added } = addRecent({ entries: [] }, entries, 3)
+
+    expect(added).toHaveLength(5)
+    expect(recent.entries.map((e) => e.extra.id)).toEqual([4, 3, 2])
+  })
+})
+
+describe('selectRecent', () => {
+  const statuses = ['PICKING', 'PACKING', 'PICKING', 'ON_ROUTE', 'PICKING']
+  const recent = {
+    entries: Array.from({ length: 150 }, (_, i) =>
+      entry('A', statuses[i % statuses.length], { id: i })
+    ).reverse(),
+  }
+
+  it('filters by status and keeps the order', () => {
+    const picked = selectRecent(recent, 5, 'PICKING')
+
+    expect(picked).toHaveLength(5)
+    expect(picked.every((e) => e.newStatus === 'PICKING')).toBe(true)
+    expect(picked.map((e) => e.extra.id)).toEqual([149, 147, 145, 144, 142])
+    expect(selectRecent(recent, 10, 'NOPE')).toEqual([])
+  })
+
+  it('treats an empty or null status as no filter', () => {
+    expect(selectRecent(recent, 3, null)).toHaveLength(3)
+    expect(selectRecent(recent, 3, '')).toHaveLength(3)
+    expect(selectRecent(recent, 3)[0].extra.id).toBe(149)
+  })
+
+  it.each([
+    [20, 20],
+    [1000, 100],
+    [100, 100],
+    [2.9, 2],
+    [0, 0],
+    [-5, 0],
+  ])('clamps first=%p to %p', (first, expected) => {
+    expect(selectRecent(recent, first)).toHaveLength(expected)
+  })
+})
