@@ -1,6 +1,6 @@
 import { json } from 'co-body'
-import type { GraphQLError, GraphQLSchema } from 'graphql'
-import { graphql } from 'graphql'
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql'
+import { execute, parse, validate } from 'graphql'
 import type Koa from 'koa'
 
 import type { LocalLogger } from './logger'
@@ -42,12 +42,48 @@ function formatError(error: GraphQLError, logger: LocalLogger) {
   }
 }
 
+const MAX_CACHED_DOCUMENTS = 200
+
+/**
+ * Parses and validates a query once: the admin page sends the same few queries over and over
+ * (VTEX's GraphQL runtime keeps parsed documents too).
+ */
+function documentCache(schema: GraphQLSchema) {
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>()
+
+  return (source: string) => {
+    let document = documents.get(source)
+
+    if (!document) {
+      try {
+        const parsed = parse(source)
+        const errors = validate(schema, parsed)
+
+        document = errors.length > 0 ? errors : parsed
+      } catch (error) {
+        // Syntax errors are not worth keeping.
+        return [error as GraphQLError]
+      }
+
+      if (documents.size >= MAX_CACHED_DOCUMENTS) {
+        documents.delete(documents.keys().next().value as string)
+      }
+
+      documents.set(source, document)
+    }
+
+    return document
+  }
+}
+
 /** `POST /graphql`: the same schema file and resolvers the GraphQL builder serves on VTEX IO. */
 export function graphqlRoute(
   schema: GraphQLSchema,
   contextFor: (ctx: Koa.Context) => unknown,
   logger: LocalLogger
 ) {
+  const documentFor = documentCache(schema)
+
   return async (ctx: Koa.Context) => {
     let body: GraphQLBody
 
@@ -81,9 +117,24 @@ export function graphqlRoute(
       return
     }
 
-    const result = await graphql({
+    const document = documentFor(body.query)
+
+    if (Array.isArray(document)) {
+      ctx.status = 400
+      ctx.body = {
+        errors: (document as GraphQLError[]).map((error) => ({
+          message: error.message,
+          locations: error.locations,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        })),
+      }
+
+      return
+    }
+
+    const result = await execute({
       schema,
-      source: body.query,
+      document: document as DocumentNode,
       variableValues:
         typeof body.variables === 'object' && body.variables !== null
           ? (body.variables as Record<string, unknown>)

@@ -237,6 +237,7 @@ describe('HistoryStore', () => {
     const results = await Promise.all(
       changes.map((change) => history.record(change))
     )
+
     const stored = await history.history('o-1')
 
     expect(stored.entries).toHaveLength(100)
@@ -261,6 +262,7 @@ describe('HistoryStore', () => {
       newStatus: 'PICKING',
       eventId: 'other',
     })
+
     const mine = entry({
       oldStatus: 'PICKING',
       newStatus: 'PACKING',

@@ -37,7 +37,7 @@ export interface PickAndPackOptions extends InstanceOptions {
 const AUTH_BASE_URL = 'http://auth.pickingnpacking.com'
 const API_BASE_URL = 'http://legacy.pickingnpacking.com'
 const TIMEOUT_MS = 3000
-const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 150 }
+const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 150 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -77,14 +77,15 @@ class PickAndPackAuth extends ExternalClient {
  * caught here and rethrown as an AppError with a code and a safe message only.
  */
 export class PickAndPack extends ExternalClient {
-  private readonly auth: PickAndPackAuth
+  private authClient?: PickAndPackAuth
   private readonly retryPolicy: RetryPolicy
   private readonly tokens: TokenCache
   private readonly authBaseURL: string
+  private readonly authOptions?: PickAndPackOptions
 
   constructor(context: IOContext, options?: PickAndPackOptions) {
     super(options?.apiBaseURL ?? API_BASE_URL, context, ioOptions(options))
-    this.auth = new PickAndPackAuth(context, options)
+    this.authOptions = options
     this.retryPolicy = options?.retryPolicy ?? DEFAULT_RETRY
     this.tokens = options?.tokenCache ?? pickAndPackTokens
     this.authBaseURL = options?.authBaseURL ?? AUTH_BASE_URL
@@ -138,6 +139,14 @@ export class PickAndPack extends ExternalClient {
   /** Whether the configured Api-Key gets a token (from the cache when one is valid). */
   public async checkCredentials(credentials: PickAndPackCredentials) {
     await this.token(credentials)
+  }
+
+  // Built on first use: most calls find their token in the cache and never need it.
+  private get auth() {
+    this.authClient =
+      this.authClient ?? new PickAndPackAuth(this.context, this.authOptions)
+
+    return this.authClient
   }
 
   private tokenKey(credentials: PickAndPackCredentials) {
