@@ -1,0 +1,79 @@
+// Koa middleware serving the admin page on the local host: the HTML shell for every route of
+// the app, and the bundle built once, in memory, when the middleware is created.
+import { createHash } from 'crypto'
+
+import type Koa from 'koa'
+
+import { ASSET_PREFIX, adminPageHtml, buildAdminBundle } from './bundle'
+
+export const ADMIN_BASE_PATH = '/admin/app/pick-and-pack'
+
+interface Asset {
+  body: string
+  type: string
+  etag: string
+}
+
+function asset(body: string, type: string): Asset {
+  return {
+    body,
+    type,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+  }
+}
+
+export async function createAdminMiddleware(
+  opts: { minify?: boolean } = {}
+): Promise<(ctx: Koa.Context, next: () => Promise<void>) => Promise<void>> {
+  const { js, css } = await buildAdminBundle({
+    minify: opts.minify ?? true,
+    write: false,
+  })
+  const assets: Record<string, Asset> = {
+    [`${ASSET_PREFIX}/admin.js`]: asset(
+      js,
+      'application/javascript; charset=utf-8'
+    ),
+    [`${ASSET_PREFIX}/admin.css`]: asset(css, 'text/css; charset=utf-8'),
+  }
+
+  return async function adminMiddleware(ctx, next) {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next()
+
+    const file = assets[ctx.path]
+
+    if (file) {
+      // Fixed URLs: the browser revalidates each time and gets a 304 while the build is the same.
+      ctx.set('Cache-Control', 'no-cache')
+      ctx.set('ETag', file.etag)
+      ctx.set('X-Content-Type-Options', 'nosniff')
+      ctx.type = file.type
+      if (ctx.get('If-None-Match') === file.etag) {
+        ctx.status = 304
+
+        return
+      }
+
+      ctx.body = file.body
+
+      return
+    }
+
+    if (
+      ctx.path === ADMIN_BASE_PATH ||
+      ctx.path.startsWith(`${ADMIN_BASE_PATH}/`)
+    ) {
+      const locale =
+        typeof ctx.query.locale === 'string' ? ctx.query.locale : 'en'
+
+      ctx.set('Cache-Control', 'no-store')
+      ctx.set('X-Content-Type-Options', 'nosniff')
+      ctx.type = 'text/html; charset=utf-8'
+      ctx.body = adminPageHtml(locale)
+
+      return
+    }
+
+    return next()
+  }
+}

@@ -1,0 +1,166 @@
+// A local stand-in for the part of vtex.render-runtime the admin page uses: useRuntime()
+// with navigate({ to }), route.params and culture.locale. Navigation is history.pushState
+// plus a popstate listener, enough to move between the app's two routes without reloads.
+import React, {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react'
+import type { ComponentType, ReactNode } from 'react'
+
+export interface NavigateOptions {
+  to: string
+  replace?: boolean
+}
+
+export interface RenderRuntime {
+  navigate: (options: NavigateOptions) => void
+  route: {
+    id?: string
+    path?: string
+    params: Record<string, string | undefined>
+  }
+  culture: { locale: string; currency?: string }
+}
+
+const noop = () => undefined
+
+export const RuntimeContext = createContext<RenderRuntime>({
+  navigate: noop,
+  route: { params: {} },
+  culture: { locale: 'en' },
+})
+
+export function useRuntime(): RenderRuntime {
+  return useContext(RuntimeContext)
+}
+
+/** Gives children a fixed runtime (tests, or a page rendered without a router). */
+export function RuntimeProvider({
+  value,
+  children,
+}: {
+  value: Partial<RenderRuntime>
+  children: ReactNode
+}) {
+  const parent = useRuntime()
+
+  return (
+    <RuntimeContext.Provider value={{ ...parent, ...value }}>
+      {children}
+    </RuntimeContext.Provider>
+  )
+}
+
+export interface RouteDefinition {
+  id: string
+  // Express-like: /admin/app/pick-and-pack/orders/:orderId
+  path: string
+  component: ComponentType<{ params: Record<string, string> }>
+}
+
+export interface RouteMatch {
+  route: RouteDefinition
+  params: Record<string, string>
+}
+
+/** The first route whose path matches `pathname` exactly (a trailing slash is allowed). */
+export function matchRoute(
+  routes: RouteDefinition[],
+  pathname: string
+): RouteMatch | null {
+  const parts = pathname.replace(/\/+$/, '').split('/')
+
+  for (const route of routes) {
+    const pattern = route.path.replace(/\/+$/, '').split('/')
+
+    if (pattern.length !== parts.length) continue
+    const params: Record<string, string> = {}
+    const matches = pattern.every((segment, i) => {
+      if (segment.startsWith(':')) {
+        if (!parts[i]) return false
+        try {
+          params[segment.slice(1)] = decodeURIComponent(parts[i])
+        } catch {
+          params[segment.slice(1)] = parts[i]
+        }
+
+        return true
+      }
+
+      return segment === parts[i]
+    })
+
+    if (matches) return { route, params }
+  }
+
+  return null
+}
+
+interface BrowserRuntimeProps {
+  routes: RouteDefinition[]
+  locale: string
+  notFound?: ReactNode
+}
+
+/** Renders the route for location.pathname and follows pushState / back / forward. */
+export function BrowserRuntime({
+  routes,
+  locale,
+  notFound = null,
+}: BrowserRuntimeProps) {
+  const [pathname, setPathname] = useState(() => window.location.pathname)
+
+  useEffect(() => {
+    const onPopState = () => setPathname(window.location.pathname)
+
+    window.addEventListener('popstate', onPopState)
+
+    return () => window.removeEventListener('popstate', onPopState)
+  }, [])
+
+  const navigate = useCallback(({ to, replace }: NavigateOptions) => {
+    const url = new URL(to, window.location.href)
+
+    // Keep ?locale= and friends, like the Admin keeps its query when moving between pages.
+    if (!url.search) url.search = window.location.search
+    if (url.origin !== window.location.origin) {
+      window.location.assign(url.href)
+
+      return
+    }
+
+    if (replace) window.history.replaceState(null, '', url.href)
+    else window.history.pushState(null, '', url.href)
+    setPathname(url.pathname)
+    window.scrollTo(0, 0)
+  }, [])
+
+  const match = matchRoute(routes, pathname)
+  const runtime = useMemo<RenderRuntime>(
+    () => ({
+      navigate,
+      route: {
+        id: match ? match.route.id : undefined,
+        path: pathname,
+        params: match ? match.params : {},
+      },
+      culture: { locale },
+    }),
+    // match is derived from pathname
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [navigate, pathname, locale]
+  )
+
+  if (!match) return <>{notFound}</>
+  const Component = match.route.component
+
+  return (
+    <RuntimeContext.Provider value={runtime}>
+      <Component key={pathname} params={match.params} />
+    </RuntimeContext.Provider>
+  )
+}

@@ -1,0 +1,20 @@
+import React from 'react'
+import { useRuntime } from 'vtex.render-runtime'
+
+import OrderView from './components/OrderView'
+
+interface Props {
+  // The Admin passes route params as props; the runtime has them too.
+  params?: { orderId?: string }
+}
+
+function PickAndPackOrder({ params }: Props) {
+  const { route } = useRuntime()
+  const orderId =
+    (params && params.orderId) || (route && route.params.orderId) || ''
+
+  // A new id is a new page: reset every panel's state.
+  return <OrderView key={orderId} orderId={orderId} />
+}
+
+export default PickAndPackOrder

@@ -1,0 +1,55 @@
+import React from 'react'
+import { FormattedMessage } from 'react-intl'
+import { Button } from 'vtex.styleguide'
+
+import { ERROR_MESSAGES } from '../../utils/messages'
+import { SETTINGS_PATH } from '../../utils/orderRoutes'
+import { UNKNOWN_ERROR } from '../../utils/graphqlErrors'
+import { own } from '../../utils/own'
+
+interface Props {
+  code: string
+  onRetry?: () => void
+  retrying?: boolean
+}
+
+/**
+ * The one place that turns an error code into words and the action that fixes it:
+ * settings for a missing or refused key, retry for an unavailable service.
+ */
+function ErrorMessage({ code, onRetry, retrying = false }: Props) {
+  const messages = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
+
+  return (
+    <div role="alert" className="tc pv6 ph4" data-error-code={code}>
+      <h4 className="t-heading-5 c-on-base mt0 mb3">
+        <FormattedMessage id={messages.title} />
+      </h4>
+      <p className="t-body c-muted-1 mt0 mb5 lh-copy">
+        <FormattedMessage id={messages.description} />
+      </p>
+      {messages.action === 'settings' && (
+        // The Admin renders app pages in a frame: settings must open in the top window.
+        <a
+          href={SETTINGS_PATH}
+          target="_top"
+          className="c-link link t-body fw5"
+        >
+          <FormattedMessage id="admin/pick-and-pack.error.openSettings" />
+        </a>
+      )}
+      {messages.action === 'retry' && onRetry && (
+        <Button
+          variation="secondary"
+          size="small"
+          onClick={onRetry}
+          isLoading={retrying}
+        >
+          <FormattedMessage id="admin/pick-and-pack.error.retry" />
+        </Button>
+      )}
+    </div>
+  )
+}
+
+export default ErrorMessage

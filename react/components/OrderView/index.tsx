@@ -1,0 +1,125 @@
+import React from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Button, Layout, PageBlock, PageHeader } from 'vtex.styleguide'
+import { useRuntime } from 'vtex.render-runtime'
+
+import ErrorMessage from '../ErrorMessage'
+import { useOrderFulfillment } from '../../hooks/useOrderFulfillment'
+import { isValidOrderId } from '../../utils/statuses'
+import { HOME_PATH, omsOrderPath } from '../../utils/orderRoutes'
+import HistoryTimeline from './HistoryTimeline'
+import OmsPanel from './OmsPanel'
+import PickAndPackPanel from './PickAndPackPanel'
+import Reconciliation from './Reconciliation'
+
+function OrderView({ orderId }: { orderId: string }) {
+  const intl = useIntl()
+  const { navigate } = useRuntime()
+  const valid = isValidOrderId(orderId)
+  // An invalid id never leaves the browser.
+  const order = useOrderFulfillment(orderId, !valid)
+  const { fulfillment, loading, refetching, refetch } = order
+
+  const header = (
+    <PageHeader
+      title={intl.formatMessage(
+        { id: 'admin/pick-and-pack.order.title' },
+        { orderId }
+      )}
+      linkLabel={intl.formatMessage({ id: 'admin/pick-and-pack.order.back' })}
+      onLinkClick={() => navigate({ to: HOME_PATH })}
+    >
+      {valid && (
+        <div className="flex">
+          <div className="mr3">
+            <Button
+              variation="secondary"
+              href={omsOrderPath(orderId)}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              <FormattedMessage id="admin/pick-and-pack.order.openInOms" />
+            </Button>
+          </div>
+          <Button variation="primary" onClick={refetch} isLoading={refetching}>
+            <FormattedMessage id="admin/pick-and-pack.order.refresh" />
+          </Button>
+        </div>
+      )}
+    </PageHeader>
+  )
+
+  if (!valid) {
+    return (
+      <Layout pageHeader={header}>
+        <PageBlock>
+          <ErrorMessage code="BAD_USER_INPUT" />
+        </PageBlock>
+      </Layout>
+    )
+  }
+
+  const oms = fulfillment ? fulfillment.oms : null
+  const pickAndPack = fulfillment ? fulfillment.pickAndPack : null
+  // A refetch shows its progress in the panels that have nothing to show yet.
+  const busy = loading || refetching
+  // "Picked 2 of 3 lines": ordered lines with something picked, from the reconciliation,
+  // so an extra item picked but never ordered does not count as a line of the order.
+  const ordered = fulfillment
+    ? fulfillment.items.filter((i) => i.orderedQuantity > 0)
+    : []
+  const lines =
+    oms && pickAndPack && ordered.length > 0
+      ? {
+          picked: ordered.filter((i) => i.pickedQuantity > 0).length,
+          ordered: ordered.length,
+        }
+      : undefined
+
+  return (
+    <Layout pageHeader={header}>
+      <PageBlock variation="half">
+        <OmsPanel
+          orderId={orderId}
+          oms={oms}
+          loading={busy}
+          errorCode={order.omsError}
+          onRetry={refetch}
+          retrying={refetching}
+        />
+        <PickAndPackPanel
+          pickAndPack={pickAndPack}
+          loading={busy}
+          errorCode={order.pnpError}
+          onRetry={refetch}
+          retrying={refetching}
+          lines={lines}
+          currency={oms ? oms.currencyCode : undefined}
+        />
+      </PageBlock>
+      {fulfillment && (
+        <>
+          <PageBlock
+            title={intl.formatMessage({
+              id: 'admin/pick-and-pack.reconciliation.title',
+            })}
+          >
+            <Reconciliation
+              items={fulfillment.items}
+              available={!!oms && !!pickAndPack}
+            />
+          </PageBlock>
+          <PageBlock
+            title={intl.formatMessage({
+              id: 'admin/pick-and-pack.history.title',
+            })}
+          >
+            <HistoryTimeline history={fulfillment.history} />
+          </PageBlock>
+        </>
+      )}
+    </Layout>
+  )
+}
+
+export default OrderView

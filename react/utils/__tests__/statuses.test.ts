@@ -1,0 +1,124 @@
+import {
+  FLOW_STATUSES,
+  KNOWN_STATUSES,
+  isExceptionStatus,
+  isValidOrderId,
+  phaseOf,
+  progressOf,
+} from '../statuses'
+
+describe('phaseOf', () => {
+  it.each([
+    ['READY_FOR_HANDLING', 'handling'],
+    ['PICKING', 'picking'],
+    ['READY_FOR_PACKING', 'packing'],
+    ['READY_FOR_INVOICING', 'invoicing'],
+    ['INVOICED', 'invoicing'],
+    ['ON_ROUTE', 'shipping'],
+    ['DELIVERED', 'delivered'],
+    ['WAITING_FOR_PICKUP', 'delivered'],
+    ['IDLE', 'exception'],
+    ['RETURNED', 'exception'],
+    ['CANCELED', 'exception'],
+    ['PENDING', 'unknown'],
+    ['', 'unknown'],
+  ])('%s is in phase %s', (status, phase) => {
+    expect(phaseOf(status)).toBe(phase)
+  })
+
+  it('handles null and undefined', () => {
+    expect(phaseOf(null)).toBe('unknown')
+    expect(phaseOf(undefined)).toBe('unknown')
+  })
+
+  it('does not treat Object.prototype names as statuses', () => {
+    expect(phaseOf('toString')).toBe('unknown')
+    expect(phaseOf('constructor')).toBe('unknown')
+  })
+})
+
+describe('progressOf', () => {
+  it('marks steps before the current one done and after it todo', () => {
+    const { steps, currentIndex, total } = progressOf('PACKING')
+
+    expect(total).toBe(13)
+    expect(currentIndex).toBe(4)
+    expect(steps!.map((s) => s.state)).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'current',
+      'todo',
+      'todo',
+      'todo',
+      'todo',
+      'todo',
+      'todo',
+      'todo',
+      'todo',
+    ])
+    expect(steps![12].status).toBe('DELIVERED')
+  })
+
+  it('ends in WAITING_FOR_PICKUP when the order is there', () => {
+    const { steps, currentIndex } = progressOf('WAITING_FOR_PICKUP')
+
+    expect(currentIndex).toBe(12)
+    expect(steps![12]).toEqual({
+      status: 'WAITING_FOR_PICKUP',
+      state: 'current',
+    })
+    expect(steps!.some((s) => s.status === 'DELIVERED')).toBe(false)
+  })
+
+  it('ends in DELIVERED otherwise', () => {
+    expect(progressOf('READY_FOR_HANDLING').steps![12].status).toBe('DELIVERED')
+    expect(progressOf('DELIVERED').steps![12].state).toBe('current')
+  })
+
+  it.each(['IDLE', 'RETURNED', 'CANCELED', 'PENDING', null])(
+    'has no steps for %s',
+    (status) => {
+      expect(progressOf(status).steps).toBeNull()
+    }
+  )
+
+  it('covers every flow status', () => {
+    FLOW_STATUSES.forEach((status, i) =>
+      expect(progressOf(status).currentIndex).toBe(i)
+    )
+  })
+})
+
+describe('isExceptionStatus', () => {
+  it('is true only for IDLE, RETURNED and CANCELED', () => {
+    expect(KNOWN_STATUSES.filter(isExceptionStatus)).toEqual([
+      'IDLE',
+      'RETURNED',
+      'CANCELED',
+    ])
+    expect(isExceptionStatus('SOMETHING_NEW')).toBe(false)
+  })
+})
+
+describe('isValidOrderId', () => {
+  it.each([
+    '1253881550433-01',
+    'XDE-1253881550433-01',
+    'a',
+    'A_b-9',
+    'x'.repeat(64),
+  ])('accepts %s', (id) => expect(isValidOrderId(id)).toBe(true))
+  it.each([
+    '',
+    ' ',
+    'x'.repeat(65),
+    'abc def',
+    '../etc',
+    'a/b',
+    'ação',
+    'id;drop',
+    'a\n',
+  ])('refuses %j', (id) => expect(isValidOrderId(id)).toBe(false))
+})

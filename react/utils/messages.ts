@@ -1,0 +1,131 @@
+// Message ids picked at runtime, written out literally so every id can be found with grep
+// and checked against messages/en.json by the tests.
+export interface Described {
+  title: string
+  description: string
+}
+
+export const STATUS_MESSAGES: Record<string, Described> = {
+  READY_FOR_HANDLING: {
+    title: 'admin/pick-and-pack.status.READY_FOR_HANDLING',
+    description: 'admin/pick-and-pack.status.READY_FOR_HANDLING.description',
+  },
+  READY_FOR_PICKING: {
+    title: 'admin/pick-and-pack.status.READY_FOR_PICKING',
+    description: 'admin/pick-and-pack.status.READY_FOR_PICKING.description',
+  },
+  PICKING: {
+    title: 'admin/pick-and-pack.status.PICKING',
+    description: 'admin/pick-and-pack.status.PICKING.description',
+  },
+  READY_FOR_PACKING: {
+    title: 'admin/pick-and-pack.status.READY_FOR_PACKING',
+    description: 'admin/pick-and-pack.status.READY_FOR_PACKING.description',
+  },
+  PACKING: {
+    title: 'admin/pick-and-pack.status.PACKING',
+    description: 'admin/pick-and-pack.status.PACKING.description',
+  },
+  READY_FOR_INVOICING: {
+    title: 'admin/pick-and-pack.status.READY_FOR_INVOICING',
+    description: 'admin/pick-and-pack.status.READY_FOR_INVOICING.description',
+  },
+  INVOICING: {
+    title: 'admin/pick-and-pack.status.INVOICING',
+    description: 'admin/pick-and-pack.status.INVOICING.description',
+  },
+  INVOICED: {
+    title: 'admin/pick-and-pack.status.INVOICED',
+    description: 'admin/pick-and-pack.status.INVOICED.description',
+  },
+  PREPARING_SHIPPING: {
+    title: 'admin/pick-and-pack.status.PREPARING_SHIPPING',
+    description: 'admin/pick-and-pack.status.PREPARING_SHIPPING.description',
+  },
+  READY_FOR_SHIPPING: {
+    title: 'admin/pick-and-pack.status.READY_FOR_SHIPPING',
+    description: 'admin/pick-and-pack.status.READY_FOR_SHIPPING.description',
+  },
+  WAITING_FOR_DELIVERY_COMPANY: {
+    title: 'admin/pick-and-pack.status.WAITING_FOR_DELIVERY_COMPANY',
+    description:
+      'admin/pick-and-pack.status.WAITING_FOR_DELIVERY_COMPANY.description',
+  },
+  ON_ROUTE: {
+    title: 'admin/pick-and-pack.status.ON_ROUTE',
+    description: 'admin/pick-and-pack.status.ON_ROUTE.description',
+  },
+  DELIVERED: {
+    title: 'admin/pick-and-pack.status.DELIVERED',
+    description: 'admin/pick-and-pack.status.DELIVERED.description',
+  },
+  WAITING_FOR_PICKUP: {
+    title: 'admin/pick-and-pack.status.WAITING_FOR_PICKUP',
+    description: 'admin/pick-and-pack.status.WAITING_FOR_PICKUP.description',
+  },
+  IDLE: {
+    title: 'admin/pick-and-pack.status.IDLE',
+    description: 'admin/pick-and-pack.status.IDLE.description',
+  },
+  RETURNED: {
+    title: 'admin/pick-and-pack.status.RETURNED',
+    description: 'admin/pick-and-pack.status.RETURNED.description',
+  },
+  CANCELED: {
+    title: 'admin/pick-and-pack.status.CANCELED',
+    description: 'admin/pick-and-pack.status.CANCELED.description',
+  },
+}
+
+export type ErrorAction = 'settings' | 'retry' | 'none'
+
+export const ERROR_MESSAGES: Record<
+  string,
+  Described & { action: ErrorAction }
+> = {
+  NOT_CONFIGURED: {
+    title: 'admin/pick-and-pack.error.NOT_CONFIGURED.title',
+    description: 'admin/pick-and-pack.error.NOT_CONFIGURED.description',
+    action: 'settings',
+  },
+  PNP_UNAUTHORIZED: {
+    title: 'admin/pick-and-pack.error.PNP_UNAUTHORIZED.title',
+    description: 'admin/pick-and-pack.error.PNP_UNAUTHORIZED.description',
+    action: 'settings',
+  },
+  PNP_ORDER_NOT_FOUND: {
+    title: 'admin/pick-and-pack.error.PNP_ORDER_NOT_FOUND.title',
+    description: 'admin/pick-and-pack.error.PNP_ORDER_NOT_FOUND.description',
+    action: 'none',
+  },
+  PNP_UNAVAILABLE: {
+    title: 'admin/pick-and-pack.error.PNP_UNAVAILABLE.title',
+    description: 'admin/pick-and-pack.error.PNP_UNAVAILABLE.description',
+    action: 'retry',
+  },
+  OMS_ORDER_NOT_FOUND: {
+    title: 'admin/pick-and-pack.error.OMS_ORDER_NOT_FOUND.title',
+    description: 'admin/pick-and-pack.error.OMS_ORDER_NOT_FOUND.description',
+    action: 'none',
+  },
+  OMS_UNAVAILABLE: {
+    title: 'admin/pick-and-pack.error.OMS_UNAVAILABLE.title',
+    description: 'admin/pick-and-pack.error.OMS_UNAVAILABLE.description',
+    action: 'retry',
+  },
+  BAD_USER_INPUT: {
+    title: 'admin/pick-and-pack.error.BAD_USER_INPUT.title',
+    description: 'admin/pick-and-pack.error.BAD_USER_INPUT.description',
+    action: 'none',
+  },
+  NETWORK_ERROR: {
+    title: 'admin/pick-and-pack.error.NETWORK_ERROR.title',
+    description: 'admin/pick-and-pack.error.NETWORK_ERROR.description',
+    action: 'retry',
+  },
+  UNKNOWN_ERROR: {
+    title: 'admin/pick-and-pack.error.UNKNOWN_ERROR.title',
+    description: 'admin/pick-and-pack.error.UNKNOWN_ERROR.description',
+    action: 'retry',
+  },
+}
