@@ -1,5 +1,6 @@
 import { createHash } from 'crypto'
-import { promises as fs } from 'fs'
+import { promises as fs, readFileSync } from 'fs'
+import type { FileHandle } from 'fs/promises'
 import path from 'path'
 
 /** An HTTP-like failure, shaped as @vtex/api's client errors are (status under `response`). */
@@ -16,22 +17,114 @@ export interface StoreFaults {
   failReads?: number
 }
 
+interface StoredFile {
+  content: string
+  etag: string
+}
+
+interface JournalRecord {
+  key: string
+  content: string
+}
+
+const SAFE_SEGMENT = /^[A-Za-z0-9_.-]+$/
+const JOURNAL = 'journal.ndjson'
+const SNAPSHOT = 'snapshot.json'
+const LOCK = 'LOCK'
+/** Past this size the journal is folded into the snapshot. */
+const COMPACT_AT_BYTES = 32 * 1024 * 1024
+
 const etagOf = (content: string) =>
   `"${createHash('sha1').update(content).digest('hex')}"`
 
-const SAFE_SEGMENT = /^[A-Za-z0-9_.-]+$/
+function keyOf(bucket: string, file: string) {
+  const segments = [bucket, ...file.split('/')]
+
+  if (!segments.every((segment) => SAFE_SEGMENT.test(segment) && segment !== '..')) {
+    throw new StoreHttpError(`Invalid path ${bucket}/${file}`, { status: 400 })
+  }
+
+  return segments.join('/')
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
 
 /**
- * VBase's semantics on the local disk: JSON files under `dataDir/bucket/path`, an ETag per
- * version, `If-Match` refused with 412 on a stale write, atomic replacement (write then
- * rename), data kept across restarts.
+ * Every file of a data dir: the snapshot, then the journal replayed over it. A torn last line
+ * (a crash mid-append) is ignored: its write was never acknowledged.
+ */
+export function readStoreFiles(dataDir: string): Map<string, string> {
+  const dir = path.join(dataDir, 'vbase')
+  const files = new Map<string, string>()
+
+  try {
+    const snapshot = JSON.parse(readFileSync(path.join(dir, SNAPSHOT), 'utf8')) as Record<string, string>
+
+    for (const [key, content] of Object.entries(snapshot)) files.set(key, content)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+
+  let journal = ''
+
+  try {
+    journal = readFileSync(path.join(dir, JOURNAL), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+
+  for (const line of journal.split('\n')) {
+    if (!line) continue
+    try {
+      const record = JSON.parse(line) as JournalRecord
+
+      files.set(record.key, record.content)
+    } catch {
+      // torn write at the end of the journal
+    }
+  }
+
+  return files
+}
+
+/**
+ * VBase's semantics on the local disk: JSON files with an ETag per version, `If-Match`
+ * refused with 412 on a stale write, data kept across restarts. Files live in memory and every
+ * write is appended to a journal in `DATA_DIR/vbase/` before it is acknowledged; writes that
+ * arrive together share one append (the webhook takes thousands a second this way). One
+ * process owns a data dir at a time (a LOCK file says which).
  */
 export class FileVBase {
-  private readonly locks = new Map<string, Promise<unknown>>()
+  private readonly dir: string
+  private readonly files = new Map<string, StoredFile>()
+  private readonly ready: Promise<void>
+  private journal?: FileHandle
+  private journalBytes = 0
+  private queue: Array<{ line: string; done(error?: unknown): void }> = []
+  private flushing?: Promise<void>
   private faults: Required<StoreFaults> = { failWrites: 0, failReads: 0 }
+  private closed = false
   public writes = 0
 
-  constructor(private readonly dataDir: string) {}
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'vbase')
+    this.ready = this.open()
+    // Surfaced by the first read or write; never an unhandled rejection.
+    this.ready.catch(() => undefined)
+  }
+
+  /** Resolves once the data dir is loaded and locked; rejects with a start-up error. */
+  public whenReady() {
+    return this.ready
+  }
 
   public setFaults(faults: StoreFaults) {
     this.faults = { failWrites: 0, failReads: 0, ...faults }
@@ -42,24 +135,22 @@ export class FileVBase {
     file: string,
     nullIfNotFound?: boolean
   ): Promise<{ data: T | null; headers: Record<string, unknown> }> => {
+    await this.ready
+    const key = keyOf(bucket, file)
+
     if (this.faults.failReads > 0) {
       this.faults.failReads--
-      throw new StoreHttpError('Local store read failed (fault)', {
-        status: 500,
-      })
+      throw new StoreHttpError('Local store read failed (fault)', { status: 500 })
     }
 
-    const content = await this.readFile(this.resolve(bucket, file))
+    const stored = this.files.get(key)
 
-    if (content === null) {
+    if (!stored) {
       if (nullIfNotFound) return { data: null, headers: {} }
       throw new StoreHttpError('File not found', { status: 404 })
     }
 
-    return {
-      data: JSON.parse(content) as T,
-      headers: { etag: etagOf(content) },
-    }
+    return { data: JSON.parse(stored.content) as T, headers: { etag: stored.etag } }
   }
 
   public saveJSON = async <T>(
@@ -69,71 +160,124 @@ export class FileVBase {
     _tracing?: unknown,
     ifMatch?: string
   ): Promise<void> => {
-    const target = this.resolve(bucket, file)
+    await this.ready
+    const key = keyOf(bucket, file)
 
-    await this.exclusive(target, async () => {
-      if (this.faults.failWrites > 0) {
-        this.faults.failWrites--
-        throw new StoreHttpError('Local store write failed (fault)', {
-          status: 500,
+    if (this.closed) throw new StoreHttpError('Local store closed', { status: 503 })
+    if (this.faults.failWrites > 0) {
+      this.faults.failWrites--
+      throw new StoreHttpError('Local store write failed (fault)', { status: 500 })
+    }
+
+    const previous = this.files.get(key)
+
+    // Check and set happen in one synchronous step: atomic within the process.
+    if (ifMatch !== undefined && previous?.etag !== ifMatch) {
+      throw new StoreHttpError('Precondition failed', { status: 412 })
+    }
+
+    const content = JSON.stringify(data)
+    const stored = { content, etag: etagOf(content) }
+
+    this.files.set(key, stored)
+
+    try {
+      await this.append(`${JSON.stringify({ key, content })}\n`)
+      this.writes++
+    } catch (error) {
+      // Not durable, so not done: undo unless a later write already replaced it.
+      if (this.files.get(key) === stored) {
+        if (previous) this.files.set(key, previous)
+        else this.files.delete(key)
+      }
+
+      throw new StoreHttpError('Local store write failed', { status: 500 })
+    }
+  }
+
+  /** Flushes and releases the data dir. */
+  public async close() {
+    if (this.closed) return
+    this.closed = true
+    await this.ready.catch(() => undefined)
+    await this.flushing
+    await this.journal?.close()
+    await fs.rm(path.join(this.dir, LOCK), { force: true })
+  }
+
+  private async open() {
+    await fs.mkdir(this.dir, { recursive: true })
+    await this.lock()
+    for (const [key, content] of readStoreFiles(path.dirname(this.dir))) {
+      this.files.set(key, { content, etag: etagOf(content) })
+    }
+
+    this.journal = await fs.open(path.join(this.dir, JOURNAL), 'a')
+    this.journalBytes = (await this.journal.stat()).size
+  }
+
+  private async lock() {
+    const lockFile = path.join(this.dir, LOCK)
+
+    try {
+      await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number(await fs.readFile(lockFile, 'utf8').catch(() => ''))
+
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `DATA_DIR ${path.dirname(this.dir)} is in use by process ${owner}: stop it or set another DATA_DIR.`
+        )
+      }
+
+      // Left by a process that is gone, or by an earlier host of this process.
+      await fs.writeFile(lockFile, String(process.pid))
+    }
+  }
+
+  private append(line: string) {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ line, done: (error) => (error ? reject(error) : resolve()) })
+      if (!this.flushing) {
+        this.flushing = this.flush().finally(() => {
+          this.flushing = undefined
         })
       }
-
-      if (ifMatch !== undefined) {
-        const current = await this.readFile(target)
-
-        if (current === null || etagOf(current) !== ifMatch) {
-          throw new StoreHttpError('Precondition failed', { status: 412 })
-        }
-      }
-
-      const content = JSON.stringify(data)
-      const temporary = `${target}.${process.pid}.${Date.now()}.${Math.random()
-        .toString(36)
-        .slice(2)}.tmp`
-
-      await fs.mkdir(path.dirname(target), { recursive: true })
-      await fs.writeFile(temporary, content)
-      await fs.rename(temporary, target)
-      this.writes++
     })
   }
 
-  private resolve(bucket: string, file: string) {
-    const segments = [bucket, ...file.split('/')]
+  /** Group commit: everything queued while the previous append ran goes out in one write. */
+  private async flush() {
+    while (this.queue.length > 0) {
+      const batch = this.queue
+      const text = batch.map((item) => item.line).join('')
 
-    if (
-      !segments.every(
-        (segment) => SAFE_SEGMENT.test(segment) && segment !== '..'
-      )
-    ) {
-      throw new StoreHttpError(`Invalid path ${bucket}/${file}`, {
-        status: 400,
-      })
-    }
+      this.queue = []
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        await this.journal?.write(text)
+        this.journalBytes += Buffer.byteLength(text)
+        batch.forEach((item) => item.done())
+      } catch (error) {
+        batch.forEach((item) => item.done(error))
+      }
 
-    return path.join(this.dataDir, 'vbase', ...segments)
-  }
-
-  private async readFile(target: string): Promise<string | null> {
-    try {
-      return await fs.readFile(target, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw error
+      // eslint-disable-next-line no-await-in-loop
+      if (this.journalBytes > COMPACT_AT_BYTES) await this.compact()
     }
   }
 
-  /** Check-then-write must be atomic within the process, as it is inside VBase. */
-  private async exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve()
-    const current = previous.catch(() => undefined).then(work)
+  /** Folds the journal into a new snapshot (written aside, then renamed over the old one). */
+  private async compact() {
+    const snapshot: Record<string, string> = {}
 
-    this.locks.set(key, current)
-    try {
-      return await current
-    } finally {
-      if (this.locks.get(key) === current) this.locks.delete(key)
-    }
+    for (const [key, file] of this.files) snapshot[key] = file.content
+    const target = path.join(this.dir, SNAPSHOT)
+
+    await fs.writeFile(`${target}.tmp`, JSON.stringify(snapshot))
+    await fs.rename(`${target}.tmp`, target)
+    await this.journal?.truncate(0)
+    this.journalBytes = 0
   }
 }

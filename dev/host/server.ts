@@ -26,6 +26,9 @@ export async function startHost(
   }
 
   const host = createHost(config)
+
+  // A data dir that cannot be used is a start-up error, not a failure of the first webhook.
+  await host.store.whenReady()
   const server = host.app.listen(config.port, bindHost)
 
   await new Promise<void>((resolve, reject) => {
@@ -48,10 +51,12 @@ export async function startHost(
     server,
     port,
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections?.()
-      }),
+      })
+      await host.store.close()
+    },
   }
 }

@@ -7,6 +7,9 @@ import {
   chronological,
   emptyHistory,
   selectRecent,
+  RECENT_SHARDS,
+  mergeRecent,
+  recentShard,
   supersedes,
   toHistoryEntry,
 } from '../domain/history'
@@ -334,7 +337,7 @@ describe('addRecent', () => {
   })
 
   it('is bounded, dropping the oldest', () => {
-    expect(MAX_RECENT_ENTRIES).toBe(500)
+    expect(MAX_RECENT_ENTRIES).toBe(100)
     const entries = Array.from({ length: 5 }, (_, i) =>
       entry('A', 'PICKING', { id: i })
     )
@@ -378,5 +381,51 @@ describe('selectRecent', () => {
     [-5, 0],
   ])('clamps first=%p to %p', (first, expected) => {
     expect(selectRecent(recent, first)).toHaveLength(expected)
+  })
+})
+
+describe('recent shards', () => {
+  it('spreads orders over every shard, always the same shard for one order', () => {
+    const shards = new Set(
+      Array.from({ length: 200 }, (_, i) =>
+        recentShard(`${1300000000000 + i}-01`)
+      )
+    )
+
+    expect(shards).toEqual(
+      new Set(Array.from({ length: RECENT_SHARDS }, (_, i) => i))
+    )
+    expect(recentShard('1253881550433-01')).toBe(
+      recentShard('1253881550433-01')
+    )
+  })
+
+  it('merges shards newest first', () => {
+    const at = (orderId: string, receivedAt: string) => ({
+      id: orderId,
+      orderId,
+      oldStatus: null,
+      newStatus: 'PICKING',
+      hostname: null,
+      receivedAt,
+      occurredAt: null,
+      extra: {},
+    })
+
+    const merged = mergeRecent([
+      {
+        entries: [
+          at('a', '2026-11-20T10:00:00Z'),
+          at('b', '2026-11-20T08:00:00Z'),
+        ],
+      },
+      { entries: [at('c', '2026-11-20T09:00:00Z')] },
+    ])
+
+    expect(merged.entries.map((entry) => entry.orderId)).toEqual([
+      'a',
+      'c',
+      'b',
+    ])
   })
 })

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
-import { BUCKET, HistoryStore } from '../storage/historyStore'
+import { BUCKET, HistoryStore, recentPath } from '../storage/historyStore'
 import type { JsonStore } from '../storage/jsonStore'
 import { StorageError } from '../storage/jsonStore'
 
@@ -321,8 +321,8 @@ describe('HistoryStore', () => {
         .read<any>('orders/o-1.json')
         .entries.map((e: HistoryEntry) => e.newStatus)
     ).toEqual(['PACKING'])
-    expect(first.read<any>('recent/index.json').entries).toHaveLength(1)
-    expect(second.read<any>('recent/index.json').entries).toHaveLength(1)
+    expect(first.read<any>(recentPath('o-1')).entries).toHaveLength(1)
+    expect(second.read<any>(recentPath('o-1')).entries).toHaveLength(1)
   })
 
   it('separates VBase clients by account and workspace, and batches per workspace', async () => {
@@ -357,7 +357,7 @@ describe('HistoryStore', () => {
     store.failSave = () => true
     await expectStorageError(history.record(entry({ newStatus: 'PICKING' })))
     expect(store.read('orders/o-1.json')).toBeUndefined()
-    expect(store.read('recent/index.json')).toBeUndefined()
+    expect(store.read(recentPath('o-1'))).toBeUndefined()
 
     store.failSave = null
     store.failRead = true
@@ -393,7 +393,7 @@ describe('HistoryStore', () => {
     const history = new HistoryStore(store)
     const change = entry({ oldStatus: 'PICKING', newStatus: 'PACKING' })
 
-    store.failSave = (path) => path === 'recent/index.json'
+    store.failSave = (path) => path === recentPath('o-1')
     await expectStorageError(history.record(change))
     // The order history is the record: it was written; the index was not.
     expect((await history.history('o-1')).entries.map((e) => e.id)).toEqual([

@@ -7,6 +7,8 @@ export interface SettingsSource {
 }
 
 const TTL_MS = 60_000
+// Read once: process.env lookups are slow on a hot path.
+const appId = process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
 const cache = new Map<string, { settings: AppSettings; until: number }>()
 
 /**
@@ -18,7 +20,6 @@ export async function readAppSettings(
   scope: { account: string; workspace: string },
   now = Date.now()
 ): Promise<AppSettings> {
-  const appId = process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
   const key = `${scope.account}/${scope.workspace}/${appId}`
   const cached = cache.get(key)
 

@@ -28,7 +28,32 @@ export interface RecentChanges {
 }
 
 export const MAX_ENTRIES_PER_ORDER = 500
-export const MAX_RECENT_ENTRIES = 500
+/**
+ * Recent changes are kept in shards by order: every webhook writes one shard, so notifications
+ * for different orders do not queue behind one document. Each shard keeps its newest changes;
+ * the newest `first` (at most 100) overall are always among the shards' newest 100.
+ */
+export const RECENT_SHARDS = 8
+export const MAX_RECENT_ENTRIES = 100
+
+/** The shard of an order (FNV-1a over its id). */
+export function recentShard(orderId: string, shards = RECENT_SHARDS): number {
+  let hash = 0x811c9dc5
+
+  for (let i = 0; i < orderId.length; i++) {
+    hash ^= orderId.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+
+  return (hash >>> 0) % shards
+}
+
+/** One newest-first list out of the shards. */
+export const mergeRecent = (shards: RecentChanges[]): RecentChanges => ({
+  entries: shards
+    .flatMap((shard) => shard.entries)
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)),
+})
 
 export const toHistoryEntry = (
   notification: StatusNotification,

@@ -3,7 +3,14 @@ import type {
   OrderHistory,
   RecentChanges,
 } from '../domain/history'
-import { addRecent, appendEntry, emptyHistory } from '../domain/history'
+import {
+  RECENT_SHARDS,
+  addRecent,
+  appendEntry,
+  emptyHistory,
+  mergeRecent,
+  recentShard,
+} from '../domain/history'
 import type { DocumentIO } from './groupCommit'
 import { GroupCommitter } from './groupCommit'
 import type { JsonStore } from './jsonStore'
@@ -11,7 +18,11 @@ import { StorageError, etagOf, isConflict } from './jsonStore'
 
 export const BUCKET = 'pick-and-pack-history'
 const orderPath = (orderId: string) => `orders/${orderId}.json`
-const RECENT_PATH = 'recent/index.json'
+/** Where the recent changes of an order's shard are kept. */
+export const recentPath = (orderId: string) =>
+  `recent/${recentShard(orderId)}.json`
+
+const shardPath = (shard: number) => `recent/${shard}.json`
 
 const committer = new GroupCommitter()
 
@@ -105,10 +116,14 @@ export class HistoryStore {
       )
 
       const indexed = await committer.run(
-        `${scope}/${BUCKET}/${RECENT_PATH}`,
-        documentIO<RecentChanges>(this.store, RECENT_PATH, () => ({
-          entries: [],
-        })),
+        `${scope}/${BUCKET}/${recentPath(entry.orderId)}`,
+        documentIO<RecentChanges>(
+          this.store,
+          recentPath(entry.orderId),
+          () => ({
+            entries: [],
+          })
+        ),
         (recent) => {
           // The index only lists changes: the payload's extra fields stay in the order history.
           const change = addRecent(recent, [{ ...entry, extra: {} }])
@@ -139,13 +154,13 @@ export class HistoryStore {
 
   public async recent(): Promise<RecentChanges> {
     try {
-      const { data } = await this.store.getRawJSON<RecentChanges>(
-        BUCKET,
-        RECENT_PATH,
-        true
+      const shards = await Promise.all(
+        Array.from({ length: RECENT_SHARDS }, (_, shard) =>
+          this.store.getRawJSON<RecentChanges>(BUCKET, shardPath(shard), true)
+        )
       )
 
-      return data ?? { entries: [] }
+      return mergeRecent(shards.map(({ data }) => data ?? { entries: [] }))
     } catch (error) {
       return storageFailure(error)
     }
