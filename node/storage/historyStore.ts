@@ -78,7 +78,7 @@ function documentIO<T>(
 const storageFailure = (error: unknown): never => {
   if (error instanceof StorageError) throw error
   // The store's own error carries request headers (the app token): keep only the fact.
-  throw new StorageError('The status history could not be saved')
+  throw new StorageError('The status history could not be read or saved')
 }
 
 /**

@@ -1,0 +1,268 @@
+import crypto from 'crypto'
+
+import { startHost } from '../../dev/host/server'
+import type { Simulator } from '../../dev/simulator'
+import { startSimulator } from '../../dev/simulator'
+import { secretsMatch } from '../domain/secrets'
+import { startTestHost } from './support/host'
+
+/**
+ * Upstream and storage faults through the real service: each ends in its mapped error within
+ * the time budget, nothing half-written, and the service keeps serving.
+ */
+
+const API_KEY = 'faults-api-key-91c2'
+const SECRET = 'faults-webhook-secret-5d1e'
+const ORDER = '1253881550433-01'
+const QUERY = `query($id: ID!) { orderFulfillment(orderId: $id) {
+  pickAndPack { fulfillmentStatus } oms { status } history { newStatus } items { state }
+} }`
+
+type Host = Awaited<ReturnType<typeof startTestHost>>
+
+let simulator: Simulator
+let host: Host
+const seen: string[] = []
+
+async function graphql(query: string, variables?: object) {
+  const response = await fetch(`${host.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  })
+
+  const text = await response.text()
+
+  seen.push(text)
+
+  return JSON.parse(text) as {
+    data: { orderFulfillment: Record<string, unknown> } & Record<
+      string,
+      unknown
+    >
+    errors?: Array<{ path?: string[]; extensions: { code: string } }>
+  }
+}
+
+const codeAt = (result: Awaited<ReturnType<typeof graphql>>, field: string) =>
+  result.errors?.find(
+    (error) => error.path?.join('.') === `orderFulfillment.${field}`
+  )?.extensions.code
+
+beforeAll(async () => {
+  const simulatorLog: string[] = []
+
+  simulator = await startSimulator({
+    port: 0,
+    apiKey: API_KEY,
+    log: (line) => simulatorLog.push(line),
+  })
+  host = await startTestHost(simulator.url, {
+    apiKey: API_KEY,
+    webhookSecret: SECRET,
+  })
+  seen.push(...simulatorLog)
+})
+
+afterEach(() => {
+  simulator.setFaults({})
+})
+
+afterAll(async () => {
+  await host.stop()
+  await simulator.close()
+})
+
+describe('upstream faults', () => {
+  it('answers a Pick and Pack timeout with PNP_UNAVAILABLE within the budget, and keeps serving meanwhile', async () => {
+    await graphql(QUERY, { id: ORDER }) // warm token
+    simulator.setFaults({ latencyMs: 3500, scope: 'tracking' })
+    const started = Date.now()
+    const slow = graphql(QUERY, { id: ORDER })
+    // While the slow view waits on Pick and Pack, other requests are served at once.
+    const quickStarted = Date.now()
+    const quick = await graphql('{ recentStatusChanges { orderId } }')
+
+    expect(quick.errors).toBeUndefined()
+    expect(Date.now() - quickStarted).toBeLessThan(1000)
+
+    const result = await slow
+    const elapsed = Date.now() - started
+
+    expect(codeAt(result, 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+    expect(result.data.orderFulfillment.oms).toEqual({
+      status: expect.any(String),
+    })
+    // 3 attempts of 3 s plus backoff: the budget the client promises.
+    expect(elapsed).toBeLessThan(11_000)
+  }, 20_000)
+
+  it('answers a run of 500s with PNP_UNAVAILABLE after exactly three attempts', async () => {
+    simulator.setFaults({
+      failureRate: 1,
+      failureStatus: 500,
+      scope: 'tracking',
+    })
+    const before = simulator.stats().trackingRequests
+    const result = await graphql(QUERY, { id: ORDER })
+
+    expect(codeAt(result, 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+    expect(simulator.stats().trackingRequests - before).toBe(3)
+  })
+
+  it('survives a storm of 401s: one refresh per view, PNP_UNAUTHORIZED, then recovers', async () => {
+    simulator.setFaults({
+      failureRate: 1,
+      failureStatus: 401,
+      scope: 'tracking',
+    })
+    const before = simulator.stats()
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => graphql(QUERY, { id: ORDER }))
+    )
+    const after = simulator.stats()
+
+    expect(results.map((result) => codeAt(result, 'pickAndPack'))).toEqual(
+      Array(10).fill('PNP_UNAUTHORIZED')
+    )
+    // Never more than one refresh and one retry per view.
+    expect(
+      after.trackingRequests - before.trackingRequests
+    ).toBeLessThanOrEqual(20)
+    expect(after.tokenRequests - before.tokenRequests).toBeLessThanOrEqual(10)
+
+    simulator.setFaults({})
+    const healed = await graphql(QUERY, { id: ORDER })
+
+    expect(healed.errors).toBeUndefined()
+  })
+
+  it('answers malformed Pick and Pack JSON with PNP_UNAVAILABLE', async () => {
+    simulator.setFaults({ malformed: true, scope: 'tracking' })
+    const result = await graphql(QUERY, { id: ORDER })
+
+    expect(codeAt(result, 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+    expect(result.data.orderFulfillment.oms).not.toBeNull()
+  })
+
+  it('answers an OMS failure with OMS_UNAVAILABLE and keeps Pick and Pack', async () => {
+    simulator.setFaults({ failureRate: 1, failureStatus: 500, scope: 'oms' })
+    const result = await graphql(QUERY, { id: ORDER })
+
+    expect(codeAt(result, 'oms')).toBe('OMS_UNAVAILABLE')
+    expect(result.data.orderFulfillment.pickAndPack).toEqual({
+      fulfillmentStatus: expect.any(String),
+    })
+  })
+})
+
+describe('storage faults', () => {
+  it('keeps the order view up when history cannot be read', async () => {
+    host.store.setFaults({ failReads: 1 })
+    const result = await graphql(QUERY, { id: ORDER })
+
+    expect(result.data.orderFulfillment.history).toEqual([])
+    expect(result.data.orderFulfillment.pickAndPack).not.toBeNull()
+  })
+
+  it('answers 503 and writes nothing when every write fails, then takes the retry', async () => {
+    const notify = () =>
+      fetch(`${host.url}/_v/pick-and-pack/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-webhook-secret': SECRET,
+        },
+        body: JSON.stringify({
+          orderId: '1253881550496-01',
+          oldStatus: 'PACKING',
+          newStatus: 'READY_FOR_INVOICING',
+        }),
+      })
+
+    host.store.setFaults({ failWrites: 5 })
+    const failed = await Promise.all([notify(), notify(), notify()])
+
+    expect(failed.map((response) => response.status)).toEqual([503, 503, 503])
+    const none = await graphql(QUERY, { id: '1253881550496-01' })
+
+    expect(none.data.orderFulfillment.history).toEqual([])
+    host.store.setFaults({})
+    expect((await notify()).status).toBe(200)
+    const one = await graphql(QUERY, { id: '1253881550496-01' })
+
+    expect(one.data.orderFulfillment.history).toEqual([
+      { newStatus: 'READY_FOR_INVOICING' },
+    ])
+  })
+})
+
+describe('secrets', () => {
+  it('compares the webhook secret in constant time, whatever the presented length', () => {
+    const spy = jest.spyOn(crypto, 'timingSafeEqual')
+
+    try {
+      expect(secretsMatch('short', 'a-much-longer-configured-secret')).toBe(
+        false
+      )
+      expect(
+        secretsMatch(
+          'a-much-longer-configured-secret',
+          'a-much-longer-configured-secret'
+        )
+      ).toBe(true)
+      // Both sides are fixed-size digests: the comparison never short-circuits on length.
+      for (const [a, b] of spy.mock.calls) {
+        expect((a as Buffer).length).toBe(32)
+        expect((b as Buffer).length).toBe(32)
+      }
+
+      expect(spy).toHaveBeenCalledTimes(2)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('never shows the Api-Key, a JWT or the webhook secret in any answer or log line of this suite', async () => {
+    const token = (await (
+      await fetch(`${simulator.url}/prod/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey: API_KEY }),
+      })
+    ).json()) as { data: string }
+
+    const everything = [...seen, host.logger.text()].join('\n')
+
+    for (const secret of [
+      API_KEY,
+      SECRET,
+      token.data.split('.').slice(0, 2).join('.'),
+    ]) {
+      expect(everything).not.toContain(secret)
+    }
+
+    // Nothing shaped like a JWT either (three base64url parts starting with a JSON header).
+    expect(everything).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/)
+  })
+})
+
+describe('binding', () => {
+  it('refuses to bind the local host to anything but loopback unless told explicitly', async () => {
+    await expect(
+      startHost({
+        port: 0,
+        bindHost: '0.0.0.0',
+        authURL: simulator.url,
+        apiURL: simulator.url,
+        omsURL: simulator.url,
+        settings: {},
+        dataDir: host.dataDir,
+      })
+    ).rejects.toThrow(/loopback only/)
+  })
+
+  it('refuses to bind the simulator to anything but loopback unless told explicitly', async () => {
+    await expect(startSimulator({ port: 0, host: '0.0.0.0' })).rejects.toThrow()
+  })
+})
