@@ -49,7 +49,7 @@ function RecentChanges() {
         title: intl.formatMessage({
           id: 'admin/pick-and-pack.recent.column.receivedAt',
         }),
-        width: 170,
+        width: 210,
         cellRenderer: ({ rowData }: { rowData: StatusChange }) => (
           <DateTime value={rowData.receivedAt} />
         ),
@@ -58,7 +58,7 @@ function RecentChanges() {
         title: intl.formatMessage({
           id: 'admin/pick-and-pack.recent.column.orderId',
         }),
-        width: 200,
+        width: 180,
         cellRenderer: ({ rowData }: { rowData: StatusChange }) => (
           // A real link too, so the row can be reached and opened from the keyboard.
           <a
@@ -95,7 +95,7 @@ function RecentChanges() {
         title: intl.formatMessage({
           id: 'admin/pick-and-pack.recent.column.hostname',
         }),
-        width: 150,
+        width: 130,
         cellRenderer: ({ rowData }: { rowData: StatusChange }) => (
           <span className="truncate" title={rowData.hostname || undefined}>
             {rowData.hostname || '—'}

@@ -1,0 +1,335 @@
+// The admin page in a real browser (Debian's Chromium, through playwright-core) against the
+// local sandbox, in process on free loopback ports: the simulator (Pick and Pack + OMS), the
+// local host (the service's real webhook route and GraphQL resolvers) and the admin bundle.
+// Assertions are on what a merchant sees: visible text and accessible roles.
+import type { Browser, Locator, Page } from 'playwright-core'
+
+import type { GuardedPage } from './support/browser'
+import { chromiumProblem, launchChromium, openPage } from './support/browser'
+import type { Sandbox } from './support/sandbox'
+import { ADMIN_PATH, startSandbox } from './support/sandbox'
+import { atPath, shows, showsText } from './support/wait'
+
+const SHORT_PICK_ORDER = '1253881550433-01' // ON_ROUTE: Banana 3→2, Bread missing, FastCourier
+const ADVANCED_ORDER = '1253881550441-01' // READY_FOR_HANDLING, nothing picked yet
+const OMS_ONLY_ORDER = '1253881559901-01' // Pick and Pack answers 404 / 1001
+
+const missingBrowser = chromiumProblem()
+
+let sandbox: Sandbox | undefined
+let browser: Browser | undefined
+let current: GuardedPage | undefined
+
+/** The page of the running test; fails with the install hint when there is no browser. */
+function page(): Page {
+  if (missingBrowser) throw new Error(missingBrowser)
+  if (!current) throw new Error('the browser page did not open (see beforeAll)')
+
+  return current.page
+}
+
+function sb(): Sandbox {
+  if (missingBrowser) throw new Error(missingBrowser)
+  if (!sandbox) throw new Error('the sandbox did not start (see beforeAll)')
+
+  return sandbox
+}
+
+const panel = (name: 'OMS' | 'Pick and Pack'): Locator =>
+  page().getByRole('region', { name, exact: true })
+
+/** Matches a text that starts with `prefix`, taken literally. */
+const startsWith = (prefix: string): RegExp =>
+  new RegExp(`^\\s*${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+
+/** The "Ordered vs picked" row of `item`: [ordered, picked, result] as shown. */
+async function reconciliationRow(item: string): Promise<string[]> {
+  const row = page()
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ hasText: startsWith(item) })
+
+  await shows(row, `the reconciliation row of ${item}`)
+  expect(await row.count()).toBe(1)
+  const cells = (await row.getByRole('cell').allInnerTexts()).map((t) =>
+    t.trim()
+  )
+
+  expect(cells[0]).toContain(item)
+
+  return cells.slice(1)
+}
+
+async function openOrder(orderId: string, query = ''): Promise<void> {
+  await page().goto(sb().adminURL(`/orders/${orderId}${query}`))
+}
+
+beforeAll(async () => {
+  if (missingBrowser) return
+  sandbox = await startSandbox()
+  browser = await launchChromium()
+}, 60_000)
+
+afterAll(async () => {
+  await current?.context.close().catch(() => undefined)
+  await browser?.close().catch(() => undefined)
+  await sandbox?.close()
+})
+
+beforeEach(async () => {
+  if (!browser) return
+  current = await openPage(browser, { width: 1280, height: 900 })
+})
+
+afterEach(async () => {
+  const done = current
+
+  current = undefined
+  if (!done) return
+  await done.context.close()
+  // Every test also checks that the page threw nothing and only talked to 127.0.0.1.
+  expect(done.pageErrors).toEqual([])
+  expect(done.blockedRequests).toEqual([])
+})
+
+describe('admin page in Chromium', () => {
+  test('Chromium is installed', () => {
+    if (missingBrowser) throw new Error(missingBrowser)
+    expect(browser?.isConnected()).toBe(true)
+  })
+
+  test('home: connection check, then search an order by id and press Enter', async () => {
+    const p = page()
+
+    await p.goto(sb().adminURL())
+    // The Styleguide's PageHeader renders its title as text, not as a heading.
+    await shows(
+      p.getByText(
+        'Follow each order’s picking, packing and delivery in VTEX Pick and Pack, beside the OMS order.'
+      ),
+      'the home subtitle'
+    )
+    await shows(
+      p.getByText('Connected to Pick and Pack: the Api-Key is valid.'),
+      'the connection banner saying the Api-Key is valid'
+    )
+    await shows(
+      p.getByText('No status change received yet'),
+      'the empty list of recent changes'
+    )
+
+    const search = p.getByRole('textbox', { name: 'Order id' })
+
+    await shows(search, 'the order id search box')
+    await search.fill(SHORT_PICK_ORDER)
+    await search.press('Enter')
+
+    await atPath(p, `${ADMIN_PATH}/orders/${SHORT_PICK_ORDER}`)
+    await shows(
+      p.getByText(`Order ${SHORT_PICK_ORDER}`, { exact: true }),
+      'the order title'
+    )
+    await showsText(
+      panel('Pick and Pack').getByTestId('status-tag').first(),
+      'On route'
+    )
+  })
+
+  test('order view: OMS and Pick and Pack side by side, with the reconciliation', async () => {
+    const p = page()
+
+    await openOrder(SHORT_PICK_ORDER)
+
+    // OMS panel: customer, total and the ordered items.
+    await showsText(panel('OMS'), [
+      'Customer',
+      'Jane Doe',
+      'Total',
+      'R$46.65',
+      '3 × Banana 1kg',
+      '1 × Bread',
+    ])
+
+    // Pick and Pack panel: status tag, progress, picked items, shipping.
+    const pnp = panel('Pick and Pack')
+
+    await showsText(pnp.getByTestId('status-tag').first(), 'On route')
+    await showsText(pnp, [
+      'Step 12 of 13: On route',
+      'Picked 2 of 3 lines',
+      'Banana 1kg',
+      'Milk 1L',
+      'Shipping',
+      'Tracking TRK-88',
+      'FastCourier · Ana Driver (BIKE)',
+    ])
+    // Bread was never picked: it is not in the picked list.
+    expect(await pnp.getByText('Bread').count()).toBe(0)
+    await shows(
+      pnp.getByRole('link', { name: 'Track ↗' }),
+      'the tracking link of the courier'
+    )
+
+    // Ordered vs picked.
+    await shows(
+      p.getByRole('heading', { name: 'Ordered vs picked' }),
+      'the reconciliation title'
+    )
+    expect(await reconciliationRow('Banana 1kg')).toEqual(['3', '2', 'Short'])
+    expect(await reconciliationRow('Milk 1L')).toEqual(['1', '1', 'Complete'])
+    expect(await reconciliationRow('Bread')).toEqual(['1', '0', 'Missing'])
+
+    await shows(
+      p.getByText('No status change received for this order yet.'),
+      'the empty history'
+    )
+  })
+
+  test('a status change sent by the simulator shows after a reload, with its history entry', async () => {
+    const p = page()
+
+    await openOrder(ADVANCED_ORDER)
+    await showsText(
+      panel('Pick and Pack').getByTestId('status-tag').first(),
+      'Ready for handling'
+    )
+    await shows(
+      p.getByText('No status change received for this order yet.'),
+      'the empty history before the change'
+    )
+
+    const advanced = await sb().advance(ADVANCED_ORDER)
+
+    expect(advanced).toMatchObject({
+      orderId: ADVANCED_ORDER,
+      oldStatus: 'READY_FOR_HANDLING',
+      newStatus: 'READY_FOR_PICKING',
+    })
+    // The webhook reached the host and was accepted.
+    const deliveries = sb()
+      .sim.deliveries()
+      .filter((d) => d.orderId === ADVANCED_ORDER)
+
+    expect(deliveries.length).toBeGreaterThan(0)
+    expect(deliveries[deliveries.length - 1]).toMatchObject({
+      newStatus: 'READY_FOR_PICKING',
+      status: 200,
+      delivered: true,
+    })
+
+    await p.reload()
+    await showsText(
+      panel('Pick and Pack').getByTestId('status-tag').first(),
+      'Ready for picking'
+    )
+    await showsText(panel('Pick and Pack'), 'Step 2 of 13: Ready for picking')
+
+    const entries = p.getByTestId('history-entry')
+
+    await shows(entries, 'the history entry of the change')
+    expect(await entries.count()).toBe(1)
+    const entry = await entries.first().innerText()
+
+    expect(entry).toMatch(/Ready for handling\s*→\s*Ready for picking/)
+    expect(entry).toContain('sandboxstore')
+
+    // The home page lists it among the recent changes; a click opens the order.
+    await p.goto(sb().adminURL())
+    const row = p.getByRole('row').filter({ hasText: ADVANCED_ORDER })
+
+    await showsText(row, ['Ready for handling', 'Ready for picking'])
+    await row.first().click()
+    await atPath(p, `${ADMIN_PATH}/orders/${ADVANCED_ORDER}`)
+    await showsText(
+      panel('Pick and Pack').getByTestId('status-tag').first(),
+      'Ready for picking'
+    )
+  })
+
+  test('Portuguese: ?locale=pt translates the page and survives the search', async () => {
+    const p = page()
+
+    await p.goto(sb().adminURL('?locale=pt'))
+    await shows(
+      p.getByText('Conectado ao Pick and Pack: a Api-Key é válida.'),
+      'the connection banner in Portuguese'
+    )
+
+    const search = p.getByRole('textbox', { name: 'ID do pedido' })
+
+    await shows(search, 'the order id search box in Portuguese')
+    await search.fill(SHORT_PICK_ORDER)
+    await search.press('Enter')
+    await atPath(p, `${ADMIN_PATH}/orders/${SHORT_PICK_ORDER}?locale=pt`)
+
+    await showsText(panel('OMS'), ['Cliente', 'Jane Doe', 'Total'])
+    await showsText(
+      panel('Pick and Pack').getByTestId('status-tag').first(),
+      'Em rota'
+    )
+    await shows(
+      p.getByRole('heading', { name: 'Histórico' }),
+      'the history title in Portuguese'
+    )
+    expect((await reconciliationRow('Banana 1kg'))[2]).toBe('Parcial')
+    expect((await reconciliationRow('Milk 1L'))[2]).toBe('Completo')
+    expect((await reconciliationRow('Bread'))[2]).toBe('Faltando')
+    expect(await p.getAttribute('html', 'lang')).toBe('pt')
+  })
+
+  test('an invalid order id is refused on the home page, and on the order route', async () => {
+    const p = page()
+
+    await p.goto(sb().adminURL())
+    const search = p.getByRole('textbox', { name: 'Order id' })
+
+    await shows(search, 'the order id search box')
+    await search.fill('not a valid id!')
+    await search.press('Enter')
+    await shows(
+      p.getByText('Enter an order id of 1 to 64 letters, digits, - or _.'),
+      'the validation message'
+    )
+    await atPath(p, ADMIN_PATH)
+
+    // Typing again clears the message.
+    await search.fill(SHORT_PICK_ORDER)
+    expect(
+      await p
+        .getByText('Enter an order id of 1 to 64 letters, digits, - or _.')
+        .count()
+    ).toBe(0)
+
+    // A malformed id typed in the address bar never reaches the API.
+    await openOrder('bad%20id%3F')
+    await showsText(p.getByRole('alert'), [
+      'Invalid order id',
+      'Order ids have 1 to 64 letters, digits, - or _.',
+    ])
+  })
+
+  test('an OMS-only order: OMS shown, Pick and Pack says it does not handle it', async () => {
+    const p = page()
+
+    await openOrder(OMS_ONLY_ORDER)
+
+    await showsText(panel('OMS'), [
+      'Jane Doe',
+      '1 × Banana 1kg',
+      '1 × Coffee 500g',
+    ])
+    await showsText(panel('Pick and Pack').getByRole('alert'), [
+      'Order not handled by Pick and Pack',
+      'Pick and Pack has no record of this order.',
+    ])
+    expect(await panel('Pick and Pack').getByTestId('status-tag').count()).toBe(
+      0
+    )
+    await shows(
+      p.getByText(
+        'The comparison needs both the OMS order and the Pick and Pack data.'
+      ),
+      'the reconciliation saying it needs both sides'
+    )
+  })
+})

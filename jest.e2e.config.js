@@ -1,0 +1,15 @@
+// Browser end-to-end tests (npm run test:e2e): the admin page in Debian's Chromium against the
+// local sandbox started in process. Kept out of `npm test`, which needs no browser.
+module.exports = {
+  displayName: 'e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      { tsconfig: { isolatedModules: true, esModuleInterop: true } },
+    ],
+  },
+  testTimeout: 60_000,
+}
