@@ -7,7 +7,13 @@ import { cssPlugin, graphqlPlugin } from '../dev/admin/bundle'
 
 const ROOT = path.resolve(__dirname, '..')
 /** What VTEX IO serves to every admin page: not part of this app's bundle. */
-const PLATFORM = ['react', 'react-dom', 'vtex.styleguide', '@vtex/styleguide', 'vtex.render-runtime']
+const PLATFORM = [
+  'react',
+  'react-dom',
+  'vtex.styleguide',
+  '@vtex/styleguide',
+  'vtex.render-runtime',
+]
 
 export interface AdminBundleResult {
   entries: string[]
@@ -45,13 +51,22 @@ export async function benchAdminBundle(): Promise<AdminBundleResult> {
 
   const js = result.outputFiles.filter((file) => file.path.endsWith('.js'))
   const minifiedBytes = js.reduce((sum, file) => sum + file.contents.length, 0)
-  const gzipBytes = js.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0)
+  const gzipBytes = js.reduce(
+    (sum, file) => sum + gzipSync(file.contents, { level: 9 }).length,
+    0
+  )
+
   const inputs = new Map<string, number>()
 
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = input.includes('node_modules/')
-        ? input.split('node_modules/').pop()!.split('/').slice(0, input.includes('node_modules/@') ? 2 : 1).join('/')
+        ? input
+            .split('node_modules/')
+            .pop()!
+            .split('/')
+            .slice(0, input.includes('node_modules/@') ? 2 : 1)
+            .join('/')
         : 'app code'
 
       inputs.set(name, (inputs.get(name) ?? 0) + bytesInOutput)

@@ -47,7 +47,8 @@ export async function benchOrderView({
         headers: { authorization },
       })
 
-      if (response.status !== 200) throw new Error(`tracking ${response.status}`)
+      if (response.status !== 200)
+        throw new Error(`tracking ${response.status}`)
       await response.arrayBuffer()
     }
 
@@ -60,7 +61,9 @@ export async function benchOrderView({
         await oms.arrayBuffer()
       },
       app: async () => {
-        const result = await graphql(sandbox.hostURL, ORDER_VIEW_QUERY, { id: ORDER })
+        const result = await graphql(sandbox.hostURL, ORDER_VIEW_QUERY, {
+          id: ORDER,
+        })
 
         if (result.errors) throw new Error(JSON.stringify(result.errors))
       },
@@ -72,8 +75,17 @@ export async function benchOrderView({
       for (let i = 0; i < 3; i++) await side()
     }
 
-    const p50s = { app: [] as number[], direct: [] as number[], naive: [] as number[] }
-    const p95s = { app: [] as number[], direct: [] as number[], naive: [] as number[] }
+    const p50s = {
+      app: [] as number[],
+      direct: [] as number[],
+      naive: [] as number[],
+    }
+
+    const p95s = {
+      app: [] as number[],
+      direct: [] as number[],
+      naive: [] as number[],
+    }
 
     for (let run = 0; run < runs; run++) {
       // Sides interleaved within each run so that they share the machine's noise.
@@ -86,8 +98,18 @@ export async function benchOrderView({
       }
     }
 
-    const p50 = { app: median(p50s.app), direct: median(p50s.direct), naive: median(p50s.naive) }
-    const p95 = { app: median(p95s.app), direct: median(p95s.direct), naive: median(p95s.naive) }
+    const p50 = {
+      app: median(p50s.app),
+      direct: median(p50s.direct),
+      naive: median(p50s.naive),
+    }
+
+    const p95 = {
+      app: median(p95s.app),
+      direct: median(p95s.direct),
+      naive: median(p95s.naive),
+    }
+
     const ratioToDirect = p50.app / p50.direct
     const ratioToNaive = p50.app / p50.naive
 
@@ -95,8 +117,16 @@ export async function benchOrderView({
       latencyMs,
       requestsPerSide: requests,
       runs,
-      p50: { app: round(p50.app), direct: round(p50.direct), naive: round(p50.naive) },
-      p95: { app: round(p95.app), direct: round(p95.direct), naive: round(p95.naive) },
+      p50: {
+        app: round(p50.app),
+        direct: round(p50.direct),
+        naive: round(p50.naive),
+      },
+      p95: {
+        app: round(p95.app),
+        direct: round(p95.direct),
+        naive: round(p95.naive),
+      },
       ratioToDirect: round(ratioToDirect, 3),
       ratioToNaive: round(ratioToNaive, 3),
       targets: { withinDirect: 1.2, belowNaive: 0.45 },

@@ -26,7 +26,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function waitUntilUp(url: string, child: ChildProcess, what: string) {
   for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`)
+    if (child.exitCode !== null)
+      throw new Error(`${what} exited with ${child.exitCode}`)
     try {
       // eslint-disable-next-line no-await-in-loop
       await fetch(url)

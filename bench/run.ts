@@ -26,7 +26,9 @@ interface Check {
 async function main() {
   const started = Date.now()
   const orderView = await benchOrderView(
-    smoke ? { latencyMs: 20, requests: 8, runs: 1 } : { latencyMs: 50, requests: 40, runs: 3 }
+    smoke
+      ? { latencyMs: 20, requests: 8, runs: 1 }
+      : { latencyMs: 50, requests: 40, runs: 3 }
   )
 
   const tokens = await benchTokenEconomy(
@@ -34,7 +36,9 @@ async function main() {
   )
 
   const intake = await benchWebhookIntake(
-    smoke ? { connections: 10, seconds: 1, runs: 1 } : { connections: 50, seconds: 10, runs: 3 }
+    smoke
+      ? { connections: 10, seconds: 1, runs: 1 }
+      : { connections: 50, seconds: 10, runs: 3 }
   )
 
   const bundle = await benchAdminBundle()
@@ -72,7 +76,10 @@ async function main() {
     },
     {
       name: 'webhook intake: no non-2xx, every notification stored once',
-      pass: intake.non2xx === 0 && intake.accepted === intake.sent && intake.stored === intake.sent,
+      pass:
+        intake.non2xx === 0 &&
+        intake.accepted === intake.sent &&
+        intake.stored === intake.sent,
       detail: `sent ${intake.sent}, accepted ${intake.accepted}, stored ${intake.stored}, non-2xx ${intake.non2xx}`,
     },
     {
@@ -89,17 +96,32 @@ async function main() {
 
   const width = Math.max(...checks.map((check) => check.name.length))
 
-  process.stdout.write(`\n${smoke ? 'Benchmark smoke run' : 'Benchmarks'} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`)
+  process.stdout.write(
+    `\n${smoke ? 'Benchmark smoke run' : 'Benchmarks'} on ${
+      os.cpus().length
+    } × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n\n`
+  )
   for (const check of checks) {
-    const mark = judged.includes(check) ? (check.pass ? 'PASS' : 'FAIL') : 'info'
+    const mark = judged.includes(check)
+      ? check.pass
+        ? 'PASS'
+        : 'FAIL'
+      : 'info'
 
-    process.stdout.write(`${mark}  ${check.name.padEnd(width)}  ${check.detail}\n`)
+    process.stdout.write(
+      `${mark}  ${check.name.padEnd(width)}  ${check.detail}\n`
+    )
   }
 
   const results = {
     date: new Date().toISOString(),
     mode: smoke ? 'smoke' : 'full',
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     seconds: Math.round((Date.now() - started) / 1000),
     orderView,
     tokens,
@@ -109,7 +131,10 @@ async function main() {
   }
 
   if (!smoke) {
-    writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+    writeFileSync(
+      path.join(__dirname, 'results.json'),
+      `${JSON.stringify(results, null, 2)}\n`
+    )
     process.stdout.write('\nwritten: bench/results.json\n')
   }
 
@@ -119,7 +144,10 @@ async function main() {
     // The shape of jest's --json summary, so that CI totals every suite the same way.
     writeFileSync(
       jsonFile,
-      JSON.stringify({ numPassedTests: judged.length - failed.length, numFailedTests: failed.length })
+      JSON.stringify({
+        numPassedTests: judged.length - failed.length,
+        numFailedTests: failed.length,
+      })
     )
   }
 
@@ -127,7 +155,15 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`)
-  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ numPassedTests: 0, numFailedTests: 1 }))
+  process.stderr.write(
+    `benchmark failed: ${
+      error instanceof Error ? error.stack : String(error)
+    }\n`
+  )
+  if (jsonFile)
+    writeFileSync(
+      jsonFile,
+      JSON.stringify({ numPassedTests: 0, numFailedTests: 1 })
+    )
   process.exit(1)
 })

@@ -18,13 +18,23 @@ export async function startSandbox(
   settings: Partial<HostConfig['settings']> = {}
 ) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-bench-'))
-  const simulator = await startSimulator({ port: 0, apiKey: API_KEY, ...simulatorOptions })
+  const simulator = await startSimulator({
+    port: 0,
+    apiKey: API_KEY,
+    ...simulatorOptions,
+  })
+
   const host = await startHost({
     port: 0,
     authURL: simulator.url,
     apiURL: simulator.url,
     omsURL: simulator.url,
-    settings: { apiKey: API_KEY, environment: 'prod', webhookSecret: SECRET, ...settings },
+    settings: {
+      apiKey: API_KEY,
+      environment: 'prod',
+      webhookSecret: SECRET,
+      ...settings,
+    },
     dataDir,
     account: `bench${process.pid}x${++hosts}`,
   })
@@ -47,7 +57,10 @@ export async function graphql(url: string, query: string, variables?: object) {
     body: JSON.stringify({ query, variables }),
   })
 
-  return (await response.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> }
+  return (await response.json()) as {
+    data?: any
+    errors?: Array<{ extensions?: { code?: string } }>
+  }
 }
 
 export const ORDER_VIEW_QUERY = `query($id: ID!) { orderFulfillment(orderId: $id) {

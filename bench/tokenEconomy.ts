@@ -20,14 +20,23 @@ const ioContext = {
 export interface TokenEconomyResult {
   concurrentViews: number
   tokenRequestsForConcurrentViews: number
-  simulated: Array<{ minutes: number; views: number; tokenRequests: number; expected: number }>
+  simulated: Array<{
+    minutes: number
+    views: number
+    tokenRequests: number
+    expected: number
+  }>
   pass: boolean
 }
 
 /** Views spread evenly over `minutes` of simulated time; both sides share the fake clock. */
 async function simulatedViews(minutes: number, views: number) {
   let now = Date.UTC(2026, 10, 27, 9, 0, 0)
-  const simulator = await startSimulator({ port: 0, apiKey: API_KEY, now: () => now })
+  const simulator = await startSimulator({
+    port: 0,
+    apiKey: API_KEY,
+    now: () => now,
+  })
 
   try {
     const client = new PickAndPack(ioContext, {

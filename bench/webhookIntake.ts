@@ -25,7 +25,11 @@ interface Load {
 }
 
 /** `connections` clients for `seconds`, every request a distinct valid notification. */
-async function load(url: string, connections: number, seconds: number): Promise<Load> {
+async function load(
+  url: string,
+  connections: number,
+  seconds: number
+): Promise<Load> {
   let sequence = 0
   let acknowledged = 0
   const base = Date.UTC(2026, 10, 27)
@@ -49,17 +53,21 @@ async function load(url: string, connections: number, seconds: number): Promise<
 
           contexts.add(context)
           context.pending = JSON.stringify({
-              orderId: `${1300000000000 + (n % ORDERS)}-01`,
-              oldStatus: FLOW_STATUSES[step % FLOW_STATUSES.length],
-              newStatus: FLOW_STATUSES[(step + 1) % FLOW_STATUSES.length],
-              hostname: 'benchstore',
-              // Distinct per request, so that none is a redelivery.
+            orderId: `${1300000000000 + (n % ORDERS)}-01`,
+            oldStatus: FLOW_STATUSES[step % FLOW_STATUSES.length],
+            newStatus: FLOW_STATUSES[(step + 1) % FLOW_STATUSES.length],
+            hostname: 'benchstore',
+            // Distinct per request, so that none is a redelivery.
             date: new Date(base + n).toISOString(),
           })
 
           return { ...request, body: context.pending }
         },
-        onResponse: (status: number, _body: string, context: { pending?: string }) => {
+        onResponse: (
+          status: number,
+          _body: string,
+          context: { pending?: string }
+        ) => {
           if (status === 200) acknowledged++
           context.pending = undefined
         },
@@ -76,7 +84,10 @@ async function load(url: string, connections: number, seconds: number): Promise<
     // eslint-disable-next-line no-await-in-loop
     const response = await fetch(`${url}/_v/pick-and-pack/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-secret': SECRET,
+      },
       body: context.pending,
     })
 
@@ -109,12 +120,16 @@ function storedChanges(dataDir: string) {
 
 async function withBaseline<T>(work: (url: string) => Promise<T>) {
   const port = await freePort()
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bench/bareKoa.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-    detached: true,
-  })
+  const child = spawn(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    ['bench/bareKoa.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+      stdio: 'ignore',
+      detached: true,
+    }
+  )
 
   try {
     const url = `http://127.0.0.1:${port}`

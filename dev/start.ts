@@ -6,6 +6,7 @@
 import { randomBytes } from 'crypto'
 
 import type Koa from 'koa'
+
 import { configFromEnv } from './host/config'
 import { startHost } from './host/server'
 import { HOSTNAME, SEEDED_ORDERS, startSimulator } from './simulator'
@@ -15,7 +16,7 @@ const API_KEY = 'sandbox-api-key'
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name)
 
-  return index >= 0 ? process.argv[index + 1] : undefined
+  return index >= 0 ? process.argv.slice(index + 1)[0] : undefined
 }
 
 async function loadAdmin(): Promise<Koa.Middleware | undefined> {
@@ -25,7 +26,9 @@ async function loadAdmin(): Promise<Koa.Middleware | undefined> {
     return await createAdminMiddleware()
   } catch (error) {
     process.stderr.write(
-      `admin page not served: ${error instanceof Error ? error.message : String(error)}\n`
+      `admin page not served: ${
+        error instanceof Error ? error.message : String(error)
+      }\n`
     )
 
     return undefined
@@ -34,7 +37,10 @@ async function loadAdmin(): Promise<Koa.Middleware | undefined> {
 
 async function main() {
   const simPort = Number(process.env.SIM_PORT ?? 4010)
-  const autoMs = Number(argument('--auto') ?? process.env.SIM_AUTO_ADVANCE_MS ?? 0)
+  const autoMs = Number(
+    argument('--auto') ?? process.env.SIM_AUTO_ADVANCE_MS ?? 0
+  )
+
   const secret = randomBytes(24).toString('base64url')
   const simURL = `http://127.0.0.1:${simPort}`
   const config = configFromEnv({
@@ -63,7 +69,10 @@ async function main() {
     throw error
   })
 
-  const example = SEEDED_ORDERS.find((order) => order.status === 'READY_FOR_HANDLING')
+  const example = SEEDED_ORDERS.find(
+    (order) => order.status === 'READY_FOR_HANDLING'
+  )
+
   const lines = [
     '',
     'Pick and Pack Tracking — local sandbox',
@@ -76,13 +85,18 @@ async function main() {
     '',
     'Orders to try:',
     ...SEEDED_ORDERS.slice(0, 8).map(
-      (order) => `  ${host.url}/admin/app/pick-and-pack/orders/${order.orderId}   ${order.description}`
+      (order) =>
+        `  ${host.url}/admin/app/pick-and-pack/orders/${order.orderId}   ${order.description}`
     ),
     `  … ${SEEDED_ORDERS.length} in all: ${simulator.url}/_sandbox/orders`,
     '',
     'Move an order along its flow (the simulator sends the webhook):',
-    `  curl -X POST ${simulator.url}/_sandbox/orders/${example?.orderId ?? SEEDED_ORDERS[0].orderId}/advance`,
-    autoMs > 0 ? `Orders advance by themselves every ${autoMs} ms.` : 'Or run `npm start -- --auto 5000` to advance orders on a timer.',
+    `  curl -X POST ${simulator.url}/_sandbox/orders/${
+      example?.orderId ?? SEEDED_ORDERS[0].orderId
+    }/advance`,
+    autoMs > 0
+      ? `Orders advance by themselves every ${autoMs} ms.`
+      : 'Or run `npm start -- --auto 5000` to advance orders on a timer.',
     '',
     'Ctrl-C stops both servers.',
     '',
@@ -106,7 +120,9 @@ async function main() {
 
 main().catch((error) => {
   process.stderr.write(
-    `sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`
+    `sandbox failed to start: ${
+      error instanceof Error ? error.message : String(error)
+    }\n`
   )
   process.exit(1)
 })

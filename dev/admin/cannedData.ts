@@ -165,6 +165,7 @@ const PNP_ERRORS: Record<string, string> = {
   UNAUTHORIZED: 'PNP_UNAUTHORIZED',
   'NOT-IN-PNP': 'PNP_ORDER_NOT_FOUND',
 }
+
 const OMS_ERRORS: Record<string, string> = {
   'OMS-DOWN': 'OMS_UNAVAILABLE',
   'NOT-IN-OMS': 'OMS_ORDER_NOT_FOUND',

@@ -29,6 +29,7 @@ export async function createAdminMiddleware(
     minify: opts.minify ?? true,
     write: false,
   })
+
   const assets: Record<string, Asset> = {
     [`${ASSET_PREFIX}/admin.js`]: asset(
       js,

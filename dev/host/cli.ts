@@ -7,18 +7,19 @@ async function main() {
   let admin
 
   // Benchmarks measure the API alone and keep logs off the terminal.
-  if (process.env.HOST_NO_ADMIN !== '1') try {
-    // The admin page is optional for the host: without its bundle the API still runs.
-    const { createAdminMiddleware } = await import('../admin/middleware')
+  if (process.env.HOST_NO_ADMIN !== '1')
+    try {
+      // The admin page is optional for the host: without its bundle the API still runs.
+      const { createAdminMiddleware } = await import('../admin/middleware')
 
-    admin = await createAdminMiddleware()
-  } catch (error) {
-    process.stderr.write(
-      `admin page not served: ${
-        error instanceof Error ? error.message : String(error)
-      }\n`
-    )
-  }
+      admin = await createAdminMiddleware()
+    } catch (error) {
+      process.stderr.write(
+        `admin page not served: ${
+          error instanceof Error ? error.message : String(error)
+        }\n`
+      )
+    }
 
   const host = await startHost({
     ...config,

@@ -40,7 +40,9 @@ const etagOf = (content: string) =>
 function keyOf(bucket: string, file: string) {
   const segments = [bucket, ...file.split('/')]
 
-  if (!segments.every((segment) => SAFE_SEGMENT.test(segment) && segment !== '..')) {
+  if (
+    !segments.every((segment) => SAFE_SEGMENT.test(segment) && segment !== '..')
+  ) {
     throw new StoreHttpError(`Invalid path ${bucket}/${file}`, { status: 400 })
   }
 
@@ -66,9 +68,12 @@ export function readStoreFiles(dataDir: string): Map<string, string> {
   const files = new Map<string, string>()
 
   try {
-    const snapshot = JSON.parse(readFileSync(path.join(dir, SNAPSHOT), 'utf8')) as Record<string, string>
+    const snapshot = JSON.parse(
+      readFileSync(path.join(dir, SNAPSHOT), 'utf8')
+    ) as Record<string, string>
 
-    for (const [key, content] of Object.entries(snapshot)) files.set(key, content)
+    for (const [key, content] of Object.entries(snapshot))
+      files.set(key, content)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
@@ -140,7 +145,9 @@ export class FileVBase {
 
     if (this.faults.failReads > 0) {
       this.faults.failReads--
-      throw new StoreHttpError('Local store read failed (fault)', { status: 500 })
+      throw new StoreHttpError('Local store read failed (fault)', {
+        status: 500,
+      })
     }
 
     const stored = this.files.get(key)
@@ -150,7 +157,10 @@ export class FileVBase {
       throw new StoreHttpError('File not found', { status: 404 })
     }
 
-    return { data: JSON.parse(stored.content) as T, headers: { etag: stored.etag } }
+    return {
+      data: JSON.parse(stored.content) as T,
+      headers: { etag: stored.etag },
+    }
   }
 
   public saveJSON = async <T>(
@@ -163,10 +173,13 @@ export class FileVBase {
     await this.ready
     const key = keyOf(bucket, file)
 
-    if (this.closed) throw new StoreHttpError('Local store closed', { status: 503 })
+    if (this.closed)
+      throw new StoreHttpError('Local store closed', { status: 503 })
     if (this.faults.failWrites > 0) {
       this.faults.failWrites--
-      throw new StoreHttpError('Local store write failed (fault)', { status: 500 })
+      throw new StoreHttpError('Local store write failed (fault)', {
+        status: 500,
+      })
     }
 
     const previous = this.files.get(key)
@@ -227,7 +240,9 @@ export class FileVBase {
 
       if (owner && owner !== process.pid && isAlive(owner)) {
         throw new Error(
-          `DATA_DIR ${path.dirname(this.dir)} is in use by process ${owner}: stop it or set another DATA_DIR.`
+          `DATA_DIR ${path.dirname(
+            this.dir
+          )} is in use by process ${owner}: stop it or set another DATA_DIR.`
         )
       }
 
@@ -238,7 +253,10 @@ export class FileVBase {
 
   private append(line: string) {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line, done: (error) => (error ? reject(error) : resolve()) })
+      this.queue.push({
+        line,
+        done: (error) => (error ? reject(error) : resolve()),
+      })
       if (!this.flushing) {
         this.flushing = this.flush().finally(() => {
           this.flushing = undefined

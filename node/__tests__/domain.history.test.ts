@@ -401,7 +401,7 @@ describe('recent shards', () => {
   })
 
   it('merges shards newest first', () => {
-    const at = (orderId: string, receivedAt: string) => ({
+    const change = (orderId: string, receivedAt: string) => ({
       id: orderId,
       orderId,
       oldStatus: null,
@@ -415,17 +415,13 @@ describe('recent shards', () => {
     const merged = mergeRecent([
       {
         entries: [
-          at('a', '2026-11-20T10:00:00Z'),
-          at('b', '2026-11-20T08:00:00Z'),
+          change('a', '2026-11-20T10:00:00Z'),
+          change('b', '2026-11-20T08:00:00Z'),
         ],
       },
-      { entries: [at('c', '2026-11-20T09:00:00Z')] },
+      { entries: [change('c', '2026-11-20T09:00:00Z')] },
     ])
 
-    expect(merged.entries.map((entry) => entry.orderId)).toEqual([
-      'a',
-      'c',
-      'b',
-    ])
+    expect(merged.entries.map((e) => e.orderId)).toEqual(['a', 'c', 'b'])
   })
 })

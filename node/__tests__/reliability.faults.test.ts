@@ -120,6 +120,7 @@ describe('upstream faults', () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () => graphql(QUERY, { id: ORDER }))
     )
+
     const after = simulator.stats()
 
     expect(results.map((result) => codeAt(result, 'pickAndPack'))).toEqual(
@@ -213,8 +214,8 @@ describe('secrets', () => {
       ).toBe(true)
       // Both sides are fixed-size digests: the comparison never short-circuits on length.
       for (const [a, b] of spy.mock.calls) {
-        expect((a as Buffer).length).toBe(32)
-        expect((b as Buffer).length).toBe(32)
+        expect(a as Buffer).toHaveLength(32)
+        expect(b as Buffer).toHaveLength(32)
       }
 
       expect(spy).toHaveBeenCalledTimes(2)

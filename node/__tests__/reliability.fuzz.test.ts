@@ -27,7 +27,7 @@ function random(seed: number) {
     state = (state + 0x6d2b79f5) | 0
     let t = Math.imul(state ^ (state >>> 15), 1 | state)
 
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t)
 
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
@@ -260,9 +260,9 @@ beforeAll(async () => {
     hostname: HOSTNAME,
   })
   // Something stored before the storm, to prove it survives unchanged.
-  expect(
-    (await post({ label: 'seed', body: JSON.stringify(VALID) })).status
-  ).toBe(200)
+  const seeded = await post({ label: 'seed', body: JSON.stringify(VALID) })
+
+  if (seeded.status !== 200) throw new Error(`seeding failed: ${seeded.status}`)
 })
 
 afterAll(async () => {
@@ -323,8 +323,9 @@ describe('webhook fuzzing', () => {
       SECRET.slice(0, -1),
       `${SECRET}x`,
       'x'.repeat(4000),
-      unicodeJunk(8).replace(/[\u0000-\u001f\u007f-\uffff]/g, 'a'),
+      'a'.repeat(8),
     ]
+
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) => {
         const secret = secrets[i % secrets.length]
@@ -358,7 +359,10 @@ describe('webhook fuzzing', () => {
     const { extra } = stored.data!.entries[0]
 
     expect(Object.getPrototypeOf(extra)).toBe(Object.prototype)
-    expect(Object.keys(extra).sort()).toEqual(['__proto__', 'constructor'])
+    expect(Object.keys(extra).sort((a, b) => a.localeCompare(b))).toEqual([
+      '__proto__',
+      'constructor',
+    ])
   })
 
   it('never echoes the secret in an answer or a log line', () => {

@@ -18,6 +18,7 @@ import { StorageError, etagOf, isConflict } from './jsonStore'
 
 export const BUCKET = 'pick-and-pack-history'
 const orderPath = (orderId: string) => `orders/${orderId}.json`
+
 /** Where the recent changes of an order's shard are kept. */
 export const recentPath = (orderId: string) =>
   `recent/${recentShard(orderId)}.json`

@@ -13,7 +13,7 @@ import {
   pickAndPackOrder,
 } from './setup/fixtures'
 
-function renderOrder(mocks: ReadonlyArray<MockedResponse>, orderId = ORDER_ID) {
+function renderOrder(mocks: readonly MockedResponse[], orderId = ORDER_ID) {
   return renderPage(<PickAndPackOrder params={{ orderId }} />, { mocks })
 }
 

@@ -12,12 +12,13 @@ interface GraphQLErrorLike {
 }
 
 export interface ApolloErrorLike {
-  graphQLErrors?: ReadonlyArray<GraphQLErrorLike>
+  graphQLErrors?: readonly GraphQLErrorLike[]
   networkError?: unknown
 }
 
 function codeOf(error: GraphQLErrorLike): string {
   const code = error.extensions && error.extensions.code
+
   return typeof code === 'string' && code ? code : UNKNOWN_ERROR
 }
 

@@ -104,6 +104,7 @@ export interface Progress {
 export function progressOf(status: string | null | undefined): Progress {
   const end =
     status === 'WAITING_FOR_PICKUP' ? 'WAITING_FOR_PICKUP' : 'DELIVERED'
+
   const flow: string[] = [...FLOW_STATUSES, end]
   const currentIndex = status ? flow.indexOf(status) : -1
 

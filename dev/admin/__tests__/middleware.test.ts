@@ -1,4 +1,4 @@
-import http from 'http'
+import type http from 'http'
 import type { AddressInfo } from 'net'
 
 import Koa from 'koa'
@@ -33,7 +33,7 @@ describe('admin middleware', () => {
     '/admin/app/pick-and-pack/',
     '/admin/app/pick-and-pack/orders/ABC-1',
   ])('serves the HTML shell at %s', async (path) => {
-    const response = await fetch(base + path)
+    const response = await fetch(`${base}${path}`)
 
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe(
@@ -78,7 +78,7 @@ describe('admin middleware', () => {
     ['GET', '/admin/app/pick-and-pack-other'],
     ['GET', '/admin-assets/other.js'],
   ])('leaves %s %s to the next middleware', async (method, path) => {
-    const response = await fetch(base + path, { method })
+    const response = await fetch(`${base}${path}`, { method })
 
     expect(response.status).toBe(418)
   })

@@ -16,7 +16,7 @@ import es from '../../../messages/es.json'
 export const MESSAGES: Record<string, Record<string, string>> = { en, pt, es }
 
 interface Options {
-  mocks?: ReadonlyArray<MockedResponse>
+  mocks?: readonly MockedResponse[]
   locale?: 'en' | 'pt' | 'es'
   navigate?: jest.Mock
   params?: Record<string, string>
@@ -29,6 +29,7 @@ export function renderPage(ui: ReactElement, options: Options = {}) {
     navigate = jest.fn(),
     params = {},
   } = options
+
   // No normalisation: like VTEX's cache, objects are keyed by cacheId only, so an item
   // `id` shared by an OMS item and a picked item never merges the two.
   const cache = new InMemoryCache({

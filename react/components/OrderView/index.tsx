@@ -68,6 +68,7 @@ function OrderView({ orderId }: { orderId: string }) {
   const ordered = fulfillment
     ? fulfillment.items.filter((i) => i.orderedQuantity > 0)
     : []
+
   const lines =
     oms && pickAndPack && ordered.length > 0
       ? {

@@ -41,6 +41,7 @@ function RecentChanges() {
     data && data.recentStatusChanges
       ? undefined
       : rootErrorCode(error, 'recentStatusChanges')
+
   const open = (orderId: string) => navigate({ to: orderPath(orderId) })
 
   const schema = {
