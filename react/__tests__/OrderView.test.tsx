@@ -329,4 +329,40 @@ describe('order view', () => {
       omsPanel().getByTestId('oms-total').textContent!.replace(/\s/g, ' ')
     ).toBe('R$ 38,75')
   })
+
+  it('names a known OMS status in the page language', async () => {
+    renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
+      mocks: [
+        orderMock(
+          fulfillment({
+            oms: omsOrder({
+              status: 'invoiced',
+              statusDescription: 'Faturado',
+            }),
+          })
+        ),
+      ],
+    })
+
+    expect(await omsPanel().findByTestId('oms-status')).toHaveTextContent(
+      'Invoiced'
+    )
+  })
+
+  it('shows an OMS status it does not know with the OMS description', async () => {
+    renderOrder([
+      orderMock(
+        fulfillment({
+          oms: omsOrder({
+            status: 'waiting-ffmt-authorization',
+            statusDescription: 'Aguardando autorização',
+          }),
+        })
+      ),
+    ])
+
+    expect(await omsPanel().findByTestId('oms-status')).toHaveTextContent(
+      'Aguardando autorização'
+    )
+  })
 })

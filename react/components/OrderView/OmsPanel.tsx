@@ -4,6 +4,7 @@ import { FormattedMessage } from 'react-intl'
 import ErrorMessage from '../ErrorMessage'
 import { DateTime, Money } from '../Format'
 import PanelLoading from '../PanelLoading'
+import OmsStatus from './OmsStatus'
 import { omsOrderPath } from '../../utils/orderRoutes'
 import type { OmsOrder } from './types'
 
@@ -77,7 +78,10 @@ function OmsContent({
             <FormattedMessage id="admin/pick-and-pack.oms.status" />
           </dt>
           <dd className="ma0 fw5" data-testid="oms-status">
-            {oms.statusDescription || oms.status || '—'}
+            <OmsStatus
+              status={oms.status}
+              description={oms.statusDescription}
+            />
           </dd>
         </div>
         <div className="flex mb2">
