@@ -7,8 +7,8 @@ import path from 'path'
 
 import { API_KEY, SECRET } from './sandbox'
 
-const ROOT = path.resolve(__dirname, '..')
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx')
+import { buildSandbox, programPath } from '../dev/build'
+import type { SandboxProgram } from '../dev/build'
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -42,10 +42,9 @@ async function waitUntilUp(url: string, child: ChildProcess, what: string) {
   throw new Error(`${what} did not start within 30 s`)
 }
 
-function start(script: string, env: NodeJS.ProcessEnv) {
-  // Own process group, so that stopping also stops tsx's child.
-  return spawn(TSX, [path.join(ROOT, script)], {
-    cwd: ROOT,
+function start(program: SandboxProgram, env: NodeJS.ProcessEnv) {
+  // Plain node on the built program, as VTEX IO runs compiled code; own process group.
+  return spawn(process.execPath, [programPath(program)], {
     env: { ...process.env, ...env },
     stdio: 'ignore',
     detached: true,
@@ -86,13 +85,14 @@ export async function startSandboxProcesses() {
   const [simPort, hostPort] = [await freePort(), await freePort()]
   const simURL = `http://127.0.0.1:${simPort}`
   const hostURL = `http://127.0.0.1:${hostPort}`
+  await buildSandbox(['host', 'simulator'])
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-bench-'))
-  const simulator = start('dev/simulator/cli.ts', {
+  const simulator = start('simulator', {
     SIM_PORT: String(simPort),
     SIM_API_KEY: API_KEY,
   })
 
-  const host = start('dev/host/cli.ts', {
+  const host = start('host', {
     PORT: String(hostPort),
     PNP_AUTH_URL: simURL,
     PNP_API_URL: simURL,

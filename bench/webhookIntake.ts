@@ -2,14 +2,16 @@ import { spawn } from 'child_process'
 import path from 'path'
 
 import autocannon from 'autocannon'
+import { build } from 'esbuild'
 
+import { appRoot } from '../dev/appRoot'
 import { readStoreFiles } from '../dev/host/fileVBase'
 import { FLOW_STATUSES } from '../node/domain/statuses'
 import { freePort, startSandboxProcesses } from './processes'
 import { SECRET } from './sandbox'
 import { median, round } from './stats'
 
-const ROOT = path.resolve(__dirname, '..')
+const BARE_KOA = path.join(appRoot(), 'dist', 'bench', 'bareKoa.js')
 const ORDERS = 2000
 
 interface Load {
@@ -120,16 +122,21 @@ function storedChanges(dataDir: string) {
 
 async function withBaseline<T>(work: (url: string) => Promise<T>) {
   const port = await freePort()
-  const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
-    ['bench/bareKoa.ts'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port) },
-      stdio: 'ignore',
-      detached: true,
-    }
-  )
+
+  // The baseline runs compiled too, so that both sides pay the same.
+  await build({
+    entryPoints: [path.join(__dirname, 'bareKoa.ts')],
+    outfile: BARE_KOA,
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  const child = spawn(process.execPath, [BARE_KOA], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+    detached: true,
+  })
 
   try {
     const url = `http://127.0.0.1:${port}`

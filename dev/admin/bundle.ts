@@ -6,8 +6,11 @@ import path from 'path'
 import { build } from 'esbuild'
 import type { Metafile, Plugin } from 'esbuild'
 
-const ROOT = path.resolve(__dirname, '../..')
-const ENTRY = path.join(__dirname, 'main.tsx')
+import { appRoot } from '../appRoot'
+
+const ROOT = appRoot()
+const HERE = path.join(ROOT, 'dev/admin')
+const ENTRY = path.join(HERE, 'main.tsx')
 
 export const ASSET_PREFIX = '/admin-assets'
 export const LOCALES = ['en', 'pt', 'es'] as const
@@ -91,9 +94,9 @@ export async function buildAdminBundle(
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     alias: {
       'vtex.styleguide': '@vtex/styleguide',
-      'vtex.render-runtime': path.join(__dirname, 'renderRuntime.tsx'),
+      'vtex.render-runtime': path.join(HERE, 'renderRuntime.tsx'),
       // Optional Styleguide peer for charts, which the page never draws.
-      recharts: path.join(__dirname, 'stubs/recharts.js'),
+      recharts: path.join(HERE, 'stubs/recharts.js'),
     },
     loader: {
       '.svg': 'dataurl',

@@ -4,6 +4,8 @@ import path from 'path'
 import type { GraphQLSchema } from 'graphql'
 import { makeExecutableSchema } from 'graphql-tools'
 
+import { appRoot } from '../appRoot'
+
 /** VTEX's runtime declares these directives; a plain graphql-js server must declare them itself. */
 const VTEX_DIRECTIVES = `
 enum IOAuthScope { PUBLIC PRIVATE }
@@ -27,7 +29,7 @@ function graphqlFiles(dir: string): string[] {
 /** The app's own `graphql/` folder, as the GraphQL builder reads it, with the given resolvers. */
 export function buildSchema(
   resolvers: Record<string, unknown>,
-  graphqlDir = path.resolve(__dirname, '../../graphql')
+  graphqlDir = path.join(appRoot(), 'graphql')
 ): GraphQLSchema {
   const typeDefs = [
     VTEX_DIRECTIVES,

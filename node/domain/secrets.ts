@@ -4,9 +4,19 @@ import { createHash, timingSafeEqual } from 'crypto'
  * Compares a presented secret with the configured one in constant time. Both sides are hashed
  * first so that neither the length nor the content leaks through timing.
  */
+const digest = (value: string) =>
+  createHash('sha256').update(value, 'utf8').digest()
+
+// The configured secret is the same on every call: hash it once.
+let expectedDigest: { secret: string; digest: Buffer } | undefined
+
 export function secretsMatch(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented, 'utf8').digest()
-  const b = createHash('sha256').update(expected, 'utf8').digest()
+  if (expectedDigest?.secret !== expected) {
+    expectedDigest = { secret: expected, digest: digest(expected) }
+  }
+
+  const a = digest(presented)
+  const b = expectedDigest.digest
 
   return timingSafeEqual(a, b) && presented.length === expected.length
 }
