@@ -216,7 +216,14 @@ export class FileVBase {
     }
 
     const content = JSON.stringify(data)
-    const stored = { content, etag: nextEtag() }
+    // The saved value itself is kept, frozen: later reads share it instead of parsing the
+    // JSON again, and a caller that changed it after saving would get an error, not a
+    // silently different stored document. Unchanged parts are frozen already and skipped.
+    const stored: StoredFile = {
+      content,
+      etag: nextEtag(),
+      parsed: deepFreeze(data),
+    }
 
     this.files.set(key, stored)
 
