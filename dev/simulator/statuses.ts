@@ -1,35 +1,23 @@
 // Pick and Pack fulfillment statuses, as documented by VTEX, and the moves
 // the simulator allows between them.
 
-export const FLOW = [
-  'READY_FOR_HANDLING',
-  'READY_FOR_PICKING',
-  'PICKING',
-  'READY_FOR_PACKING',
-  'PACKING',
-  'READY_FOR_INVOICING',
-  'INVOICING',
-  'INVOICED',
-  'PREPARING_SHIPPING',
-  'READY_FOR_SHIPPING',
-  'WAITING_FOR_DELIVERY_COMPANY',
-  'ON_ROUTE',
-] as const
+import {
+  END_STATUSES,
+  EXCEPTION_STATUSES,
+  FLOW_STATUSES,
+  KNOWN_STATUSES,
+} from '../../node/domain/statuses'
+import type { KnownStatus } from '../../node/domain/statuses'
 
-export const FINAL = ['DELIVERED', 'WAITING_FOR_PICKUP'] as const
-export const OUTSIDE_FLOW = ['IDLE', 'RETURNED', 'CANCELED'] as const
+// One status table for the app and the simulator: node/domain/statuses.ts.
+export const FLOW = FLOW_STATUSES
+export const FINAL = END_STATUSES
+export const OUTSIDE_FLOW = EXCEPTION_STATUSES
 
-export type FlowStatus = (typeof FLOW)[number]
-export type FulfillmentStatus =
-  | FlowStatus
-  | (typeof FINAL)[number]
-  | (typeof OUTSIDE_FLOW)[number]
+export type FlowStatus = (typeof FLOW_STATUSES)[number]
+export type FulfillmentStatus = KnownStatus
 
-export const ALL_STATUSES: readonly FulfillmentStatus[] = [
-  ...FLOW,
-  ...FINAL,
-  ...OUTSIDE_FLOW,
-]
+export const ALL_STATUSES: readonly FulfillmentStatus[] = KNOWN_STATUSES
 
 export function isStatus(value: unknown): value is FulfillmentStatus {
   return (

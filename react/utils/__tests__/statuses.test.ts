@@ -122,3 +122,15 @@ describe('isValidOrderId', () => {
     'a\n',
   ])('refuses %j', (id) => expect(isValidOrderId(id)).toBe(false))
 })
+
+describe('the admin page and the service agree on the statuses', () => {
+  // react/ and node/ are separate VTEX IO builders and cannot share a module: keep the copies equal.
+  it('has the same flow, ends and exceptions as node/domain/statuses.ts', async () => {
+    const service = await import('../../../node/domain/statuses')
+    const page = await import('../statuses')
+
+    expect(page.FLOW_STATUSES).toEqual(service.FLOW_STATUSES)
+    expect(page.END_STATUSES).toEqual(service.END_STATUSES)
+    expect(page.EXCEPTION_STATUSES).toEqual(service.EXCEPTION_STATUSES)
+  })
+})
