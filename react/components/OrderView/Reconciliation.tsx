@@ -85,7 +85,8 @@ function Reconciliation({ items, available }: Props) {
               <td className="pv3">
                 {item.name || item.refId || item.ean || item.id || '—'}
                 {item.refId && item.name && (
-                  <span className="t-small c-muted-1 ml2">{item.refId}</span>
+                  // The space keeps name and reference apart for screen readers.
+                  <span className="t-small c-muted-1 ml2"> {item.refId}</span>
                 )}
               </td>
               <td className="pv3 tr">
