@@ -76,6 +76,11 @@ function documentCache(schema: GraphQLSchema) {
   }
 }
 
+function badRequest(ctx: Koa.Context, message: string) {
+  ctx.status = 400
+  ctx.body = { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }
+}
+
 /** `POST /graphql`: the same schema file and resolvers the GraphQL builder serves on VTEX IO. */
 export function graphqlRoute(
   schema: GraphQLSchema,
@@ -90,29 +95,13 @@ export function graphqlRoute(
     try {
       body = await json(ctx.req, { limit: '256kb' })
     } catch {
-      ctx.status = 400
-      ctx.body = {
-        errors: [
-          {
-            message: 'The body must be JSON {"query","variables"}.',
-            extensions: { code: 'BAD_REQUEST' },
-          },
-        ],
-      }
+      badRequest(ctx, 'The body must be JSON {"query","variables"}.')
 
       return
     }
 
     if (typeof body?.query !== 'string') {
-      ctx.status = 400
-      ctx.body = {
-        errors: [
-          {
-            message: '"query" must be a string.',
-            extensions: { code: 'BAD_REQUEST' },
-          },
-        ],
-      }
+      badRequest(ctx, '"query" must be a string.')
 
       return
     }
