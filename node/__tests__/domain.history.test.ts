@@ -213,6 +213,19 @@ describe('appendEntry', () => {
     expect(history.entries.map((e) => e.id)).toEqual([first.id, second.id])
   })
 
+  it('keeps every history in order whatever order the changes arrive in', () => {
+    // Changes dated over an hour, delivered shuffled (a fixed permutation, no randomness).
+    const changes = Array.from({ length: 40 }, (_, i) =>
+      entry('PICKING', 'PACKING', { date: at((i * 7) % 40), id: i })
+    )
+
+    const history = apply(...changes)
+
+    expect(history.entries.map((e) => e.id)).toEqual(
+      chronological(changes).map((e) => e.id)
+    )
+  })
+
   it('drops the oldest entries beyond the bound, never the current one', () => {
     // ON_ROUTE arrives first; later, stale PICKING changes never take over, so the current
     // entry is the oldest one when the bound is reached.
@@ -346,6 +359,52 @@ describe('addRecent', () => {
 
     expect(added).toHaveLength(5)
     expect(recent.entries.map((e) => e.extra.id)).toEqual([4, 3, 2])
+  })
+})
+
+describe('addRecent on a full list', () => {
+  const full = () =>
+    addRecent(
+      { entries: [] },
+      Array.from({ length: MAX_RECENT_ENTRIES }, (_, i) =>
+        entry('A', 'PICKING', { id: i })
+      )
+    ).recent
+
+  it('puts a new arrival first and drops the oldest', () => {
+    const recent = full()
+    const newest = entry('A', 'PACKING')
+    const next = addRecent(recent, [newest])
+
+    expect(next.added).toEqual([newest.id])
+    expect(next.recent.entries).toHaveLength(MAX_RECENT_ENTRIES)
+    expect(next.recent.entries[0]).toBe(newest)
+    expect(next.recent.entries.slice(1)).toEqual(recent.entries.slice(0, -1))
+  })
+
+  it('does not count a change older than all it keeps as new (an aged-out redelivery)', () => {
+    const aged = entry('A', 'PICKING', { id: 'aged' })
+    const recent = full()
+    const next = addRecent(
+      recent,
+      [aged].map((e) => ({ ...e, receivedAt: at(-60) }))
+    )
+
+    expect(next.added).toEqual([])
+    expect(next.recent).toBe(recent)
+  })
+
+  it('places a batch of changes arriving out of order newest first', () => {
+    const recent = full()
+    const [a, b, c] = [entry('A', 'X'), entry('A', 'Y'), entry('A', 'Z')]
+    const next = addRecent(recent, [b, c, a])
+
+    expect(next.recent.entries.slice(0, 4).map((e) => e.id)).toEqual([
+      c.id,
+      b.id,
+      a.id,
+      recent.entries[0].id,
+    ])
   })
 })
 

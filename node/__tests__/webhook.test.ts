@@ -1,3 +1,4 @@
+import { readStoreFiles } from '../../dev/host/fileVBase'
 import { startTestHost } from './support/host'
 
 const SECRET = 'webhook-secret-for-tests'
@@ -161,6 +162,37 @@ describe('webhook: accepted notifications', () => {
       new Set(statuses)
     )
     expect(host.events.sent).toHaveLength(100)
+  })
+
+  it('serves exactly what it wrote to disk after a burst (no saved document changes later)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        send(
+          notification({
+            orderId: `${1253881550400 + (i % 6)}-01`,
+            oldStatus: null,
+            newStatus: `CUSTOM_${i}`,
+            date: new Date(Date.UTC(2026, 10, 20, 0, 0, i)).toISOString(),
+          })
+        )
+      )
+    )
+
+    expect(answers.every((response) => response.status === 200)).toBe(true)
+    const files = readStoreFiles(host.dataDir)
+
+    // 6 order histories and the recent shards.
+    expect(files.size).toBeGreaterThanOrEqual(7)
+    for (const [key, content] of files) {
+      const slash = key.indexOf('/')
+      // eslint-disable-next-line no-await-in-loop
+      const { data } = await host.store.getRawJSON(
+        key.slice(0, slash),
+        key.slice(slash + 1)
+      )
+
+      expect(JSON.stringify(data)).toBe(content)
+    }
   })
 
   it('stores 50 simultaneous copies of one notification once', async () => {

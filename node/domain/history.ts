@@ -114,12 +114,29 @@ export function supersedes(
   return true
 }
 
+const byEventTime = (a: HistoryEntry, b: HistoryEntry) =>
+  eventTime(a) - eventTime(b) || compareText(a.receivedAt, b.receivedAt)
+
 /** Entries in the order they happened (payload date, else arrival). */
 export const chronological = (entries: HistoryEntry[]): HistoryEntry[] =>
-  [...entries].sort(
-    (a, b) =>
-      eventTime(a) - eventTime(b) || compareText(a.receivedAt, b.receivedAt)
-  )
+  [...entries].sort(byEventTime)
+
+/**
+ * A copy of sorted `entries` with `entry` in its place, after any equal ones (as a stable sort
+ * would put it). Changes mostly arrive in order, so the walk from the end stops at once: every
+ * webhook call pays one comparison instead of sorting the whole history.
+ */
+function insertSorted<T>(
+  entries: readonly T[],
+  entry: T,
+  compare: (a: T, b: T) => number
+): T[] {
+  let index = entries.length
+
+  while (index > 0 && compare(entries[index - 1], entry) > 0) index--
+
+  return [...entries.slice(0, index), entry, ...entries.slice(index)]
+}
 
 export interface AppendResult {
   history: OrderHistory
@@ -141,8 +158,9 @@ export function appendEntry(
   )
 
   const takesOver = supersedes(current, entry)
+  // Stored histories are kept in order, so the new entry is inserted, not the whole sorted.
   // Oldest entries go first when an order exceeds the bound, never the current one.
-  const entries = chronological([...history.entries, entry])
+  const entries = insertSorted(history.entries, entry, byEventTime)
   const overflow = entries.length - maxEntries
   const currentEntryId = takesOver ? entry.id : history.currentEntryId
   // When the current entry is among the oldest, it takes the place of one more old entry.
@@ -171,27 +189,35 @@ export function appendEntry(
   }
 }
 
-/** Adds entries to the recent list (idempotent by id), newest arrival first, bounded. */
+const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
+  compareText(b.receivedAt, a.receivedAt)
+
+/**
+ * Adds entries to the recent list (idempotent by id), newest arrival first, bounded. The list
+ * is kept sorted, so each new entry is inserted where it belongs (usually first).
+ */
 export function addRecent(
   recent: RecentChanges,
   incoming: HistoryEntry[],
   max = MAX_RECENT_ENTRIES
 ): { recent: RecentChanges; added: string[] } {
-  const known = new Set(recent.entries.map((entry) => entry.id))
-  const fresh = incoming.filter((entry) => {
-    if (known.has(entry.id)) return false
-    known.add(entry.id)
+  let { entries } = recent
+  const added: string[] = []
 
-    return true
-  })
+  // Newest last, so that each insertion lands before the ones already placed (ties included).
+  for (const entry of [...incoming].sort(newestFirst).reverse()) {
+    if (entries.some((known) => known.id === entry.id)) continue
+    const index = entries.findIndex((known) => newestFirst(known, entry) >= 0)
+    const at = index < 0 ? entries.length : index
 
-  if (fresh.length === 0) return { recent, added: [] }
+    if (at >= max) continue
+    entries = [...entries.slice(0, at), entry, ...entries.slice(at, max - 1)]
+    added.push(entry.id)
+  }
 
-  const entries = [...fresh, ...recent.entries]
-    .sort((a, b) => compareText(b.receivedAt, a.receivedAt))
-    .slice(0, max)
-
-  return { recent: { entries }, added: fresh.map((entry) => entry.id) }
+  return added.length === 0
+    ? { recent, added }
+    : { recent: { entries }, added: added.reverse() }
 }
 
 /** Recent changes, optionally of one status, at most `first` (1…100). */

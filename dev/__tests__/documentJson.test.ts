@@ -1,0 +1,74 @@
+import { documentJson } from '../host/documentJson'
+
+describe('documentJson', () => {
+  it('gives the text JSON.stringify gives', () => {
+    const values: unknown[] = [
+      null,
+      0,
+      -1.5,
+      'tab\there "quoted" \u2028 ünïcode',
+      true,
+      [],
+      {},
+      [1, undefined, () => 1, Symbol('s'), null],
+      { a: undefined, b: () => 1, c: [{ d: { e: [1, { f: 'g' }] } }] },
+      { when: new Date(Date.UTC(2026, 10, 27)), n: NaN, i: Infinity },
+      { '1': 'integer-like keys first', z: 1, a: 2 },
+      // eslint-disable-next-line no-sparse-arrays
+      [1, , 3],
+      JSON.parse('{"__proto__": {"x": 1}, "constructor": "c"}'),
+    ]
+
+    for (const value of values) {
+      const expected = JSON.stringify(value)
+
+      expect(documentJson(value)).toBe(expected)
+    }
+  })
+
+  it('serializes a document that shares parts with an earlier one correctly', () => {
+    const entries = Array.from({ length: 5 }, (_, i) => ({
+      id: `e${i}`,
+      extra: { n: i },
+    }))
+
+    const first = { orderId: 'o-1', entries }
+
+    expect(documentJson(first)).toBe(JSON.stringify(first))
+
+    const second = {
+      orderId: 'o-1',
+      entries: [...entries.slice(1), { id: 'e5', extra: { n: 5 } }],
+    }
+
+    expect(documentJson(second)).toBe(JSON.stringify(second))
+  })
+
+  it('freezes the entries whose text it remembers, not the document or its lists', () => {
+    const doc = { entries: [{ id: 'a', extra: { nested: { list: [1] } } }] }
+
+    documentJson(doc)
+
+    expect(Object.isFrozen(doc.entries[0])).toBe(true)
+    expect(Object.isFrozen(doc.entries[0].extra.nested.list)).toBe(true)
+    const { list } = doc.entries[0].extra.nested
+
+    expect(() => list.push(2)).toThrow(TypeError)
+    // The next version of the document is built from this one: its lists stay fast to copy.
+    expect(Object.isFrozen(doc)).toBe(false)
+    expect(Object.isFrozen(doc.entries)).toBe(false)
+  })
+
+  it('does not trust an object frozen on the outside only', () => {
+    const inner = { count: 1 }
+    const outer = Object.freeze({ inner })
+    const doc = { entries: [outer] }
+
+    documentJson(doc)
+    // Frozen by documentJson too, so the remembered text can never go stale.
+    expect(Object.isFrozen(inner)).toBe(true)
+    expect(documentJson({ entries: [outer] })).toBe(
+      '{"entries":[{"inner":{"count":1}}]}'
+    )
+  })
+})

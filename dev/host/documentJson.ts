@@ -1,0 +1,75 @@
+/**
+ * The JSON of a document whose parts are shared with its earlier versions. An order's history
+ * or the recent list gains one entry per write and keeps the others as they were, so the text
+ * of each entry is remembered: a write serializes only what is new. The text is what
+ * `JSON.stringify` gives for the same value.
+ *
+ * Remembered values (those below the document's lists: the entries) are deep-frozen, so that
+ * their text can never go stale. The document and its lists are not: V8 runs array operations
+ * (slice, spread, some) on frozen arrays many times slower, and the domain never changes a
+ * document it was given anyway (it builds a new one).
+ */
+const texts = new WeakMap<object, string>()
+
+/** The document is depth 0, its lists 1, their items 2. */
+const REMEMBERED_DEPTH = 2
+
+const isSkipped = (value: unknown) =>
+  value === undefined ||
+  typeof value === 'function' ||
+  typeof value === 'symbol'
+
+/** Freezes all of it, even parts frozen before: one frozen on the outside only could change. */
+function deepFreeze(value: unknown) {
+  if (typeof value !== 'object' || value === null) return
+  Object.freeze(value)
+  for (const child of Object.values(value)) deepFreeze(child)
+}
+
+function serialize(value: unknown, depth: number): string {
+  if (typeof value !== 'object' || value === null) {
+    return JSON.stringify(value) ?? 'null'
+  }
+
+  if (
+    depth >= REMEMBERED_DEPTH ||
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    let text = texts.get(value)
+
+    if (text === undefined) {
+      text = JSON.stringify(value)
+      deepFreeze(value)
+      texts.set(value, text)
+    }
+
+    return text
+  }
+
+  if (Array.isArray(value)) {
+    const items: string[] = []
+
+    // A loop, not map: holes must become null as they do in JSON.stringify.
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+
+      items.push(isSkipped(item) ? 'null' : serialize(item, depth + 1))
+    }
+
+    return `[${items.join(',')}]`
+  }
+
+  const parts: string[] = []
+
+  for (const [key, item] of Object.entries(value)) {
+    if (!isSkipped(item)) {
+      parts.push(`${JSON.stringify(key)}:${serialize(item, depth + 1)}`)
+    }
+  }
+
+  return `{${parts.join(',')}}`
+}
+
+export function documentJson(value: unknown): string {
+  return serialize(value, 0)
+}
