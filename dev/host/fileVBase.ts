@@ -30,7 +30,9 @@ interface StoredFile {
   parsed?: unknown
 }
 
-const SAFE_SEGMENT = /^[A-Za-z0-9_.-]+$/
+/** Segments of letters, digits, "_", "." and "-" joined by "/"; ".." is refused below. */
+const SAFE_PATH = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/
+const PARENT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/
 const JOURNAL = 'journal.ndjson'
 const SNAPSHOT = 'snapshot.json'
 const LOCK = 'LOCK'
@@ -56,15 +58,18 @@ const nextEtag = () => `"${ETAG_PREFIX}.${++versions}"`
 const journalLine = (key: string, content: string) => `${key}\t${content}\n`
 
 function keyOf(bucket: string, file: string) {
-  const segments = [bucket, ...file.split('/')]
+  const key = `${bucket}/${file}`
 
   if (
-    !segments.every((segment) => SAFE_SEGMENT.test(segment) && segment !== '..')
+    !SAFE_PATH.test(bucket) ||
+    bucket.includes('/') ||
+    !SAFE_PATH.test(file) ||
+    PARENT_SEGMENT.test(key)
   ) {
     throw new StoreHttpError(`Invalid path ${bucket}/${file}`, { status: 400 })
   }
 
-  return segments.join('/')
+  return key
 }
 
 const isAlive = (pid: number) => {
@@ -134,6 +139,8 @@ export class FileVBase {
   private readonly dir: string
   private readonly files = new Map<string, StoredFile>()
   private readonly ready: Promise<void>
+  /** Set once open: then reads and writes skip waiting on `ready` (a tick each). */
+  private opened = false
   private journal?: FileHandle
   private journalBytes = 0
   private queue: Array<{ line: string; done(error?: unknown): void }> = []
@@ -144,7 +151,9 @@ export class FileVBase {
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'vbase')
-    this.ready = this.open()
+    this.ready = this.open().then(() => {
+      this.opened = true
+    })
     // Surfaced by the first read or write; never an unhandled rejection.
     this.ready.catch(() => undefined)
   }
@@ -163,7 +172,7 @@ export class FileVBase {
     file: string,
     nullIfNotFound?: boolean
   ): Promise<{ data: T | null; headers: Record<string, unknown> }> => {
-    await this.ready
+    if (!this.opened) await this.ready
     const key = keyOf(bucket, file)
 
     if (this.faults.failReads > 0) {
@@ -193,7 +202,7 @@ export class FileVBase {
     _tracing?: unknown,
     ifMatch?: string
   ): Promise<void> => {
-    await this.ready
+    if (!this.opened) await this.ready
     const key = keyOf(bucket, file)
 
     if (this.closed)

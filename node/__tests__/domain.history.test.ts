@@ -325,6 +325,23 @@ describe('chronological', () => {
   })
 })
 
+describe('time order', () => {
+  it('orders dates beyond year 9999 by time, not as text', () => {
+    const far = entry('PICKING', 'PACKING', {
+      date: '+010000-01-01T00:00:00.000Z',
+    })
+    const near = entry('READY_FOR_PICKING', 'PICKING', { date: at(1) })
+
+    expect(far.occurredAt).toBe('+010000-01-01T00:00:00.000Z')
+    expect(chronological([far, near]).map((e) => e.id)).toEqual([
+      near.id,
+      far.id,
+    ])
+    expect(supersedes(far, near)).toBe(false)
+    expect(supersedes(near, far)).toBe(true)
+  })
+})
+
 describe('addRecent', () => {
   it('adds newest arrival first', () => {
     const a = entry('A', 'PICKING')

@@ -80,8 +80,20 @@ export const emptyHistory = (orderId: string): OrderHistory => ({
   entries: [],
 })
 
-const eventTime = (entry: HistoryEntry) =>
-  Date.parse(entry.occurredAt ?? entry.receivedAt)
+/**
+ * Orders two timestamps. Stored ones come from `toISOString`: 24 characters ending in "Z" for
+ * years 0-9999, which sort as text without parsing (every webhook call compares a few).
+ * Anything else is parsed; an unparseable one gives NaN, as `Date.parse` does.
+ */
+function compareTimes(a: string, b: string): number {
+  if (a.length === 24 && b.length === 24 && a[23] === 'Z' && b[23] === 'Z') {
+    return compareText(a, b)
+  }
+
+  return Date.parse(a) - Date.parse(b)
+}
+
+const eventTime = (entry: HistoryEntry) => entry.occurredAt ?? entry.receivedAt
 
 /**
  * Whether `incoming` should become the order's current status instead of `current`. A change
@@ -100,7 +112,7 @@ export function supersedes(
   }
 
   if (current.occurredAt && incoming.occurredAt) {
-    return Date.parse(incoming.occurredAt) >= Date.parse(current.occurredAt)
+    return compareTimes(incoming.occurredAt, current.occurredAt) >= 0
   }
 
   const currentRank = statusRank(current.newStatus)
@@ -115,7 +127,8 @@ export function supersedes(
 }
 
 const byEventTime = (a: HistoryEntry, b: HistoryEntry) =>
-  eventTime(a) - eventTime(b) || compareText(a.receivedAt, b.receivedAt)
+  compareTimes(eventTime(a), eventTime(b)) ||
+  compareText(a.receivedAt, b.receivedAt)
 
 /** Entries in the order they happened (payload date, else arrival). */
 export const chronological = (entries: HistoryEntry[]): HistoryEntry[] =>

@@ -1,7 +1,6 @@
-import { createHash } from 'crypto'
-
 import { ORDER_ID_PATTERN } from './orderId'
 import { isRecord } from './normalize'
+import { sha256Hex } from './sha256'
 
 /** A status change as Pick and Pack notifies it, after validation. */
 export interface StatusNotification {
@@ -63,9 +62,9 @@ function optionalString(
 
 function parseDate(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null
-  const time = new Date(value).getTime()
+  const date = new Date(value)
 
-  return Number.isFinite(time) ? new Date(time).toISOString() : null
+  return Number.isFinite(date.getTime()) ? date.toISOString() : null
 }
 
 /** Validates a parsed JSON body as a Pick and Pack status notification. */
@@ -103,14 +102,17 @@ export function parseNotification(body: unknown): ParseResult {
   const extra: Record<string, unknown> = {}
 
   for (const [key, value] of Object.entries(body)) {
+    if (KNOWN_FIELDS.includes(key)) continue
     // Own "__proto__" keys from JSON.parse are plain data; defineProperty keeps them so.
-    if (!KNOWN_FIELDS.includes(key)) {
+    if (key === '__proto__') {
       Object.defineProperty(extra, key, {
         value,
         enumerable: true,
         writable: true,
         configurable: true,
       })
+    } else {
+      extra[key] = value
     }
   }
 
@@ -148,10 +150,7 @@ export function notificationId(notification: StatusNotification): string {
     .map((value) => (value === undefined ? '' : JSON.stringify(value)))
     .join('|')
 
-  return createHash('sha256')
-    .update(
-      JSON.stringify([orderId, oldStatus ?? '', newStatus, discriminator])
-    )
-    .digest('hex')
-    .slice(0, 32)
+  return sha256Hex(
+    JSON.stringify([orderId, oldStatus ?? '', newStatus, discriminator])
+  ).slice(0, 32)
 }

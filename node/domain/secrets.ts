@@ -1,21 +1,20 @@
-import { createHash, timingSafeEqual } from 'crypto'
+import { timingSafeEqual } from 'crypto'
+
+import { sha256, sha256Hex } from './sha256'
 
 /**
  * Compares a presented secret with the configured one in constant time. Both sides are hashed
  * first so that neither the length nor the content leaks through timing.
  */
-const digest = (value: string) =>
-  createHash('sha256').update(value, 'utf8').digest()
-
 // The configured secret is the same on every call: hash it once.
 let expectedDigest: { secret: string; digest: Buffer } | undefined
 
 export function secretsMatch(presented: string, expected: string): boolean {
   if (expectedDigest?.secret !== expected) {
-    expectedDigest = { secret: expected, digest: digest(expected) }
+    expectedDigest = { secret: expected, digest: sha256(expected) }
   }
 
-  const a = digest(presented)
+  const a = sha256(presented)
   const b = expectedDigest.digest
 
   return timingSafeEqual(a, b) && presented.length === expected.length
@@ -23,4 +22,4 @@ export function secretsMatch(presented: string, expected: string): boolean {
 
 /** A stable, non-reversible name for a secret, for cache keys. */
 export const fingerprintSecret = (...parts: string[]): string =>
-  createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex')
+  sha256Hex(parts.join('\u0000'))

@@ -98,9 +98,10 @@ export class HistoryStore {
     const { scope } = this
 
     try {
+      const order = orderPath(entry.orderId)
       const { added, currentStatus } = await committer.run(
-        `${scope}/${BUCKET}/${orderPath(entry.orderId)}`,
-        documentIO<OrderHistory>(this.store, orderPath(entry.orderId), () =>
+        `${scope}/${BUCKET}/${order}`,
+        documentIO<OrderHistory>(this.store, order, () =>
           emptyHistory(entry.orderId)
         ),
         (history) => {
@@ -116,15 +117,10 @@ export class HistoryStore {
         }
       )
 
+      const shard = recentPath(entry.orderId)
       const indexed = await committer.run(
-        `${scope}/${BUCKET}/${recentPath(entry.orderId)}`,
-        documentIO<RecentChanges>(
-          this.store,
-          recentPath(entry.orderId),
-          () => ({
-            entries: [],
-          })
-        ),
+        `${scope}/${BUCKET}/${shard}`,
+        documentIO<RecentChanges>(this.store, shard, () => ({ entries: [] })),
         (recent) => {
           // The index only lists changes: the payload's extra fields stay in the order history.
           const change = addRecent(recent, [{ ...entry, extra: {} }])
