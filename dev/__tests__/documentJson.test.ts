@@ -59,16 +59,26 @@ describe('documentJson', () => {
     expect(Object.isFrozen(doc.entries)).toBe(false)
   })
 
-  it('does not trust an object frozen on the outside only', () => {
+  it('never remembers a value frozen elsewhere: it could hide a mutable part', () => {
     const inner = { count: 1 }
     const outer = Object.freeze({ inner })
-    const doc = { entries: [outer] }
 
-    documentJson(doc)
-    // Frozen by documentJson too, so the remembered text can never go stale.
-    expect(Object.isFrozen(inner)).toBe(true)
     expect(documentJson({ entries: [outer] })).toBe(
       '{"entries":[{"inner":{"count":1}}]}'
     )
+    inner.count = 2
+    expect(documentJson({ entries: [outer] })).toBe(
+      '{"entries":[{"inner":{"count":2}}]}'
+    )
+  })
+
+  it('leaves what it remembers out of spreads, keys and JSON', () => {
+    const item = { id: 'a' }
+
+    documentJson({ entries: [item] })
+
+    expect(Object.keys(item)).toEqual(['id'])
+    expect({ ...item }).toEqual({ id: 'a' })
+    expect(JSON.stringify(item)).toBe('{"id":"a"}')
   })
 })

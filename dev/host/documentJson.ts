@@ -8,8 +8,14 @@
  * their text can never go stale. The document and its lists are not: V8 runs array operations
  * (slice, spread, some) on frozen arrays many times slower, and the domain never changes a
  * document it was given anyway (it builds a new one).
+ *
+ * The text is kept on the entry itself, not in a WeakMap: with tens of thousands of entries a
+ * WeakMap lookup cost more than serializing the entry again. The property is a non-enumerable
+ * symbol, so spreads, keys and JSON leave it out.
  */
-const texts = new WeakMap<object, string>()
+const TEXT = Symbol('documentJson.text')
+
+type Remembered = { [TEXT]?: string }
 
 /** The document is depth 0, its lists 1, their items 2. */
 const REMEMBERED_DEPTH = 2
@@ -35,12 +41,16 @@ function serialize(value: unknown, depth: number): string {
     depth >= REMEMBERED_DEPTH ||
     typeof (value as { toJSON?: unknown }).toJSON === 'function'
   ) {
-    let text = texts.get(value)
+    const known = (value as Remembered)[TEXT]
 
-    if (text === undefined) {
-      text = JSON.stringify(value)
+    if (known !== undefined) return known
+    const text = JSON.stringify(value)
+
+    // Frozen, so that the text can never go stale; a frozen value (frozen elsewhere, or
+    // before) can take no property, and is simply serialized again next time.
+    if (!Object.isFrozen(value)) {
+      Object.defineProperty(value, TEXT, { value: text })
       deepFreeze(value)
-      texts.set(value, text)
     }
 
     return text
