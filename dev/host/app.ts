@@ -81,7 +81,7 @@ export function createHost(config: HostConfig): Host {
   // Settings and history queues are per account: two hosts in one process must not share them.
   const account = config.account ?? `sandbox${++hostCount > 1 ? hostCount : ''}`
   const store = new FileVBase(config.dataDir)
-  const events = new LocalEvents(logger)
+  const events = new LocalEvents()
   const apps = new LocalApps(config.settings)
   const pickAndPackURLs: PickAndPackOptions = {
     authBaseURL: config.authURL,

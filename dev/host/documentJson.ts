@@ -26,10 +26,13 @@ const isSkipped = (value: unknown) =>
   typeof value === 'symbol'
 
 /** Freezes all of it, even parts frozen before: one frozen on the outside only could change. */
-function deepFreeze(value: unknown) {
-  if (typeof value !== 'object' || value === null) return
+function deepFreeze(value: object) {
   Object.freeze(value)
-  for (const child of Object.values(value)) deepFreeze(child)
+  for (const key in value) {
+    const child: unknown = (value as Record<string, unknown>)[key]
+
+    if (typeof child === 'object' && child !== null) deepFreeze(child)
+  }
 }
 
 function serialize(value: unknown, depth: number): string {

@@ -1,8 +1,6 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
-import type { LocalLogger } from './logger'
-
 /** App settings from the host's configuration (the environment, for `start:service`). */
 export class LocalApps {
   constructor(private readonly settings: Record<string, unknown>) {}
@@ -16,14 +14,11 @@ export interface LocalEvent {
   at: string
 }
 
-/** IO events, kept in memory and logged. */
+/** IO events, kept in memory (the webhook logs each change already). */
 export class LocalEvents {
   public readonly sent: LocalEvent[] = []
 
-  constructor(
-    private readonly logger: LocalLogger,
-    private readonly keep = 10000
-  ) {}
+  constructor(private readonly keep = 10000) {}
 
   public sendEvent = async (
     _subject: string,
@@ -32,7 +27,6 @@ export class LocalEvents {
   ) => {
     this.sent.push({ route, message, at: new Date().toISOString() })
     if (this.sent.length > this.keep) this.sent.shift()
-    this.logger.info({ message: 'event sent', route })
   }
 }
 

@@ -192,6 +192,11 @@ describe('parseNotification', () => {
       { date: '2026-11-20T09:40:00Z', createdAt: '2020-01-01T00:00:00Z' },
       '2026-11-20T09:40:00.000Z',
     ],
+    [{ date: '2026-02-28T23:59:59.999Z' }, '2026-02-28T23:59:59.999Z'],
+    // Read as the JavaScript Date reads them, whichever way they are parsed.
+    [{ date: '2026-02-30T00:00:00.000Z' }, '2026-03-02T00:00:00.000Z'],
+    [{ date: '2026-01-01T24:00:00.000Z' }, '2026-01-02T00:00:00.000Z'],
+    [{ date: '2026-13-01T00:00:00.000Z' }, null],
     [{ date: 'not a date' }, null],
     [{ date: true }, null],
     [{ date: { at: 1 } }, null],

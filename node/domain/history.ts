@@ -206,31 +206,53 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
   compareText(b.receivedAt, a.receivedAt)
 
 /**
- * Adds entries to the recent list (idempotent by id), newest arrival first, bounded. The list
- * is kept sorted, so each new entry is inserted where it belongs (usually first).
+ * Puts a change into the recent list, newest arrival first, bounded; false when it is older
+ * than all the list keeps. The list is kept sorted, so the change is inserted where it belongs
+ * (usually first). Does not look for the change by id: see `addRecent`.
+ */
+function insertRecent(
+  recent: RecentChanges,
+  entry: HistoryEntry,
+  max = MAX_RECENT_ENTRIES
+): { recent: RecentChanges; added: boolean } {
+  const { entries } = recent
+  const index = entries.findIndex((known) => newestFirst(known, entry) >= 0)
+  const at = index < 0 ? entries.length : index
+
+  if (at >= max) return { recent, added: false }
+
+  return {
+    recent: {
+      entries: [...entries.slice(0, at), entry, ...entries.slice(at, max - 1)],
+    },
+    added: true,
+  }
+}
+
+/**
+ * Adds entries to the recent list unless it lists them already (by id): idempotent, as the
+ * group commit needs (it may apply a change again to a newer version of the list).
  */
 export function addRecent(
   recent: RecentChanges,
   incoming: HistoryEntry[],
   max = MAX_RECENT_ENTRIES
 ): { recent: RecentChanges; added: string[] } {
-  let { entries } = recent
+  let current = recent
   const added: string[] = []
 
   // Newest last, so that each insertion lands before the ones already placed (ties included).
   for (const entry of [...incoming].sort(newestFirst).reverse()) {
-    if (entries.some((known) => known.id === entry.id)) continue
-    const index = entries.findIndex((known) => newestFirst(known, entry) >= 0)
-    const at = index < 0 ? entries.length : index
+    if (current.entries.some((known) => known.id === entry.id)) continue
+    const change = insertRecent(current, entry, max)
 
-    if (at >= max) continue
-    entries = [...entries.slice(0, at), entry, ...entries.slice(at, max - 1)]
-    added.push(entry.id)
+    if (change.added) {
+      current = change.recent
+      added.push(entry.id)
+    }
   }
 
-  return added.length === 0
-    ? { recent, added }
-    : { recent: { entries }, added: added.reverse() }
+  return { recent: current, added: added.reverse() }
 }
 
 /** Recent changes, optionally of one status, at most `first` (1…100). */

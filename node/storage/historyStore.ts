@@ -123,6 +123,7 @@ export class HistoryStore {
         documentIO<RecentChanges>(this.store, shard, () => ({ entries: [] })),
         (recent) => {
           // The index only lists changes: the payload's extra fields stay in the order history.
+          // Looked up by id every time: the committer re-applies a change after a conflict.
           const change = addRecent(recent, [{ ...entry, extra: {} }])
 
           return { document: change.recent, result: change.added.length > 0 }
