@@ -19,14 +19,18 @@ export interface StoreFaults {
   failReads?: number
 }
 
+/**
+ * A file in memory: its text as loaded until first read, then the document itself, shared by
+ * every reader. Saved documents are kept as objects only: holding their text as well would
+ * double what every write leaves behind for the garbage collector. Callers never change a
+ * document they read (the domain builds new ones); the webhook tests check that what is served
+ * always equals what was written.
+ */
 interface StoredFile {
-  content: string
   etag: string
-  /**
-   * The document itself, shared by every reader: saved values are kept, loaded ones parsed on
-   * first read. Callers never change a document they read (the domain builds new ones); the
-   * webhook tests check that what is served always equals what was written.
-   */
+  /** Length of the text last written or loaded (to decide when to compact). */
+  bytes: number
+  content?: string
   parsed?: unknown
 }
 
@@ -149,7 +153,10 @@ export class FileVBase {
   private closed = false
   public writes = 0
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly compactAtBytes = COMPACT_AT_BYTES
+  ) {
     this.dir = path.join(dataDir, 'vbase')
     this.ready = this.open().then(() => {
       this.opened = true
@@ -190,7 +197,10 @@ export class FileVBase {
     }
 
     // Parsing a large document on every read costs more than the rest of a webhook call.
-    stored.parsed = stored.parsed ?? JSON.parse(stored.content)
+    if (stored.content !== undefined) {
+      stored.parsed = JSON.parse(stored.content)
+      stored.content = undefined
+    }
 
     return { data: stored.parsed as T, headers: { etag: stored.etag } }
   }
@@ -224,7 +234,11 @@ export class FileVBase {
     // The saved value itself is kept for later reads. Its entries are frozen once written, and
     // those already written before are not serialized again.
     const content = documentJson(data)
-    const stored: StoredFile = { content, etag: nextEtag(), parsed: data }
+    const stored: StoredFile = {
+      etag: nextEtag(),
+      bytes: content.length,
+      parsed: data,
+    }
 
     this.files.set(key, stored)
 
@@ -256,7 +270,7 @@ export class FileVBase {
     await fs.mkdir(this.dir, { recursive: true })
     await this.lock()
     for (const [key, content] of readStoreFiles(path.dirname(this.dir))) {
-      this.files.set(key, { content, etag: nextEtag() })
+      this.files.set(key, { content, bytes: content.length, etag: nextEtag() })
     }
 
     this.journal = await fs.open(path.join(this.dir, JOURNAL), 'a')
@@ -324,7 +338,7 @@ export class FileVBase {
       }
 
       if (
-        this.journalBytes > COMPACT_AT_BYTES &&
+        this.journalBytes > this.compactAtBytes &&
         this.journalBytes > 4 * this.dataBytes()
       ) {
         // eslint-disable-next-line no-await-in-loop
@@ -336,7 +350,7 @@ export class FileVBase {
   private dataBytes() {
     let bytes = 0
 
-    for (const file of this.files.values()) bytes += file.content.length
+    for (const file of this.files.values()) bytes += file.bytes
 
     return bytes
   }
@@ -345,7 +359,9 @@ export class FileVBase {
   private async compact() {
     const snapshot: Record<string, string> = {}
 
-    for (const [key, file] of this.files) snapshot[key] = file.content
+    for (const [key, file] of this.files) {
+      snapshot[key] = file.content ?? documentJson(file.parsed)
+    }
     const target = path.join(this.dir, SNAPSHOT)
 
     await fs.writeFile(`${target}.tmp`, JSON.stringify(snapshot))
