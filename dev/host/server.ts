@@ -1,6 +1,7 @@
 import type { Server } from 'http'
 import type { AddressInfo } from 'net'
 
+import { settleIndexing } from '../../node/storage/historyStore'
 import type { Host, HostConfig } from './app'
 import { createHost } from './app'
 
@@ -56,6 +57,8 @@ export async function startHost(
         server.close(() => resolve())
         server.closeAllConnections?.()
       })
+      // Recent-index writes follow the answers: let them land before the store closes.
+      await settleIndexing()
       await host.store.close()
     },
   }

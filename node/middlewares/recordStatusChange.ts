@@ -12,11 +12,19 @@ export async function recordStatusChange(
   if (!notification) throw new Error('recordStatusChange needs a notification')
 
   const entry = toHistoryEntry(notification, new Date())
+  const { logger } = ctx.vtex
 
   ctx.state.entry = entry
   ctx.state.recorded = await new HistoryStore(
     ctx.clients.vbase,
-    requestScope(ctx.vtex)
+    requestScope(ctx.vtex),
+    // The change is stored; only the recent list misses it until a redelivery.
+    (error) =>
+      logger.warn({
+        message: 'Status change stored but not listed in recent changes',
+        orderId: entry.orderId,
+        reason: error instanceof Error ? error.message : 'unknown',
+      })
   ).record(entry)
   await next()
 }

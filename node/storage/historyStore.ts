@@ -27,6 +27,21 @@ const shardPath = (shard: number) => `recent/${shard}.json`
 
 const committer = new GroupCommitter()
 
+/**
+ * Recent-index writes still running, per scope. The index follows the record in the
+ * background; `recent()` waits for the ones of its scope, so a process reads its own writes.
+ */
+const indexing = new Map<string, Set<Promise<void>>>()
+const INDEX_ATTEMPTS = 3
+const INDEX_RETRY_MS = 100
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Resolves once every recent-index write started so far has finished (for shutdown). */
+export async function settleIndexing(): Promise<void> {
+  await Promise.all([...indexing.values()].flatMap((pending) => [...pending]))
+}
+
 const storeIds = new WeakMap<object, string>()
 let storeCount = 0
 
@@ -53,7 +68,7 @@ export const requestScope = (vtex: { account: string; workspace: string }) =>
 export interface RecordResult {
   /** The change was already in the order's history (a redelivery). */
   duplicate: boolean
-  /** The change was new to the order history or to the recent index: publish it. */
+  /** The change is new to the order's history: publish it. */
   isNew: boolean
   currentStatus: string | null
 }
@@ -84,22 +99,32 @@ const storageFailure = (error: unknown): never => {
 
 /**
  * Per-order status histories and a bounded index of recent changes, in VBase. The order
- * history is written first and is the record; the recent index follows. Both writes are
- * idempotent, so when the second fails (503) the sender's retry completes it.
+ * history is the record: a change is accepted once it is written there. The recent index is a
+ * view of the newest changes that follows in the background: the webhook does not wait for
+ * it (under load, waiting for a second document per change costs a sixth of the throughput),
+ * a failed index write is retried, and a redelivery completes it too, as index writes are
+ * idempotent. A process that stops before an index write lands leaves that change out of the
+ * recent list, never out of its order's history.
  */
 export class HistoryStore {
   private readonly scope: string
 
-  constructor(private readonly store: JsonStore, scope?: string) {
+  constructor(
+    private readonly store: JsonStore,
+    scope?: string,
+    /** Told when the recent index could not be written after every attempt. */
+    private readonly onIndexFailure?: (error: unknown) => void
+  ) {
     this.scope = scope ?? identityScope(store)
   }
 
   public async record(entry: HistoryEntry): Promise<RecordResult> {
     const { scope } = this
+    const order = orderPath(entry.orderId)
+    let recorded: { added: boolean; currentStatus: string | null }
 
     try {
-      const order = orderPath(entry.orderId)
-      const { added, currentStatus } = await committer.run(
+      recorded = await committer.run(
         `${scope}/${BUCKET}/${order}`,
         documentIO<OrderHistory>(this.store, order, () =>
           emptyHistory(entry.orderId)
@@ -116,23 +141,16 @@ export class HistoryStore {
           }
         }
       )
-
-      const shard = recentPath(entry.orderId)
-      const indexed = await committer.run(
-        `${scope}/${BUCKET}/${shard}`,
-        documentIO<RecentChanges>(this.store, shard, () => ({ entries: [] })),
-        (recent) => {
-          // The index only lists changes: the payload's extra fields stay in the order history.
-          // Looked up by id every time: the committer re-applies a change after a conflict.
-          const change = addRecent(recent, [{ ...entry, extra: {} }])
-
-          return { document: change.recent, result: change.added.length > 0 }
-        }
-      )
-
-      return { duplicate: !added, isNew: added || indexed, currentStatus }
     } catch (error) {
       return storageFailure(error)
+    }
+
+    this.indexInBackground(entry)
+
+    return {
+      duplicate: !recorded.added,
+      isNew: recorded.added,
+      currentStatus: recorded.currentStatus,
     }
   }
 
@@ -151,6 +169,7 @@ export class HistoryStore {
   }
 
   public async recent(): Promise<RecentChanges> {
+    await Promise.all([...(indexing.get(this.scope) ?? [])])
     try {
       const shards = await Promise.all(
         Array.from({ length: RECENT_SHARDS }, (_, shard) =>
@@ -162,5 +181,62 @@ export class HistoryStore {
     } catch (error) {
       return storageFailure(error)
     }
+  }
+
+  /** Lists the change in its recent shard, retrying a failed write; never rejects. */
+  private indexInBackground(entry: HistoryEntry) {
+    const { scope, store } = this
+    const shard = recentPath(entry.orderId)
+    // The index only lists changes: the payload's extra fields stay in the order history.
+    const listed = { ...entry, extra: {} }
+
+    const write = async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // eslint-disable-next-line no-await-in-loop
+          await committer.run(
+            `${scope}/${BUCKET}/${shard}`,
+            documentIO<RecentChanges>(store, shard, () => ({ entries: [] })),
+            (recent) => ({
+              document: addRecent(recent, [listed]).recent,
+              result: undefined,
+            })
+          )
+
+          return
+        } catch (error) {
+          if (attempt >= INDEX_ATTEMPTS) throw error
+          // eslint-disable-next-line no-await-in-loop
+          await sleep(INDEX_RETRY_MS * attempt)
+        }
+      }
+    }
+
+    let pending = indexing.get(scope)
+
+    if (!pending) {
+      pending = new Set()
+      indexing.set(scope, pending)
+    }
+
+    const running: Promise<void> = write().then(
+      () => undefined,
+      (error) => {
+        // The store's own error may carry request headers (the app token): keep the fact.
+        this.onIndexFailure?.(
+          error instanceof StorageError
+            ? error
+            : new StorageError('The recent index could not be saved')
+        )
+      }
+    )
+
+    const set = pending
+
+    set.add(running)
+    running.then(() => {
+      set.delete(running)
+      if (set.size === 0 && indexing.get(scope) === set) indexing.delete(scope)
+    })
   }
 }
