@@ -31,6 +31,11 @@ export interface HostConfig {
   account?: string
   /** Accept non-loopback callers as admins (never by default). */
   allowRemote?: boolean
+  /**
+   * How many log lines and IO events to keep in memory for inspection (tests). The command
+   * line host keeps none: its logs go to stdout, and under load what is kept costs time.
+   */
+  keep?: { logLines: number; events: number }
 }
 
 export interface Host {
@@ -49,6 +54,10 @@ const isLoopback = (address: string | undefined) =>
     address.startsWith('127.') ||
     address.startsWith('::ffff:127.'))
 
+let requests = 0
+// Unique per process, and cheaper than random strings on every request.
+const nextRequestId = () => `local-${process.pid}-${(++requests).toString(36)}`
+
 /** The VTEX IO request context the runtime would build, for a local request. */
 function ioContext(
   logger: LocalLogger,
@@ -63,8 +72,8 @@ function ioContext(
     region: 'local',
     route: { id: routeId, params: {} },
     userAgent: 'pick-and-pack-tracking-local-host',
-    requestId: Math.random().toString(36).slice(2),
-    operationId: Math.random().toString(36).slice(2),
+    requestId: nextRequestId(),
+    operationId: nextRequestId(),
     platform: 'vtex',
     products: [],
     logger,
@@ -77,11 +86,11 @@ function ioContext(
  * the infrastructure swapped (settings, storage, events, OMS base URL).
  */
 export function createHost(config: HostConfig): Host {
-  const logger = new LocalLogger(config.logWrite ?? null)
+  const logger = new LocalLogger(config.logWrite ?? null, config.keep?.logLines)
   // Settings and history queues are per account: two hosts in one process must not share them.
   const account = config.account ?? `sandbox${++hostCount > 1 ? hostCount : ''}`
   const store = new FileVBase(config.dataDir)
-  const events = new LocalEvents()
+  const events = new LocalEvents(config.keep?.events)
   const apps = new LocalApps(config.settings)
   const pickAndPackURLs: PickAndPackOptions = {
     authBaseURL: config.authURL,

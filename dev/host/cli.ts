@@ -24,6 +24,7 @@ async function main() {
   const host = await startHost({
     ...config,
     admin,
+    keep: { logLines: 0, events: 0 },
     logWrite:
       process.env.HOST_QUIET === '1'
         ? undefined

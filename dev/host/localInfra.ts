@@ -25,6 +25,7 @@ export class LocalEvents {
     route: string,
     message?: unknown
   ) => {
+    if (this.keep === 0) return
     this.sent.push({ route, message, at: new Date().toISOString() })
     if (this.sent.length > this.keep) this.sent.shift()
   }

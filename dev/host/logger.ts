@@ -25,8 +25,11 @@ export class LocalLogger {
   private log(level: LogLine['level'], data: unknown) {
     const line: LogLine = { level, at: new Date().toISOString(), data }
 
-    this.lines.push(line)
-    if (this.lines.length > this.keep) this.lines.shift()
+    if (this.keep > 0) {
+      this.lines.push(line)
+      if (this.lines.length > this.keep) this.lines.shift()
+    }
+
     this.write?.(JSON.stringify(line))
   }
 }
