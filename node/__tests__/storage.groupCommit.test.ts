@@ -95,6 +95,65 @@ describe('GroupCommitter', () => {
     expect(doc.conflicts).toBe(0)
   })
 
+  it('applies batched changes of one kind in one call, in order with the others', async () => {
+    const doc = new MemoryDocument()
+    const committer = new GroupCommitter()
+    const calls: string[][] = []
+    const addAll = (document: Doc, items: string[]) => {
+      calls.push(items)
+
+      return {
+        items: [
+          ...document.items,
+          ...items.filter((item) => !document.items.includes(item)),
+        ],
+      }
+    }
+
+    await Promise.all([
+      committer.run('key', doc.io(), add('first')),
+      // Queued while the first write runs: one batch, in this order.
+      committer.runBatched('key', doc.io(), 'b1', addAll),
+      committer.runBatched('key', doc.io(), 'b2', addAll),
+      committer.run('key', doc.io(), add('single')),
+      committer.runBatched('key', doc.io(), 'b3', addAll),
+    ])
+
+    expect(doc.stored?.items).toEqual(['first', 'b1', 'b2', 'single', 'b3'])
+    expect(calls).toEqual([['b1', 'b2'], ['b3']])
+    expect(doc.writes).toBe(2)
+  })
+
+  it('re-applies batched changes after a conflict', async () => {
+    const doc = new MemoryDocument()
+    const committer = new GroupCommitter()
+    const addAll = (document: Doc, items: string[]) => ({
+      items: [
+        ...document.items,
+        ...items.filter((item) => !document.items.includes(item)),
+      ],
+    })
+
+    doc.replicaWrite('existing')
+    doc.beforeWrite = (attempt) => {
+      if (attempt === 1) doc.replicaWrite('from another replica')
+    }
+
+    await Promise.all(
+      ['x', 'y'].map((item) =>
+        committer.runBatched('key', doc.io(), item, addAll)
+      )
+    )
+
+    expect(doc.conflicts).toBe(1)
+    expect(doc.stored?.items).toEqual([
+      'existing',
+      'from another replica',
+      'x',
+      'y',
+    ])
+  })
+
   it('splits a burst into batches of at most maxBatch', async () => {
     const doc = new MemoryDocument()
     const committer = new GroupCommitter(8, 10)

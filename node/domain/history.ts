@@ -206,53 +206,51 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
   compareText(b.receivedAt, a.receivedAt)
 
 /**
- * Puts a change into the recent list, newest arrival first, bounded; false when it is older
- * than all the list keeps. The list is kept sorted, so the change is inserted where it belongs
- * (usually first). Does not look for the change by id: see `addRecent`.
- */
-function insertRecent(
-  recent: RecentChanges,
-  entry: HistoryEntry,
-  max = MAX_RECENT_ENTRIES
-): { recent: RecentChanges; added: boolean } {
-  const { entries } = recent
-  const index = entries.findIndex((known) => newestFirst(known, entry) >= 0)
-  const at = index < 0 ? entries.length : index
-
-  if (at >= max) return { recent, added: false }
-
-  return {
-    recent: {
-      entries: [...entries.slice(0, at), entry, ...entries.slice(at, max - 1)],
-    },
-    added: true,
-  }
-}
-
-/**
- * Adds entries to the recent list unless it lists them already (by id): idempotent, as the
- * group commit needs (it may apply a change again to a newer version of the list).
+ * Adds entries to the recent list (newest arrival first, bounded) unless it lists them already
+ * (by id): idempotent, as the group commit needs (it may apply a change again to a newer
+ * version of the list). The list is kept sorted, so the new entries are merged in, in one pass
+ * for a whole batch. `added` names those now listed (an entry older than all the list keeps is
+ * not).
  */
 export function addRecent(
   recent: RecentChanges,
   incoming: HistoryEntry[],
   max = MAX_RECENT_ENTRIES
 ): { recent: RecentChanges; added: string[] } {
-  let current = recent
+  const listed = new Set<string>()
+
+  for (const entry of recent.entries) listed.add(entry.id)
+  const fresh = incoming
+    .filter((entry) => {
+      if (listed.has(entry.id)) return false
+      listed.add(entry.id)
+
+      return true
+    })
+    .sort(newestFirst)
+
+  if (fresh.length === 0) return { recent, added: [] }
+
+  // Merge two newest-first lists; on a tie the new entry goes first.
+  const entries: HistoryEntry[] = []
   const added: string[] = []
+  const old = recent.entries
+  let f = 0
+  let o = 0
 
-  // Newest last, so that each insertion lands before the ones already placed (ties included).
-  for (const entry of [...incoming].sort(newestFirst).reverse()) {
-    if (current.entries.some((known) => known.id === entry.id)) continue
-    const change = insertRecent(current, entry, max)
-
-    if (change.added) {
-      current = change.recent
-      added.push(entry.id)
+  while (entries.length < max && (f < fresh.length || o < old.length)) {
+    if (
+      o >= old.length ||
+      (f < fresh.length && newestFirst(fresh[f], old[o]) <= 0)
+    ) {
+      added.push(fresh[f].id)
+      entries.push(fresh[f++])
+    } else {
+      entries.push(old[o++])
     }
   }
 
-  return { recent: current, added: added.reverse() }
+  return added.length === 0 ? { recent, added } : { recent: { entries }, added }
 }
 
 /** Recent changes, optionally of one status, at most `first` (1…100). */

@@ -23,11 +23,19 @@ export interface DocumentIO<T> {
 /** A pure change to the document and what it tells its caller. */
 export type Mutation<T, R> = (document: T) => { document: T; result: R }
 
-interface Pending<T> {
-  mutate: Mutation<T, unknown>
+/**
+ * Changes of one kind applied to the document all at once: for big batches, one pass instead
+ * of one per change. Callers of a key pass the same function.
+ */
+export type BatchMutation<T, I> = (document: T, inputs: I[]) => T
+
+type Pending<T> = {
   resolve(result: unknown): void
   reject(error: unknown): void
-}
+} & (
+  | { mutate: Mutation<T, unknown>; applyAll?: undefined; input?: undefined }
+  | { applyAll: BatchMutation<T, unknown>; input: unknown }
+)
 
 interface Queue<T> {
   pending: Array<Pending<T>>
@@ -44,22 +52,74 @@ export class GroupCommitter {
 
   public run<T, R>(key: string, io: DocumentIO<T>, mutate: Mutation<T, R>) {
     return new Promise<R>((resolve, reject) => {
-      let queue = this.queues.get(key) as Queue<T> | undefined
-
-      if (!queue) {
-        queue = { pending: [], running: false }
-        this.queues.set(key, queue as Queue<unknown>)
-      }
-
-      queue.pending.push({
+      this.enqueue(key, io, {
         mutate: mutate as Mutation<T, unknown>,
         resolve: resolve as (result: unknown) => void,
         reject,
       })
-
-      // drain settles every caller itself and never rejects.
-      if (!queue.running) this.drain(key, queue, io).catch(() => undefined)
     })
+  }
+
+  /** Like `run`, for a change that is applied together with the others of its batch. */
+  public runBatched<T, I>(
+    key: string,
+    io: DocumentIO<T>,
+    input: I,
+    applyAll: BatchMutation<T, I>
+  ) {
+    return new Promise<void>((resolve, reject) => {
+      this.enqueue(key, io, {
+        applyAll: applyAll as BatchMutation<T, unknown>,
+        input,
+        resolve: () => resolve(),
+        reject,
+      })
+    })
+  }
+
+  private enqueue<T>(key: string, io: DocumentIO<T>, pending: Pending<T>) {
+    let queue = this.queues.get(key) as Queue<T> | undefined
+
+    if (!queue) {
+      queue = { pending: [], running: false }
+      this.queues.set(key, queue as Queue<unknown>)
+    }
+
+    queue.pending.push(pending)
+    // drain settles every caller itself and never rejects.
+    if (!queue.running) this.drain(key, queue, io).catch(() => undefined)
+  }
+
+  /** Applies a batch in order; consecutive batch mutations of one kind in a single call. */
+  private apply<T>(data: T, batch: Array<Pending<T>>) {
+    const results: unknown[] = []
+    let document = data
+
+    for (let i = 0; i < batch.length; ) {
+      const item = batch[i]
+
+      if (item.applyAll) {
+        let end = i + 1
+
+        while (end < batch.length && batch[end].applyAll === item.applyAll) {
+          end++
+        }
+
+        document = item.applyAll(
+          document,
+          batch.slice(i, end).map((pending) => pending.input)
+        )
+        for (; i < end; i++) results.push(undefined)
+      } else {
+        const change = item.mutate(document)
+
+        document = change.document
+        results.push(change.result)
+        i++
+      }
+    }
+
+    return { document, results }
   }
 
   private async drain<T>(key: string, queue: Queue<T>, io: DocumentIO<T>) {
@@ -90,14 +150,7 @@ export class GroupCommitter {
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       // eslint-disable-next-line no-await-in-loop
       const { data, etag } = await io.read()
-      let document = data
-      const results = batch.map((item) => {
-        const change = item.mutate(document)
-
-        document = change.document
-
-        return change.result
-      })
+      const { document, results } = this.apply(data, batch)
 
       if (document === data) return unconditioned ?? results
 

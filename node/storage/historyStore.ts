@@ -35,6 +35,10 @@ const indexing = new Map<string, Set<Promise<void>>>()
 const INDEX_ATTEMPTS = 3
 const INDEX_RETRY_MS = 100
 
+/** Every change of a batch into the recent list at once (the index follows under load). */
+const listInRecent = (recent: RecentChanges, entries: HistoryEntry[]) =>
+  addRecent(recent, entries).recent
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Resolves once every recent-index write started so far has finished (for shutdown). */
@@ -194,13 +198,11 @@ export class HistoryStore {
       for (let attempt = 1; ; attempt++) {
         try {
           // eslint-disable-next-line no-await-in-loop
-          await committer.run(
+          await committer.runBatched(
             `${scope}/${BUCKET}/${shard}`,
             documentIO<RecentChanges>(store, shard, () => ({ entries: [] })),
-            (recent) => ({
-              document: addRecent(recent, [listed]).recent,
-              result: undefined,
-            })
+            listed,
+            listInRecent
           )
 
           return
