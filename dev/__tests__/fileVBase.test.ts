@@ -73,7 +73,16 @@ describe('FileVBase', () => {
       })
     }
 
-    await expect(store.saveJSON('b/c', 'x.json', {})).rejects.toMatchObject({
+    for (const bucket of ['b/c', '..', '']) {
+      // eslint-disable-next-line no-await-in-loop
+      await expect(store.saveJSON(bucket, 'x.json', {})).rejects.toMatchObject({
+        response: { status: 400 },
+      })
+    }
+
+    // A path checked once is checked the same way the next time.
+    await store.saveJSON('b', 'ok.json', {})
+    await expect(store.saveJSON('b', '../ok.json', {})).rejects.toMatchObject({
       response: { status: 400 },
     })
   })

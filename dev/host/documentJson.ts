@@ -35,9 +35,12 @@ function deepFreeze(value: object) {
   }
 }
 
-function serialize(value: unknown, depth: number): string {
+/** Appends the text of `value` to `out`, in pieces joined once at the end. */
+function serialize(value: unknown, depth: number, out: string[]) {
   if (typeof value !== 'object' || value === null) {
-    return JSON.stringify(value) ?? 'null'
+    out.push(JSON.stringify(value) ?? 'null')
+
+    return
   }
 
   if (
@@ -46,7 +49,12 @@ function serialize(value: unknown, depth: number): string {
   ) {
     const known = (value as Remembered)[TEXT]
 
-    if (known !== undefined) return known
+    if (known !== undefined) {
+      out.push(known)
+
+      return
+    }
+
     const text = JSON.stringify(value)
 
     // Frozen, so that the text can never go stale; a frozen value (frozen elsewhere, or
@@ -56,33 +64,44 @@ function serialize(value: unknown, depth: number): string {
       deepFreeze(value)
     }
 
-    return text
+    out.push(text)
+
+    return
   }
 
   if (Array.isArray(value)) {
-    const items: string[] = []
-
+    out.push('[')
     // A loop, not map: holes must become null as they do in JSON.stringify.
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i]
 
-      items.push(isSkipped(item) ? 'null' : serialize(item, depth + 1))
+      if (i > 0) out.push(',')
+      if (isSkipped(item)) out.push('null')
+      else serialize(item, depth + 1, out)
     }
 
-    return `[${items.join(',')}]`
+    out.push(']')
+
+    return
   }
 
-  const parts: string[] = []
+  let separator = '{'
 
   for (const [key, item] of Object.entries(value)) {
     if (!isSkipped(item)) {
-      parts.push(`${JSON.stringify(key)}:${serialize(item, depth + 1)}`)
+      out.push(separator, JSON.stringify(key), ':')
+      serialize(item, depth + 1, out)
+      separator = ','
     }
   }
 
-  return `{${parts.join(',')}}`
+  out.push(separator === '{' ? '{}' : '}')
 }
 
 export function documentJson(value: unknown): string {
-  return serialize(value, 0)
+  const out: string[] = []
+
+  serialize(value, 0, out)
+
+  return out.join('')
 }

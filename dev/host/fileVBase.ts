@@ -61,19 +61,33 @@ const nextEtag = () => `"${ETAG_PREFIX}.${++versions}"`
 /** A journal line: the file's key, a tab, its JSON (which never holds a raw newline or tab). */
 const journalLine = (key: string, content: string) => `${key}\t${content}\n`
 
+/** Paths already checked, per bucket: every webhook call names the same few again. */
+const checkedPaths = new Map<string, Set<string>>()
+const MAX_CHECKED_PATHS = 50_000
+
 function keyOf(bucket: string, file: string) {
-  const key = `${bucket}/${file}`
+  if (checkedPaths.get(bucket)?.has(file)) return `${bucket}/${file}`
 
   if (
     !SAFE_PATH.test(bucket) ||
     bucket.includes('/') ||
+    bucket === '..' ||
     !SAFE_PATH.test(file) ||
-    PARENT_SEGMENT.test(key)
+    PARENT_SEGMENT.test(file)
   ) {
     throw new StoreHttpError(`Invalid path ${bucket}/${file}`, { status: 400 })
   }
 
-  return key
+  let files = checkedPaths.get(bucket)
+
+  if (!files || files.size >= MAX_CHECKED_PATHS) {
+    files = new Set()
+    checkedPaths.set(bucket, files)
+  }
+
+  files.add(file)
+
+  return `${bucket}/${file}`
 }
 
 const isAlive = (pid: number) => {
