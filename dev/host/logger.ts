@@ -23,6 +23,8 @@ export class LocalLogger {
   }
 
   private log(level: LogLine['level'], data: unknown) {
+    // Nowhere to go (a quiet command-line host): skip building the line at all.
+    if (this.keep === 0 && !this.write) return
     const line: LogLine = { level, at: new Date().toISOString(), data }
 
     if (this.keep > 0) {
