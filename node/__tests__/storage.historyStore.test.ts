@@ -429,6 +429,18 @@ describe('HistoryStore', () => {
     expect(reported).toEqual([])
   })
 
+  it('survives a failure report that throws', async () => {
+    const store = new MemoryJsonStore()
+    const history = new HistoryStore(store, undefined, () => {
+      throw new Error('logger down')
+    })
+
+    store.failSave = (path) => path === recentPath('o-1')
+    await history.record(entry({ newStatus: 'PICKING' }))
+    await expect(settleIndexing()).resolves.toBeUndefined()
+    expect((await history.history('o-1')).entries).toHaveLength(1)
+  })
+
   it("reports an index that stays down, and the sender's redelivery completes it", async () => {
     const store = new MemoryJsonStore()
     const reported: unknown[] = []

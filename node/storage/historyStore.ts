@@ -224,12 +224,16 @@ export class HistoryStore {
     const running: Promise<void> = write().then(
       () => undefined,
       (error) => {
-        // The store's own error may carry request headers (the app token): keep the fact.
-        this.onIndexFailure?.(
-          error instanceof StorageError
-            ? error
-            : new StorageError('The recent index could not be saved')
-        )
+        try {
+          // The store's own error may carry request headers (the app token): keep the fact.
+          this.onIndexFailure?.(
+            error instanceof StorageError
+              ? error
+              : new StorageError('The recent index could not be saved')
+          )
+        } catch {
+          // Reporting must not turn into an unhandled rejection.
+        }
       }
     )
 
