@@ -6,7 +6,6 @@ import { tmpdir } from 'os'
 import path from 'path'
 
 import { API_KEY, SECRET } from './sandbox'
-
 import { buildSandbox, programPath } from '../dev/build'
 import type { SandboxProgram } from '../dev/build'
 
@@ -85,6 +84,7 @@ export async function startSandboxProcesses() {
   const [simPort, hostPort] = [await freePort(), await freePort()]
   const simURL = `http://127.0.0.1:${simPort}`
   const hostURL = `http://127.0.0.1:${hostPort}`
+
   await buildSandbox(['host', 'simulator'])
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-bench-'))
   const simulator = start('simulator', {
