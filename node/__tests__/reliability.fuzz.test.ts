@@ -1,4 +1,5 @@
 import { readStoreFiles } from '../../dev/host/fileVBase'
+import { settleIndexing } from '../storage/historyStore'
 import { startTestHost } from './support/host'
 
 /**
@@ -272,6 +273,8 @@ afterAll(async () => {
 describe('webhook fuzzing', () => {
   it('answers 1,200 hostile requests with 4xx only, keeps serving, and changes nothing stored', async () => {
     await host.store.whenReady()
+    // The recent index follows earlier answers in the background: let it land first.
+    await settleIndexing()
     const before = readStoreFiles(host.dataDir)
     const attempts = [
       ...Array.from({ length: 900 }, (_, i) => brokenNotification(i)),
@@ -313,6 +316,8 @@ describe('webhook fuzzing', () => {
   })
 
   it('refuses 200 requests with missing, wrong or mangled secrets, storing nothing', async () => {
+    // The recent index follows earlier answers in the background: let it land first.
+    await settleIndexing()
     const before = readStoreFiles(host.dataDir)
     // (Trailing spaces are not listed: HTTP trims header values, so they are the same secret.)
     const secrets = [
