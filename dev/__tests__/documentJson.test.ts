@@ -72,6 +72,16 @@ describe('documentJson', () => {
     )
   })
 
+  it('serializes a value with toJSON every time (a Date changes behind a freeze)', () => {
+    const date = new Date(0)
+
+    documentJson({ entries: [{ at: 1 }, date] })
+    date.setTime(1000)
+    expect(documentJson({ entries: [date] })).toBe(
+      JSON.stringify({ entries: [date] })
+    )
+  })
+
   it('leaves what it remembers out of spreads, keys and JSON', () => {
     const item = { id: 'a' }
 

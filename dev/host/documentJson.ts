@@ -43,10 +43,14 @@ function serialize(value: unknown, depth: number, out: string[]) {
     return
   }
 
-  if (
-    depth >= REMEMBERED_DEPTH ||
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  ) {
+  // A value with toJSON (a Date) can change behind a freeze: serialized every time.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    out.push(JSON.stringify(value) ?? 'null')
+
+    return
+  }
+
+  if (depth >= REMEMBERED_DEPTH) {
     const known = (value as Remembered)[TEXT]
 
     if (known !== undefined) {
