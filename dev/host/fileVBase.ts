@@ -34,7 +34,11 @@ interface StoredFile {
   parsed?: unknown
 }
 
-/** Segments of letters, digits, "_", "." and "-" joined by "/"; ".." is refused below. */
+/**
+ * A bucket is one segment, a file segments joined by "/"; a segment is letters, digits, "_",
+ * "." and "-", and ".." is refused below.
+ */
+const SAFE_SEGMENT = /^[A-Za-z0-9_.-]+$/
 const SAFE_PATH = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/
 const PARENT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/
 const JOURNAL = 'journal.ndjson'
@@ -69,8 +73,7 @@ function keyOf(bucket: string, file: string) {
   if (checkedPaths.get(bucket)?.has(file)) return `${bucket}/${file}`
 
   if (
-    !SAFE_PATH.test(bucket) ||
-    bucket.includes('/') ||
+    !SAFE_SEGMENT.test(bucket) ||
     bucket === '..' ||
     !SAFE_PATH.test(file) ||
     PARENT_SEGMENT.test(file)

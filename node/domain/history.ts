@@ -53,10 +53,12 @@ export function recentShard(orderId: string, shards = RECENT_SHARDS): number {
 }
 
 /** One newest-first list out of the shards. */
+/** Newest arrival first: the order of the recent list. */
+const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
+  compareText(b.receivedAt, a.receivedAt)
+
 export const mergeRecent = (shards: RecentChanges[]): RecentChanges => ({
-  entries: shards
-    .flatMap((shard) => shard.entries)
-    .sort((a, b) => compareText(b.receivedAt, a.receivedAt)),
+  entries: shards.flatMap((shard) => shard.entries).sort(newestFirst),
 })
 
 export const toHistoryEntry = (
@@ -201,9 +203,6 @@ export function appendEntry(
     },
   }
 }
-
-const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
-  compareText(b.receivedAt, a.receivedAt)
 
 /**
  * Adds entries to the recent list (newest arrival first, bounded) unless it lists them already
