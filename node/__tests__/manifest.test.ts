@@ -2,7 +2,7 @@ import Ajv from 'ajv'
 
 import manifest from '../../manifest.json'
 import rootPackage from '../../package.json'
-import schema from '../../../shared/vtex/manifest.schema.json'
+import schema from '../../dev/schemas/vtex/manifest.schema.json'
 import nodePackage from '../package.json'
 import serviceJson from '../service.json'
 

@@ -12,7 +12,7 @@ import { json, post } from './helpers'
 
 const SCHEMA_PATH = join(
   __dirname,
-  '../../../../shared/vtex/oms-get-order.schema.json'
+  '../../schemas/vtex/oms-get-order.schema.json'
 )
 
 const KEY = 'test-api-key'
