@@ -35,29 +35,24 @@ function deepFreeze(value: object) {
   }
 }
 
-/** Appends the text of `value` to `out`, in pieces joined once at the end. */
-function serialize(value: unknown, depth: number, out: string[]) {
+/**
+ * The text of `value`. Pieces are joined with `+`: V8 keeps the result as a rope until it is
+ * written out, which measured cheaper than collecting them in an array for one join.
+ */
+function serialize(value: unknown, depth: number): string {
   if (typeof value !== 'object' || value === null) {
-    out.push(JSON.stringify(value) ?? 'null')
-
-    return
+    return JSON.stringify(value) ?? 'null'
   }
 
   // A value with toJSON (a Date) can change behind a freeze: serialized every time.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    out.push(JSON.stringify(value) ?? 'null')
-
-    return
+    return JSON.stringify(value) ?? 'null'
   }
 
   if (depth >= REMEMBERED_DEPTH) {
     const known = (value as Remembered)[TEXT]
 
-    if (known !== undefined) {
-      out.push(known)
-
-      return
-    }
+    if (known !== undefined) return known
 
     const text = JSON.stringify(value)
 
@@ -68,44 +63,39 @@ function serialize(value: unknown, depth: number, out: string[]) {
       deepFreeze(value)
     }
 
-    out.push(text)
-
-    return
+    return text
   }
 
   if (Array.isArray(value)) {
-    out.push('[')
+    if (value.length === 0) return '[]'
+    let text = '['
+
     // A loop, not map: holes must become null as they do in JSON.stringify.
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i]
 
-      if (i > 0) out.push(',')
-      if (isSkipped(item)) out.push('null')
-      else serialize(item, depth + 1, out)
+      if (i > 0) text += ','
+      text += isSkipped(item) ? 'null' : serialize(item, depth + 1)
     }
 
-    out.push(']')
-
-    return
+    return `${text}]`
   }
 
-  let separator = '{'
+  let text = ''
+  const object = value as Record<string, unknown>
 
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(object)) {
+    const item = object[key]
+
     if (!isSkipped(item)) {
-      out.push(separator, JSON.stringify(key), ':')
-      serialize(item, depth + 1, out)
-      separator = ','
+      text += `${text ? ',' : '{'}${JSON.stringify(key)}:${serialize(
+        item,
+        depth + 1
+      )}`
     }
   }
 
-  out.push(separator === '{' ? '{}' : '}')
+  return text ? `${text}}` : '{}'
 }
 
-export function documentJson(value: unknown): string {
-  const out: string[] = []
-
-  serialize(value, 0, out)
-
-  return out.join('')
-}
+export const documentJson = (value: unknown): string => serialize(value, 0)

@@ -73,6 +73,16 @@ describe('secrets', () => {
     expect(secretsMatch('S3CRET-VALUE', 's3cret-value')).toBe(false)
   })
 
+  it('refuses what padding or truncation could make look equal', () => {
+    expect(secretsMatch('s3cret\u0000', 's3cret')).toBe(false)
+    expect(secretsMatch('s3cret', 's3cret\u0000')).toBe(false)
+    expect(secretsMatch(`${'a'.repeat(256)}b`, 'a'.repeat(256))).toBe(false)
+    expect(secretsMatch('a'.repeat(256), `${'a'.repeat(256)}b`)).toBe(false)
+    expect(secretsMatch('é'.repeat(200), 'é'.repeat(200))).toBe(true)
+    expect(secretsMatch('é'.repeat(200), `${'é'.repeat(199)}e`)).toBe(false)
+    expect(secretsMatch('ção', 'ção')).toBe(true)
+  })
+
   it('fingerprints parts stably and without ambiguity', () => {
     expect(fingerprintSecret('a', 'b')).toBe(fingerprintSecret('a', 'b'))
     expect(fingerprintSecret('a', 'b')).toMatch(/^[0-9a-f]{64}$/)

@@ -212,13 +212,23 @@ describe('secrets', () => {
           'a-much-longer-configured-secret'
         )
       ).toBe(true)
-      // Both sides are fixed-size digests: the comparison never short-circuits on length.
-      for (const [a, b] of spy.mock.calls) {
-        expect(a as Buffer).toHaveLength(32)
-        expect(b as Buffer).toHaveLength(32)
-      }
+      const long = 'x'.repeat(300)
 
-      expect(spy).toHaveBeenCalledTimes(2)
+      expect(secretsMatch(long, long)).toBe(true)
+      expect(secretsMatch(`${long}y`, long)).toBe(false)
+      // Both sides have one fixed size (padded, or digests of long secrets): the comparison
+      // never short-circuits on the presented length.
+      const sizes = spy.mock.calls.map(([a, b]) => [
+        (a as Buffer).length,
+        (b as Buffer).length,
+      ])
+
+      expect(sizes).toEqual([
+        [256, 256],
+        [256, 256],
+        [32, 32],
+        [32, 32],
+      ])
     } finally {
       spy.mockRestore()
     }

@@ -9,7 +9,13 @@ export interface SettingsSource {
 const TTL_MS = 60_000
 // Read once: process.env lookups are slow on a hot path.
 const appId = process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
-const cache = new Map<string, { settings: AppSettings; until: number }>()
+
+type Cached = { settings: AppSettings; until: number }
+/**
+ * By account, then workspace: the request's own strings are the keys, so that a webhook call
+ * does not build and hash a joined key.
+ */
+const cache = new Map<string, Map<string, Cached>>()
 
 /**
  * The app settings, cached for at most a minute per account and workspace: every webhook call
@@ -20,8 +26,7 @@ export async function readAppSettings(
   scope: { account: string; workspace: string },
   now = Date.now()
 ): Promise<AppSettings> {
-  const key = `${scope.account}/${scope.workspace}/${appId}`
-  const cached = cache.get(key)
+  const cached = cache.get(scope.account)?.get(scope.workspace)
 
   if (cached && cached.until > now) return cached.settings
 
@@ -38,7 +43,14 @@ export async function readAppSettings(
 
   const settings = parseSettings(raw)
 
-  cache.set(key, { settings, until: now + TTL_MS })
+  let workspaces = cache.get(scope.account)
+
+  if (!workspaces) {
+    workspaces = new Map()
+    cache.set(scope.account, workspaces)
+  }
+
+  workspaces.set(scope.workspace, { settings, until: now + TTL_MS })
 
   return settings
 }
