@@ -248,6 +248,35 @@ describe('appendEntry', () => {
     ])
   })
 
+  it('keeps nothing of a change older than all an order at its bound keeps', () => {
+    let history = emptyHistory('o-1')
+
+    for (const [index, status] of [
+      'PICKING',
+      'PACKING',
+      'INVOICED',
+    ].entries()) {
+      history = appendEntry(
+        history,
+        entry(null, status, { date: at(10 + index), id: index }),
+        3
+      ).history
+    }
+
+    const late = entry('READY_FOR_PICKING', 'PICKING', { date: at(1) })
+    const result = appendEntry(history, late, 3)
+
+    expect(result).toEqual({ history, added: false, redelivery: false })
+    expect(result.history).toBe(history)
+    // The same change again is still neither a redelivery nor kept.
+    expect(appendEntry(result.history, late, 3).redelivery).toBe(false)
+    // Below the bound it is kept, in its place.
+    expect(appendEntry(history, late, 4)).toMatchObject({
+      added: true,
+      redelivery: false,
+    })
+  })
+
   it('keeps at most the bound when the current entry is recent', () => {
     let history = emptyHistory('o-1')
     const statuses = [

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../domain/history'
-import { toHistoryEntry } from '../domain/history'
+import { MAX_ENTRIES_PER_ORDER, toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
 import {
   BUCKET,
@@ -169,6 +169,39 @@ describe('HistoryStore', () => {
 
     expect(recent.entries).toEqual([{ ...change, extra: {} }])
     expect(store.read('orders/o-1.json')).toEqual(stored)
+  })
+
+  it('neither keeps nor lists nor calls new a change older than all of a full history', async () => {
+    const store = new MemoryJsonStore()
+    const history = new HistoryStore(store)
+    const at = (minute: number) =>
+      new Date(Date.UTC(2026, 10, 20, 9) + minute * 60_000).toISOString()
+
+    for (let i = 0; i < MAX_ENTRIES_PER_ORDER; i++) {
+      // eslint-disable-next-line no-await-in-loop
+      await history.record(
+        entry({ oldStatus: null, newStatus: 'PICKING', date: at(100 + i) })
+      )
+    }
+
+    await settleIndexing()
+    const before = store.files.get(`${BUCKET}/orders/o-1.json`)?.json
+    const late = entry({
+      oldStatus: 'READY_FOR_PICKING',
+      newStatus: 'PACKING',
+      date: at(1),
+    })
+
+    await expect(history.record(late)).resolves.toEqual({
+      duplicate: false,
+      isNew: false,
+      currentStatus: 'PICKING',
+    })
+    await settleIndexing()
+    expect(store.files.get(`${BUCKET}/orders/o-1.json`)?.json).toBe(before)
+    expect((await history.recent()).entries.map((e) => e.id)).not.toContain(
+      late.id
+    )
   })
 
   it('keeps the current status from moving backwards on a late change', async () => {

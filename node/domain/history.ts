@@ -155,17 +155,23 @@ function insertSorted<T>(
 
 export interface AppendResult {
   history: OrderHistory
+  /** The change is now in the history. */
   added: boolean
+  /** The change was in the history already. */
+  redelivery: boolean
 }
 
-/** Adds an entry unless it is a redelivery. Pure: returns a new document. */
+/**
+ * Adds an entry unless it is a redelivery, or older than all an order at its bound keeps (then
+ * it would be the first to go: the history stays as it was). Pure: returns a new document.
+ */
 export function appendEntry(
   history: OrderHistory,
   entry: HistoryEntry,
   maxEntries = MAX_ENTRIES_PER_ORDER
 ): AppendResult {
   if (history.entries.some((existing) => existing.id === entry.id)) {
-    return { history, added: false }
+    return { history, added: false, redelivery: true }
   }
 
   const current = history.entries.find(
@@ -193,8 +199,13 @@ export function appendEntry(
         )
       : entries
 
+  if (overflow > 0 && !kept.includes(entry)) {
+    return { history, added: false, redelivery: false }
+  }
+
   return {
     added: true,
+    redelivery: false,
     history: {
       orderId: history.orderId,
       currentStatus: takesOver ? entry.newStatus : history.currentStatus,

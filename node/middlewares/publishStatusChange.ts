@@ -40,6 +40,8 @@ export async function publishStatusChange(
     oldStatus: entry.oldStatus,
     newStatus: entry.newStatus,
     duplicate: recorded.duplicate,
+    // False only for a change older than all its order's full history keeps.
+    kept: recorded.isNew || recorded.duplicate,
   })
 
   ctx.status = 200

@@ -72,7 +72,10 @@ export const requestScope = (vtex: { account: string; workspace: string }) =>
 export interface RecordResult {
   /** The change was already in the order's history (a redelivery). */
   duplicate: boolean
-  /** The change is new to the order's history: publish it. */
+  /**
+   * The change is new to the order's history: publish it. Neither new nor a duplicate: older
+   * than everything an order at its bound keeps, so not kept.
+   */
   isNew: boolean
   currentStatus: string | null
 }
@@ -125,7 +128,11 @@ export class HistoryStore {
   public async record(entry: HistoryEntry): Promise<RecordResult> {
     const { scope } = this
     const order = orderPath(entry.orderId)
-    let recorded: { added: boolean; currentStatus: string | null }
+    let recorded: {
+      added: boolean
+      redelivery: boolean
+      currentStatus: string | null
+    }
 
     try {
       recorded = await committer.run(
@@ -140,6 +147,7 @@ export class HistoryStore {
             document: change.history,
             result: {
               added: change.added,
+              redelivery: change.redelivery,
               currentStatus: change.history.currentStatus,
             },
           }
@@ -149,10 +157,11 @@ export class HistoryStore {
       return storageFailure(error)
     }
 
-    this.indexInBackground(entry)
+    // A redelivery lists the change too: its first index write may have been lost.
+    if (recorded.added || recorded.redelivery) this.indexInBackground(entry)
 
     return {
-      duplicate: !recorded.added,
+      duplicate: recorded.redelivery,
       isNew: recorded.added,
       currentStatus: recorded.currentStatus,
     }
