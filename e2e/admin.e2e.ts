@@ -102,7 +102,10 @@ describe('admin page in Chromium', () => {
     const p = page()
 
     await p.goto(sb().adminURL())
-    // The Styleguide's PageHeader renders its title as text, not as a heading.
+    await shows(
+      p.getByRole('heading', { level: 1, name: 'Pick and Pack' }),
+      'the page title as its top-level heading'
+    )
     await shows(
       p.getByText(
         'Follow each order’s picking, packing and delivery in VTEX Pick and Pack, beside the OMS order.'
@@ -126,8 +129,8 @@ describe('admin page in Chromium', () => {
 
     await atPath(p, `${ADMIN_PATH}/orders/${SHORT_PICK_ORDER}`)
     await shows(
-      p.getByText(`Order ${SHORT_PICK_ORDER}`, { exact: true }),
-      'the order title'
+      p.getByRole('heading', { level: 1, name: `Order ${SHORT_PICK_ORDER}` }),
+      'the order title as the top-level heading'
     )
     await showsText(
       panel('Pick and Pack').getByTestId('status-tag').first(),

@@ -4,6 +4,7 @@ import { Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 
 import ConnectionBanner from './components/ConnectionBanner'
 import OrderSearch from './components/OrderSearch'
+import PageTitle from './components/PageTitle'
 import RecentChanges from './components/RecentChanges'
 
 function PickAndPackHome() {
@@ -13,7 +14,11 @@ function PickAndPackHome() {
     <Layout
       pageHeader={
         <PageHeader
-          title={intl.formatMessage({ id: 'admin/pick-and-pack.home.title' })}
+          title={
+            <PageTitle>
+              {intl.formatMessage({ id: 'admin/pick-and-pack.home.title' })}
+            </PageTitle>
+          }
           subtitle={intl.formatMessage({
             id: 'admin/pick-and-pack.home.subtitle',
           })}

@@ -52,6 +52,9 @@ describe('home: order search', () => {
     renderHome([connectionMock(true), recentMock(null, [])])
 
     expect(screen.getByLabelText('Order id')).toBe(input())
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Pick and Pack' })
+    ).toBeInTheDocument()
     await screen.findByText('No status change received yet')
   })
 

@@ -30,7 +30,9 @@ describe('order view', () => {
     ).toBeInTheDocument()
 
     expect(await omsPanel().findByText('Jane Doe')).toBeInTheDocument()
-    expect(screen.getByText(`Order ${ORDER_ID}`)).toBeInTheDocument()
+    expect(
+      screen.getByRole('heading', { level: 1, name: `Order ${ORDER_ID}` })
+    ).toBeInTheDocument()
 
     // OMS: status, customer, money in the order currency, items with line totals
     expect(omsPanel().getByTestId('oms-status')).toHaveTextContent('Handling')

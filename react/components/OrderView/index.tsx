@@ -4,6 +4,7 @@ import { Button, Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import ErrorMessage from '../ErrorMessage'
+import PageTitle from '../PageTitle'
 import { useOrderFulfillment } from '../../hooks/useOrderFulfillment'
 import { isValidOrderId } from '../../utils/statuses'
 import { HOME_PATH, omsOrderPath } from '../../utils/orderRoutes'
@@ -22,10 +23,14 @@ function OrderView({ orderId }: { orderId: string }) {
 
   const header = (
     <PageHeader
-      title={intl.formatMessage(
-        { id: 'admin/pick-and-pack.order.title' },
-        { orderId }
-      )}
+      title={
+        <PageTitle>
+          {intl.formatMessage(
+            { id: 'admin/pick-and-pack.order.title' },
+            { orderId }
+          )}
+        </PageTitle>
+      }
       linkLabel={intl.formatMessage({ id: 'admin/pick-and-pack.order.back' })}
       onLinkClick={() => navigate({ to: HOME_PATH })}
     >
