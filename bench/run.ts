@@ -38,7 +38,7 @@ async function main() {
   const intake = await benchWebhookIntake(
     smoke
       ? { connections: 10, seconds: 1, runs: 1 }
-      : { connections: 50, seconds: 10, runs: 3 }
+      : { connections: 50, seconds: 10, runs: 5 }
   )
 
   const bundle = await benchAdminBundle()
