@@ -200,8 +200,10 @@ export class HistoryStore {
   private indexInBackground(entry: HistoryEntry) {
     const { scope, store } = this
     const shard = recentPath(entry.orderId)
-    // The index only lists changes: the payload's extra fields stay in the order history.
-    const listed = { ...entry, extra: {} }
+    // The index only lists changes: the payload's extra fields stay in the order history. An
+    // entry without extras is listed as it is (the local store then serializes it once).
+    const listed =
+      Object.keys(entry.extra).length === 0 ? entry : { ...entry, extra: {} }
 
     const write = async () => {
       for (let attempt = 1; ; attempt++) {
