@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'timers/promises'
+
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
@@ -38,8 +40,6 @@ const AUTH_BASE_URL = 'http://auth.pickingnpacking.com'
 const API_BASE_URL = 'http://legacy.pickingnpacking.com'
 const TIMEOUT_MS = 3000
 const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 150 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // VTEX IO egress speaks http to the proxy, which upgrades to https on this header.
 const ioOptions = (

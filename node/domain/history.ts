@@ -52,11 +52,11 @@ export function recentShard(orderId: string, shards = RECENT_SHARDS): number {
   return (hash >>> 0) % shards
 }
 
-/** One newest-first list out of the shards. */
 /** Newest arrival first: the order of the recent list. */
 const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
   compareText(b.receivedAt, a.receivedAt)
 
+/** One newest-first list out of the shards. */
 export const mergeRecent = (shards: RecentChanges[]): RecentChanges => ({
   entries: shards.flatMap((shard) => shard.entries).sort(newestFirst),
 })

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'timers/promises'
+
 import type {
   HistoryEntry,
   OrderHistory,
@@ -38,8 +40,6 @@ const INDEX_RETRY_MS = 100
 /** Every change of a batch into the recent list at once (the index follows under load). */
 const listInRecent = (recent: RecentChanges, entries: HistoryEntry[]) =>
   addRecent(recent, entries).recent
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Resolves once every recent-index write started so far has finished (for shutdown). */
 export async function settleIndexing(): Promise<void> {
