@@ -18,6 +18,8 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/node'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // VTEX IO gives every service its VTEX_APP_ID; @vtex/api reads it when it loads.
+      setupFiles: ['<rootDir>/dev/host/appIdentity.ts'],
       testMatch: ['**/__tests__/**/*.test.ts'],
     },
     {
@@ -25,6 +27,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/dev', '<rootDir>/bench'],
       transform: { '^.+\\.tsx?$': tsJest },
+      setupFiles: ['<rootDir>/dev/host/appIdentity.ts'],
       testMatch: ['**/__tests__/**/*.test.ts'],
     },
     {

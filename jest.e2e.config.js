@@ -11,5 +11,7 @@ module.exports = {
       { tsconfig: { isolatedModules: true, esModuleInterop: true } },
     ],
   },
+  // VTEX IO gives every service its VTEX_APP_ID; @vtex/api reads it when it loads.
+  setupFiles: ['<rootDir>/dev/host/appIdentity.ts'],
   testTimeout: 60_000,
 }

@@ -15,6 +15,7 @@ export const SANDBOX_PROGRAMS = {
   start: 'dev/start.ts',
   host: 'dev/host/cli.ts',
   simulator: 'dev/simulator/cli.ts',
+  store: 'dev/store/cli.ts',
 } as const
 
 export type SandboxProgram = keyof typeof SANDBOX_PROGRAMS

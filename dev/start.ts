@@ -1,8 +1,9 @@
 /*
- * `npm start`: the whole product on one machine. Starts the Pick and Pack simulator (with the
- * OMS sandbox) and the local host, wires the simulator's webhook to the host with a freshly
- * generated secret, and prints where to look.
+ * `npm start`: the whole product on one machine. Starts the store stand-in (VBase and Master
+ * Data), the Pick and Pack simulator (with the OMS sandbox) and the local host, wires the
+ * simulator's webhook to the host with a freshly generated secret, and prints where to look.
  */
+import './host/appIdentity'
 import { randomBytes } from 'crypto'
 
 import type Koa from 'koa'
@@ -10,6 +11,7 @@ import type Koa from 'koa'
 import { configFromEnv } from './host/config'
 import { startHost } from './host/server'
 import { HOSTNAME, SEEDED_ORDERS, startSimulator } from './simulator'
+import { createStore } from './store/server'
 
 const API_KEY = 'sandbox-api-key'
 
@@ -53,8 +55,24 @@ async function main() {
     PNP_HOSTNAME: process.env.PNP_HOSTNAME ?? HOSTNAME,
   })
 
+  const store = config.storeURL
+    ? undefined
+    : await createStore({
+        port: Number(process.env.STORE_PORT ?? 4020),
+        dataDir: config.dataDir ?? '.data',
+        latencyMs: Number(process.env.STORE_LATENCY_MS ?? 0),
+        indexDelayMs: Number(process.env.STORE_INDEX_DELAY_MS ?? 1000),
+      })
+
+  const storeURL = config.storeURL ?? (store as { url: string }).url
   const admin = await loadAdmin()
-  const host = await startHost({ ...config, admin })
+  const host = await startHost({ ...config, storeURL, admin }).catch(
+    async (error) => {
+      await store?.close()
+      throw error
+    }
+  )
+
   const simulator = await startSimulator({
     port: simPort,
     apiKey: API_KEY,
@@ -66,6 +84,7 @@ async function main() {
     },
   }).catch(async (error) => {
     await host.close()
+    await store?.close()
     throw error
   })
 
@@ -81,7 +100,7 @@ async function main() {
     `  GraphQL        POST ${host.url}/graphql`,
     `  Webhook        POST ${host.url}/_v/pick-and-pack/webhook  (secret generated for this run)`,
     `  Simulator      ${simulator.url}  (Pick and Pack API + OMS sandbox, /_sandbox/orders)`,
-    `  Data           ${config.dataDir}`,
+    `  Store          ${storeURL}  (VBase and Master Data stand-in; data in ${config.dataDir})`,
     '',
     'Orders to try:',
     ...SEEDED_ORDERS.slice(0, 8).map(
@@ -98,7 +117,7 @@ async function main() {
       ? `Orders advance by themselves every ${autoMs} ms.`
       : 'Or run `npm start -- --auto 5000` to advance orders on a timer.',
     '',
-    'Ctrl-C stops both servers.',
+    'Ctrl-C stops every server.',
     '',
   ]
 
@@ -108,10 +127,12 @@ async function main() {
   const stop = () => {
     if (stopping) return
     stopping = true
-    Promise.all([simulator.close(), host.close()]).then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
+    Promise.all([simulator.close(), host.close()])
+      .then(() => store?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1)
+      )
   }
 
   process.on('SIGINT', stop)

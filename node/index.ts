@@ -2,9 +2,9 @@ import type { ClientsConfig, ParamsContext } from '@vtex/api'
 import { Service, method } from '@vtex/api'
 
 import { Clients } from './clients'
+import { acknowledgeNotification } from './middlewares/acknowledgeNotification'
 import { authenticateWebhook } from './middlewares/authenticateWebhook'
 import { parseNotification } from './middlewares/parseNotification'
-import { publishStatusChange } from './middlewares/publishStatusChange'
 import { recordStatusChange } from './middlewares/recordStatusChange'
 import { methodNotAllowed, webhookErrors } from './middlewares/webhookErrors'
 import { resolvers } from './resolvers'
@@ -13,11 +13,18 @@ import type { State } from './typings/context'
 const clients: ClientsConfig<Clients> = {
   implementation: Clients,
   options: {
-    // Infrastructure clients (apps, vbase, events): retry network errors, fail fast.
-    // VBase gets no memory cache: histories are read-modify-written with their ETag.
+    // Infrastructure clients (apps, events): retry network errors, fail fast.
     default: {
       retries: 2,
       timeout: 3000,
+    },
+    // The history store retries whole read-write sequences itself: a blind retry of a write
+    // that landed but timed out could overwrite another replica's. No memoized reads either:
+    // a re-read after a conflict must reach VBase.
+    vbase: {
+      retries: 0,
+      timeout: 3000,
+      memoizable: false,
     },
   },
 }
@@ -27,7 +34,7 @@ const webhook = [
   authenticateWebhook,
   parseNotification,
   recordStatusChange,
-  publishStatusChange,
+  acknowledgeNotification,
 ]
 
 export default new Service<Clients, State, ParamsContext>({

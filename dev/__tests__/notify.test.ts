@@ -42,7 +42,7 @@ describe('npm run notify', () => {
       received: true,
       duplicate: false,
     })
-    expect(host.events.sent).toHaveLength(1)
+    expect(host.sentEvents).toHaveLength(1)
   })
 
   it('explains a refusal with a hint', async () => {

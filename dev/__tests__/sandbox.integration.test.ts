@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 
+import { historyFiles } from '../../node/__tests__/support/host'
 import type { StartedHost } from '../host/server'
 import { startHost } from '../host/server'
 import type { Simulator } from '../simulator'
@@ -19,7 +20,6 @@ const WRONG_API_KEY = `sbx-wrong-key-${randomBytes(12).toString('hex')}`
 const WEBHOOK_SECRET = `sbx-webhook-secret-${randomBytes(12).toString('hex')}`
 const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
 const STATUS_CHANGED_EVENT = 'pick-and-pack.status-changed'
-const HISTORY_BUCKET = 'pick-and-pack-history'
 
 const FULL_FLOW_ORDER = '1253881550441-01' // READY_FOR_HANDLING, not a pickup
 const SHORT_PICK_ORDER = '1253881550433-01' // ON_ROUTE, Banana 3→2, Bread missing
@@ -114,14 +114,23 @@ async function advance(sim: Simulator, orderId: string) {
 
 const getJson = async (url: string) => (await request(url)).json() as any
 
+/** The account each host serves: its VBase files are under it. */
+const accounts = new Map<StartedHost, string>()
+
 /** The stored per-order document, read from the host's store (as VBase would answer). */
 async function storedHistory(host: StartedHost, orderId: string) {
-  const { data } = await host.store.getRawJSON<{
+  const response = await request(
+    `${host.storeURL}${historyFiles(
+      accounts.get(host) as string
+    )}orders/${orderId}.json`
+  )
+
+  if (response.status === 404) return null
+
+  return (await response.json()) as {
     currentStatus: string | null
     entries: Array<{ oldStatus: string | null; newStatus: string }>
-  }>(HISTORY_BUCKET, `orders/${orderId}.json`, true)
-
-  return data
+  }
 }
 
 const transitions = (
@@ -163,7 +172,10 @@ async function newHost(opts: {
   omsURL: string
   dataDir: string
   apiKey?: string
+  /** The same account as an earlier host: its data in the store. */
+  account?: string
 }) {
+  const account = opts.account ?? `sbxit${process.pid}n${++accountCount}`
   const host = await startHost({
     port: 0,
     authURL: opts.pnpURL,
@@ -177,10 +189,11 @@ async function newHost(opts: {
     },
     dataDir: opts.dataDir,
     // Settings are cached per account: every host gets its own.
-    account: `sbxit${process.pid}n${++accountCount}`,
+    account,
   })
 
   hosts.push(host)
+  accounts.set(host, account)
 
   return host
 }
@@ -222,7 +235,7 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
 
     expect(seeded?.status).toBe('READY_FOR_HANDLING')
 
-    const eventsBefore = host.events.sent.length
+    const eventsBefore = host.sentEvents.length
 
     // Advance through the whole flow over HTTP, without waiting between steps: the simulator
     // queues the deliveries of one order, the host must store them in order.
@@ -260,18 +273,18 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
     expect(transitions(stored?.entries ?? [])).toEqual(FULL_FLOW)
 
     // One IO event per change, the last one carrying the current status.
-    const events = host.events.sent.slice(eventsBefore)
+    const events = host.sentEvents.slice(eventsBefore)
 
     expect(events).toHaveLength(FULL_FLOW.length)
-    expect(events.every((e) => e.route === STATUS_CHANGED_EVENT)).toBe(true)
+    expect(events.every((e) => e.topic === STATUS_CHANGED_EVENT)).toBe(true)
     expect(
       events.map((e) => {
-        const m = e.message as { oldStatus: string; newStatus: string }
+        const m = e.body as { oldStatus: string; newStatus: string }
 
         return [m.oldStatus, m.newStatus]
       })
     ).toEqual(FULL_FLOW)
-    expect(events[events.length - 1].message).toMatchObject({
+    expect(events[events.length - 1].body).toMatchObject({
       orderId: FULL_FLOW_ORDER,
       currentStatus: 'DELIVERED',
     })
@@ -476,11 +489,14 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
   })
 
   it('keeps the history across a host restart on the same data dir', async () => {
+    const account = accounts.get(host)
+
     await host.close()
     host = await newHost({
       pnpURL: sim.url,
       omsURL: sim.url,
       dataDir: mainDataDir,
+      account,
     })
     pointWebhookAt(sim, host)
 
@@ -506,9 +522,19 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
   })
 
   it('answers 503 when storage fails; the simulator retries and the change is stored exactly once', async () => {
-    const eventsBefore = host.events.sent.length
+    const eventsBefore = host.sentEvents.length
 
-    host.store.setFaults({ failWrites: 1 })
+    // Every attempt of the first delivery fails (the webhook tries its sequence 10 times).
+    await request(`${host.storeURL}/_store/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        method: 'PUT',
+        pathPrefix: `${historyFiles(accounts.get(host) as string)}recent/`,
+        answer: 500,
+        times: 10,
+      }),
+    })
     const { status, body } = await advance(sim, RETRIED_ORDER)
 
     expect(status).toBe(200)
@@ -547,7 +573,7 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
     expect(transitions(stored?.entries ?? [])).toEqual([
       ['READY_FOR_PICKING', 'PICKING'],
     ])
-    expect(host.events.sent.slice(eventsBefore)).toHaveLength(1)
+    expect(host.sentEvents.slice(eventsBefore)).toHaveLength(1)
 
     const { data, errors } = await fulfillment(host, RETRIED_ORDER)
 

@@ -1,4 +1,7 @@
-import type { Apps, Events, InstanceOptions, IOContext, VBase } from '@vtex/api'
+// First: @vtex/api reads VTEX_APP_ID when it loads.
+import './appIdentity'
+import type { Apps, InstanceOptions, IOContext } from '@vtex/api'
+import { Events } from '@vtex/api'
 import Koa from 'koa'
 
 import { clearSettingsCache } from '../../node/clients/appSettings'
@@ -6,11 +9,15 @@ import { Clients } from '../../node/clients'
 import type { PickAndPackOptions } from '../../node/clients/pickAndPack'
 import { PickAndPack } from '../../node/clients/pickAndPack'
 import service from '../../node/index'
-import { FileVBase } from './fileVBase'
+import serviceJson from '../../node/service.json'
 import { buildSchema } from './graphqlSchema'
 import { graphqlRoute } from './graphqlRoute'
-import { LocalApps, LocalEvents, LocalOms } from './localInfra'
+import { LocalApps, LocalOms } from './localInfra'
 import { LocalLogger } from './logger'
+import { storeMasterData, storeVBase } from '../store/clients'
+import { pointedAt } from './pointedClient'
+import type { SentEvent } from './sandboxEvents'
+import { COURIER_PATH, sandboxEvents } from './sandboxEvents'
 
 export interface HostConfig {
   authURL: string
@@ -20,9 +27,11 @@ export interface HostConfig {
     apiKey?: string
     environment?: string
     webhookSecret?: string
+    webhookSecretPrevious?: string
     hostname?: string
   }
-  dataDir: string
+  /** The store stand-in (VBase and Master Data): several hosts given one are replicas. */
+  storeURL: string
   /** Where log lines go besides memory (stdout for the CLI). */
   logWrite?: (line: string) => void
   /** Serves the admin page; mounted before the 404. */
@@ -31,18 +40,17 @@ export interface HostConfig {
   account?: string
   /** Accept non-loopback callers as admins (never by default). */
   allowRemote?: boolean
-  /**
-   * How many log lines and IO events to keep in memory for inspection (tests). The command
-   * line host keeps none: its logs go to stdout, and under load what is kept costs time.
-   */
-  keep?: { logLines: number; events: number }
+  /** How many log lines to keep in memory for inspection (tests); the CLI keeps none. */
+  keep?: { logLines: number }
 }
 
 export interface Host {
   app: Koa
-  store: FileVBase
-  events: LocalEvents
+  /** The IO events this host sent, oldest first. */
+  sentEvents: SentEvent[]
   logger: LocalLogger
+  /** Tells the host where it listens: its Events client sends to itself. */
+  listening(url: string): void
 }
 
 const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
@@ -55,8 +63,15 @@ const isLoopback = (address: string | undefined) =>
     address.startsWith('::ffff:127.'))
 
 let requests = 0
-// Unique per process, and cheaper than random strings on every request.
 const nextRequestId = () => `local-${process.pid}-${(++requests).toString(36)}`
+
+/** `vendor.name`: the sender of the app's own IO events. */
+const APP_NAME = (process.env.VTEX_APP_ID ?? '').split('@')[0]
+
+type ServiceEvents = Record<
+  string,
+  { sender?: string; topics?: string[]; keys?: string[] }
+>
 
 /** The VTEX IO request context the runtime would build, for a local request. */
 function ioContext(
@@ -87,11 +102,10 @@ function ioContext(
  */
 export function createHost(config: HostConfig): Host {
   const logger = new LocalLogger(config.logWrite ?? null, config.keep?.logLines)
-  // Settings and history queues are per account: two hosts in one process must not share them.
+  // Settings are cached per account: two hosts in one process must not share them.
   const account = config.account ?? `sandbox${++hostCount > 1 ? hostCount : ''}`
-  const store = new FileVBase(config.dataDir)
-  const events = new LocalEvents(config.keep?.events)
   const apps = new LocalApps(config.settings)
+  let selfURL = 'http://127.0.0.1:0'
   const pickAndPackURLs: PickAndPackOptions = {
     authBaseURL: config.authURL,
     apiBaseURL: config.apiURL,
@@ -111,17 +125,30 @@ export function createHost(config: HostConfig): Host {
     }
   }
 
+  // VTEX IO's own clients, with only their base URL changed.
+  const StoreVBase = storeVBase(config.storeURL)
+  const StoreMasterData = storeMasterData(config.storeURL)
+
+  const SandboxEvents = pointedAt(
+    Events,
+    (ctx) => `${selfURL}${COURIER_PATH}/${ctx.account}/${ctx.workspace}`
+  )
+
   class LocalClients extends Clients {
     public get apps() {
       return apps as unknown as Apps
     }
 
     public get vbase() {
-      return store as unknown as VBase
+      return this.getOrSet('vbase', StoreVBase)
+    }
+
+    public get masterdata() {
+      return this.getOrSet('masterdata', StoreMasterData)
     }
 
     public get events() {
-      return events as unknown as Events
+      return this.getOrSet('events', SandboxEvents)
     }
 
     public get pickAndPack() {
@@ -155,7 +182,48 @@ export function createHost(config: HostConfig): Host {
     logger
   )
 
+  const handlers = (service.config.events ?? {}) as unknown as Record<
+    string,
+    Koa.Middleware | Koa.Middleware[]
+  >
+
+  const subscriptions = ((serviceJson as { events?: ServiceEvents }).events ??
+    {}) as ServiceEvents
+
+  /** Runs the handler subscribed to this sender and topic, as VTEX IO would. */
+  const deliver = async (sender: string, topic: string, body: unknown) => {
+    const name = Object.keys(subscriptions).find((key) => {
+      const subscription = subscriptions[key]
+
+      return (
+        subscription.sender === sender &&
+        (subscription.topics ?? subscription.keys ?? []).includes(topic)
+      )
+    })
+
+    const handler = name ? handlers[name] : undefined
+
+    if (!name || !handler) return false
+    const steps = Array.isArray(handler) ? handler : [handler]
+    const ctx = decorate(
+      { body, state: {}, set: () => undefined } as unknown as Koa.Context,
+      name
+    )
+
+    const run = (index: number): Promise<void> =>
+      index < steps.length
+        ? Promise.resolve(steps[index](ctx, () => run(index + 1)))
+        : Promise.resolve()
+
+    await run(0)
+
+    return true
+  }
+
+  const bus = sandboxEvents(APP_NAME, deliver, logger)
   const app = new Koa()
+
+  app.use(bus.middleware)
 
   app.use(async (ctx, next) => {
     if (ctx.path === WEBHOOK_PATH) {
@@ -204,5 +272,12 @@ export function createHost(config: HostConfig): Host {
     }
   })
 
-  return { app, store, events, logger }
+  return {
+    app,
+    sentEvents: bus.sent,
+    logger,
+    listening: (url) => {
+      selfURL = url
+    },
+  }
 }

@@ -1,4 +1,5 @@
 /* Starts the local host alone: `npm run start:service` (configured by the environment). */
+import './appIdentity'
 import { configFromEnv } from './config'
 import { startHost } from './server'
 
@@ -24,7 +25,7 @@ async function main() {
   const host = await startHost({
     ...config,
     admin,
-    keep: { logLines: 0, events: 0 },
+    keep: { logLines: 0 },
     logWrite:
       process.env.HOST_QUIET === '1'
         ? undefined

@@ -1,13 +1,13 @@
 import path from 'path'
 
-import type { HostConfig } from './app'
+import type { StartConfig } from './server'
 
 const SIMULATOR = 'http://127.0.0.1:4010'
 
 /** The local host's configuration from the environment (DESIGN.md, "Local sandbox"). */
 export function configFromEnv(
   env: NodeJS.ProcessEnv = process.env
-): HostConfig & { port: number; bindHost: string } {
+): StartConfig & { port: number; bindHost: string } {
   const port = Number(env.PORT ?? 8080)
 
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -47,8 +47,10 @@ export function configFromEnv(
       apiKey: env.PNP_API_KEY ?? 'sandbox-api-key',
       environment,
       webhookSecret: env.PNP_WEBHOOK_SECRET,
+      webhookSecretPrevious: env.PNP_WEBHOOK_SECRET_PREVIOUS,
       hostname: env.PNP_HOSTNAME,
     },
+    storeURL: env.STORE_URL ? url('STORE_URL') : undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
   }
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'http'
 import type { AddressInfo } from 'net'
 
-import { settleIndexing } from '../../node/storage/historyStore'
+import { createStore } from '../store/server'
 import type { Host, HostConfig } from './app'
 import { createHost } from './app'
 
@@ -9,15 +9,23 @@ export interface StartedHost extends Host {
   url: string
   port: number
   server: Server
+  /** The store this host uses: its own, or the one given by `storeURL`. */
+  storeURL: string
   close(): Promise<void>
+}
+
+export type StartConfig = Omit<HostConfig, 'storeURL'> & {
+  port: number
+  bindHost?: string
+  /** Unset: the host starts its own store stand-in on a free loopback port over `dataDir`. */
+  storeURL?: string
+  dataDir?: string
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
 
 /** Starts the local host; it binds loopback only unless told otherwise, explicitly. */
-export async function startHost(
-  config: HostConfig & { port: number; bindHost?: string }
-): Promise<StartedHost> {
+export async function startHost(config: StartConfig): Promise<StartedHost> {
   const bindHost = config.bindHost ?? '127.0.0.1'
 
   if (!LOOPBACK.has(bindHost) && !config.allowRemote) {
@@ -26,40 +34,49 @@ export async function startHost(
     )
   }
 
-  const host = createHost(config)
+  const ownStore = config.storeURL
+    ? undefined
+    : await createStore({ port: 0, dataDir: config.dataDir ?? '.data' })
 
-  // A data dir that cannot be used is a start-up error, not a failure of the first webhook.
-  await host.store.whenReady()
+  const storeURL = config.storeURL ?? (ownStore as { url: string }).url
+  const host = createHost({ ...config, storeURL })
   const server = host.app.listen(config.port, bindHost)
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve)
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          error.code === 'EADDRINUSE'
-            ? `Port ${config.port} is already in use: stop what runs there or set PORT.`
-            : `Could not listen on ${bindHost}:${config.port}: ${error.message}`
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve)
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new Error(
+            error.code === 'EADDRINUSE'
+              ? `Port ${config.port} is already in use: stop what runs there or set PORT.`
+              : `Could not listen on ${bindHost}:${config.port}: ${error.message}`
+          )
         )
       )
-    )
-  })
+    })
+  } catch (error) {
+    await ownStore?.close()
+    throw error
+  }
 
   const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
+
+  host.listening(url)
 
   return {
     ...host,
     server,
     port,
-    url: `http://127.0.0.1:${port}`,
+    url,
+    storeURL,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections?.()
       })
-      // Recent-index writes follow the answers: let them land before the store closes.
-      await settleIndexing()
-      await host.store.close()
+      await ownStore?.close()
     },
   }
 }

@@ -4,6 +4,7 @@
 // SIM_WEBHOOK_SECRET (sent as header x-webhook-secret).
 /* eslint-disable no-console */ // printing is this file's job
 import { startSimulator, type SimulatorOptions } from './index'
+import { stopOnSignals } from '../signals'
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -66,18 +67,7 @@ async function main(): Promise<void> {
     console.log(`  ${o.orderId}  ${o.description}`)
   }
 
-  const stop = (signal: string) => {
-    console.log(`\n${signal}: stopping the simulator`)
-    sim.close().then(
-      () => process.exit(0),
-      () => process.exit(1)
-    )
-    // Bounded: never hang on shutdown.
-    setTimeout(() => process.exit(1), 3000).unref()
-  }
-
-  process.once('SIGINT', () => stop('SIGINT'))
-  process.once('SIGTERM', () => stop('SIGTERM'))
+  stopOnSignals('simulator', () => sim.close())
 }
 
 if (require.main === module) {

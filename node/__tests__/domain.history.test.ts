@@ -1,20 +1,18 @@
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import {
   MAX_ENTRIES_PER_ORDER,
-  MAX_RECENT_ENTRIES,
-  addRecent,
   appendEntry,
   chronological,
   emptyHistory,
-  selectRecent,
-  RECENT_SHARDS,
-  mergeRecent,
-  recentShard,
+  hasEntry,
+  listedEntry,
+  recentFileName,
   supersedes,
   toHistoryEntry,
 } from '../domain/history'
 import { notificationId, parseNotification } from '../domain/notification'
 import type { StatusNotification } from '../domain/notification'
+import { statusChangedEvent } from '../domain/statusChangedEvent'
 
 const T0 = Date.UTC(2026, 10, 20, 9, 0)
 let arrival = 0
@@ -70,6 +68,7 @@ describe('toHistoryEntry', () => {
       hostname: 'mystore',
       receivedAt: '2026-11-20T09:41:00.000Z',
       occurredAt: '2026-11-20T09:40:00.000Z',
+      source: 'webhook',
       extra: { date: '2026-11-20T09:40:00Z', picker: 'Ana' },
     })
   })
@@ -371,163 +370,57 @@ describe('time order', () => {
   })
 })
 
-describe('addRecent', () => {
-  it('adds newest arrival first', () => {
-    const a = entry('A', 'PICKING')
-    const b = entry('A', 'PACKING')
-    const c = entry('A', 'ON_ROUTE')
-    let { recent } = addRecent({ entries: [] }, [a])
+describe('recent listing', () => {
+  it('names changes so that a listing by name starts with the newest', () => {
+    const names = [
+      entry(null, 'READY_FOR_PICKING'),
+      entry('READY_FOR_PICKING', 'PICKING'),
+      entry('PICKING', 'PACKING'),
+    ].map(recentFileName)
 
-    recent = addRecent(recent, [c, b]).recent
-    expect(recent.entries.map((e) => e.id)).toEqual([c.id, b.id, a.id])
-  })
-
-  it('is idempotent by id, also within one batch', () => {
-    const a = entry('A', 'PICKING')
-    const first = addRecent({ entries: [] }, [a, { ...a }])
-
-    expect(first.added).toEqual([a.id])
-    expect(first.recent.entries).toHaveLength(1)
-
-    const again = addRecent(first.recent, [{ ...a }])
-
-    expect(again.added).toEqual([])
-    expect(again.recent).toBe(first.recent)
-  })
-
-  it('is bounded, dropping the oldest', () => {
-    expect(MAX_RECENT_ENTRIES).toBe(100)
-    const entries = Array.from({ length: 5 }, (_, i) =>
-      entry('A', 'PICKING', { id: i })
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(
+      [...names].reverse()
     )
+    expect(
+      names.every((name) => /^\d{13}-[0-9a-f]{32}\.json$/.test(name))
+    ).toBe(true)
+  })
 
-    const { recent, added } = addRecent({ entries: [] }, entries, 3)
+  it('keeps the same name for the same change and arrival', () => {
+    const change = entry(null, 'PICKING')
 
-    // Only what is now listed counts as added.
-    expect(added).toEqual([entries[4].id, entries[3].id, entries[2].id])
-    expect(recent.entries.map((e) => e.extra.id)).toEqual([4, 3, 2])
+    expect(recentFileName({ ...change })).toBe(recentFileName(change))
+  })
+
+  it("lists a change without its payload's extra fields", () => {
+    const change = entry(null, 'PICKING', { facility: 'north' })
+
+    expect(change.extra).toEqual({ facility: 'north' })
+    expect(listedEntry(change)).toEqual({ ...change, extra: {} })
+  })
+
+  it('tells whether a history holds a change', () => {
+    const first = entry(null, 'PICKING')
+    const history = apply(first)
+
+    expect(hasEntry(history, first.id)).toBe(true)
+    expect(hasEntry(history, entry('PICKING', 'PACKING').id)).toBe(false)
   })
 })
 
-describe('addRecent on a full list', () => {
-  const full = () =>
-    addRecent(
-      { entries: [] },
-      Array.from({ length: MAX_RECENT_ENTRIES }, (_, i) =>
-        entry('A', 'PICKING', { id: i })
-      )
-    ).recent
+describe('statusChangedEvent', () => {
+  it('carries the change id, the current status and the source', () => {
+    const change = entry('PICKING', 'PACKING', { facility: 'north' })
 
-  it('puts a new arrival first and drops the oldest', () => {
-    const recent = full()
-    const newest = entry('A', 'PACKING')
-    const next = addRecent(recent, [newest])
-
-    expect(next.added).toEqual([newest.id])
-    expect(next.recent.entries).toHaveLength(MAX_RECENT_ENTRIES)
-    expect(next.recent.entries[0]).toBe(newest)
-    expect(next.recent.entries.slice(1)).toEqual(recent.entries.slice(0, -1))
-  })
-
-  it('does not count a change older than all it keeps as new (an aged-out redelivery)', () => {
-    const aged = entry('A', 'PICKING', { id: 'aged' })
-    const recent = full()
-    const next = addRecent(
-      recent,
-      [aged].map((e) => ({ ...e, receivedAt: at(-60) }))
-    )
-
-    expect(next.added).toEqual([])
-    expect(next.recent).toBe(recent)
-  })
-
-  it('places a batch of changes arriving out of order newest first', () => {
-    const recent = full()
-    const [a, b, c] = [entry('A', 'X'), entry('A', 'Y'), entry('A', 'Z')]
-    const next = addRecent(recent, [b, c, a])
-
-    expect(next.recent.entries.slice(0, 4).map((e) => e.id)).toEqual([
-      c.id,
-      b.id,
-      a.id,
-      recent.entries[0].id,
-    ])
-  })
-})
-
-describe('selectRecent', () => {
-  const statuses = ['PICKING', 'PACKING', 'PICKING', 'ON_ROUTE', 'PICKING']
-  const recent = {
-    entries: Array.from({ length: 150 }, (_, i) =>
-      entry('A', statuses[i % statuses.length], { id: i })
-    ).reverse(),
-  }
-
-  it('filters by status and keeps the order', () => {
-    const picked = selectRecent(recent, 5, 'PICKING')
-
-    expect(picked).toHaveLength(5)
-    expect(picked.every((e) => e.newStatus === 'PICKING')).toBe(true)
-    expect(picked.map((e) => e.extra.id)).toEqual([149, 147, 145, 144, 142])
-    expect(selectRecent(recent, 10, 'NOPE')).toEqual([])
-  })
-
-  it('treats an empty or null status as no filter', () => {
-    expect(selectRecent(recent, 3, null)).toHaveLength(3)
-    expect(selectRecent(recent, 3, '')).toHaveLength(3)
-    expect(selectRecent(recent, 3)[0].extra.id).toBe(149)
-  })
-
-  it.each([
-    [20, 20],
-    [1000, 100],
-    [100, 100],
-    [2.9, 2],
-    [0, 0],
-    [-5, 0],
-  ])('clamps first=%p to %p', (first, expected) => {
-    expect(selectRecent(recent, first)).toHaveLength(expected)
-  })
-})
-
-describe('recent shards', () => {
-  it('spreads orders over every shard, always the same shard for one order', () => {
-    const shards = new Set(
-      Array.from({ length: 200 }, (_, i) =>
-        recentShard(`${1300000000000 + i}-01`)
-      )
-    )
-
-    expect(shards).toEqual(
-      new Set(Array.from({ length: RECENT_SHARDS }, (_, i) => i))
-    )
-    expect(recentShard('1253881550433-01')).toBe(
-      recentShard('1253881550433-01')
-    )
-  })
-
-  it('merges shards newest first', () => {
-    const change = (orderId: string, receivedAt: string) => ({
-      id: orderId,
-      orderId,
-      oldStatus: null,
-      newStatus: 'PICKING',
+    expect(statusChangedEvent(change, 'PACKING', 'webhook')).toEqual({
+      id: change.id,
+      orderId: 'o-1',
+      oldStatus: 'PICKING',
+      newStatus: 'PACKING',
       hostname: null,
-      receivedAt,
-      occurredAt: null,
-      extra: {},
+      currentStatus: 'PACKING',
+      receivedAt: change.receivedAt,
+      source: 'webhook',
     })
-
-    const merged = mergeRecent([
-      {
-        entries: [
-          change('a', '2026-11-20T10:00:00Z'),
-          change('b', '2026-11-20T08:00:00Z'),
-        ],
-      },
-      { entries: [change('c', '2026-11-20T09:00:00Z')] },
-    ])
-
-    expect(merged.entries.map((e) => e.orderId)).toEqual(['a', 'c', 'b'])
   })
 })

@@ -6,7 +6,11 @@ import {
   tokenUsableUntil,
 } from '../domain/jwt'
 import { backoffDelay } from '../domain/retry'
-import { fingerprintSecret, secretsMatch } from '../domain/secrets'
+import {
+  acceptsSecret,
+  fingerprintSecret,
+  secretsMatch,
+} from '../domain/secrets'
 import { parseSettings, requireApiKey } from '../domain/settings'
 
 const byText = (a: string, b: string) => a.localeCompare(b)
@@ -83,6 +87,23 @@ describe('secrets', () => {
     expect(secretsMatch('ção', 'ção')).toBe(true)
   })
 
+  it('accepts the previous secret beside the current one during a rotation', () => {
+    const rotating = {
+      webhookSecret: 'new-one',
+      webhookSecretPrevious: 'old-one',
+    }
+
+    expect(acceptsSecret('new-one', rotating)).toBe(true)
+    expect(acceptsSecret('old-one', rotating)).toBe(true)
+    expect(acceptsSecret('other', rotating)).toBe(false)
+    expect(
+      acceptsSecret('old-one', { ...rotating, webhookSecretPrevious: null })
+    ).toBe(false)
+    expect(
+      acceptsSecret('', { webhookSecret: null, webhookSecretPrevious: null })
+    ).toBe(false)
+  })
+
   it('fingerprints parts stably and without ambiguity', () => {
     expect(fingerprintSecret('a', 'b')).toBe(fingerprintSecret('a', 'b'))
     expect(fingerprintSecret('a', 'b')).toMatch(/^[0-9a-f]{64}$/)
@@ -104,6 +125,7 @@ describe('settings', () => {
       apiKey: 'key-1',
       environment: 'dev',
       webhookSecret: 's',
+      webhookSecretPrevious: null,
       hostname: 'mystore.example',
     })
   })
@@ -126,6 +148,7 @@ describe('settings', () => {
       apiKey: null,
       environment: 'prod',
       webhookSecret: null,
+      webhookSecretPrevious: null,
       hostname: null,
     })
     expect(parseSettings({ apiKey: { nested: true } }).apiKey).toBeNull()

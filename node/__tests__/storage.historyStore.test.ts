@@ -1,509 +1,388 @@
-import type { HistoryEntry } from '../domain/history'
-import { MAX_ENTRIES_PER_ORDER, toHistoryEntry } from '../domain/history'
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import path from 'path'
+
+import { localContext, storeVBase } from '../../dev/store/clients'
+import { createStore } from '../../dev/store/server'
+import type { HistoryEntry, OrderHistory } from '../domain/history'
+import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
-import {
-  BUCKET,
-  HistoryStore,
-  recentPath,
-  settleIndexing,
-} from '../storage/historyStore'
+import { BUCKET, HistoryStore } from '../storage/historyStore'
 import type { JsonStore } from '../storage/jsonStore'
 import { StorageError } from '../storage/jsonStore'
 
-const SECRET_TOKEN = 'vbase-app-token-SECRET-42'
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve))
+/*
+ * The history store over the store stand-in, through `@vtex/api`'s own VBase client: every
+ * call is an HTTP round trip with VBase's semantics (ETag, If-Match, 412), as on VTEX IO.
+ * Each "replica" is its own client with nothing shared but the store.
+ */
 
-/** VBase-like JSON files with ETags and If-Match (412 on a stale version). */
-class MemoryJsonStore implements JsonStore {
-  public files = new Map<string, { json: string; version: number }>()
-  public saves: string[] = []
-  public reads = 0
-  /** Decides whether a save fails (before anything is written). */
-  public failSave: ((path: string) => boolean) | null = null
-  public failRead = false
+type Store = Awaited<ReturnType<typeof createStore>>
 
-  public async getRawJSON<T>(bucket: string, path: string) {
-    await tick()
-    this.reads += 1
-    if (this.failRead) throw this.vbaseError(500, path)
-    const file = this.files.get(`${bucket}/${path}`)
+let store: Store
+let dataDir: string
+let accounts = 0
+let account: string
 
-    return file
-      ? {
-          data: JSON.parse(file.json) as T,
-          headers: { etag: `"${file.version}"` },
-        }
-      : { data: null, headers: {} }
-  }
+/** A replica's VBase client, configured as node/index.ts configures it. */
+const replica = (timeout = 3000): JsonStore =>
+  new (storeVBase(store.url))(localContext(account), {
+    retries: 0,
+    timeout,
+    memoizable: false,
+  } as never) as unknown as JsonStore
 
-  public async saveJSON<T>(
-    bucket: string,
-    path: string,
-    data: T,
-    _tracing?: undefined,
-    ifMatch?: string
-  ) {
-    await tick()
-    const key = `${bucket}/${path}`
+let arrival = Date.UTC(2026, 11, 1, 9)
 
-    if (this.failSave?.(path)) throw this.vbaseError(500, path)
-    const file = this.files.get(key)
+const change = (
+  orderId: string,
+  oldStatus: string | null,
+  newStatus: string,
+  fields: Record<string, unknown> = {}
+): HistoryEntry => {
+  const parsed = parseNotification({ orderId, oldStatus, newStatus, ...fields })
 
-    if (ifMatch !== undefined && ifMatch !== `"${file?.version}"`) {
-      throw this.vbaseError(412, path)
-    }
+  if (!parsed.ok) throw new Error(parsed.message)
 
-    this.saves.push(path)
-    this.files.set(key, {
-      json: JSON.stringify(data),
-      version: (file?.version ?? 0) + 1,
-    })
+  return toHistoryEntry(parsed.notification, new Date((arrival += 1000)))
+}
 
-    return undefined
-  }
+/** Publishes into a list, as the webhook sends IO events. */
+const publisher = () => {
+  const events: Array<{ id: string; currentStatus: string | null }> = []
 
-  public read<T>(path: string): T | undefined {
-    const file = this.files.get(`${BUCKET}/${path}`)
-
-    return file ? (JSON.parse(file.json) as T) : undefined
-  }
-
-  /** Shaped like an axios error from @vtex/api: it carries the app token. */
-  private vbaseError(status: number, path: string) {
-    return Object.assign(
-      new Error(
-        `Request failed with status ${status} (Authorization: ${SECRET_TOKEN})`
-      ),
-      {
-        response: { status, data: { message: 'failed' } },
-        config: {
-          url: `/buckets/${path}`,
-          headers: {
-            Authorization: SECRET_TOKEN,
-            VtexIdclientAutCookie: SECRET_TOKEN,
-          },
-        },
-      }
-    )
+  return {
+    events,
+    publish: async (entry: HistoryEntry, currentStatus: string | null) => {
+      events.push({ id: entry.id, currentStatus })
+    },
   }
 }
 
-let arrival = 0
+const fault = (body: Record<string, unknown>) =>
+  fetch(`${store.url}/_store/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then((response) => {
+    if (!response.ok) throw new Error(`fault not set: ${response.status}`)
+  })
 
-const entry = (body: Record<string, unknown>): HistoryEntry => {
-  const result = parseNotification({ orderId: 'o-1', ...body })
-
-  if (!result.ok) throw new Error(result.message)
-
-  return toHistoryEntry(
-    result.notification,
-    new Date(Date.UTC(2026, 10, 20, 9) + ++arrival * 1000)
+const stats = () =>
+  fetch(`${store.url}/_store/stats`).then(
+    (response) => response.json() as Promise<{ total: number }>
   )
-}
 
-async function expectStorageError(promise: Promise<unknown>) {
-  let caught: unknown
+const resetStats = () =>
+  fetch(`${store.url}/_store/stats/reset`, { method: 'POST' })
 
-  try {
-    await promise
-  } catch (error) {
-    caught = error
-  }
+const filesPrefix = () =>
+  `/vbase/${account}/master/buckets/${
+    (process.env.VTEX_APP_ID ?? '').split('@')[0]
+  }/${BUCKET}/files/`
 
-  expect(caught).toBeInstanceOf(StorageError)
-  const error = caught as StorageError
-
-  for (const surface of [
-    error.message,
-    JSON.stringify(error),
-    String(error.stack),
-    Object.keys(error).join(','),
-    JSON.stringify(
-      Object.getOwnPropertyNames(error).map((name) => (error as any)[name])
-    ),
-  ]) {
-    expect(surface).not.toContain(SECRET_TOKEN)
-    expect(surface).not.toContain('Authorization')
-  }
-
-  expect(Object.keys(error)).toEqual(['name'])
-
-  return error
-}
-
-beforeEach(() => {
-  arrival = 0
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-history-'))
+  // 20 ms per call, as VBase's round trips take: concurrent writers overlap as on VTEX IO.
+  store = await createStore({
+    port: 0,
+    dataDir,
+    indexDelayMs: 0,
+    latencyMs: 20,
+  })
 })
 
-describe('HistoryStore', () => {
-  it('records a change, then flags its redelivery as a duplicate', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-    const change = entry({
-      oldStatus: 'READY_FOR_PICKING',
-      newStatus: 'PICKING',
-      hostname: 'mystore',
-      picker: 'Ana',
-    })
+afterAll(async () => {
+  await store.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
 
-    await expect(history.record(change)).resolves.toEqual({
+beforeEach(async () => {
+  account = `history${++accounts}`
+  await fetch(`${store.url}/_store/faults`, { method: 'DELETE' })
+})
+
+describe('HistoryStore.record', () => {
+  it('records a change, publishes it once and reports a redelivery as a duplicate', async () => {
+    const history = new HistoryStore(replica())
+    const { events, publish } = publisher()
+    const first = change('1000-01', null, 'READY_FOR_PICKING')
+
+    await expect(history.record(first, publish)).resolves.toEqual({
       duplicate: false,
       isNew: true,
-      currentStatus: 'PICKING',
+      currentStatus: 'READY_FOR_PICKING',
     })
     await expect(
-      history.record({ ...change, receivedAt: new Date().toISOString() })
+      history.record(
+        { ...first, receivedAt: new Date().toISOString() },
+        publish
+      )
     ).resolves.toEqual({
       duplicate: true,
       isNew: false,
-      currentStatus: 'PICKING',
+      currentStatus: 'READY_FOR_PICKING',
     })
 
-    const stored = await history.history('o-1')
-
-    expect(stored.currentStatus).toBe('PICKING')
-    expect(stored.entries).toEqual([change])
-
-    // The recent index lists the change without the payload's extra fields.
-    const recent = await history.recent()
-
-    expect(recent.entries).toEqual([{ ...change, extra: {} }])
-    expect(store.read('orders/o-1.json')).toEqual(stored)
+    expect(events).toEqual([
+      { id: first.id, currentStatus: 'READY_FOR_PICKING' },
+    ])
+    expect((await history.history('1000-01')).entries).toEqual([first])
   })
 
-  it('neither keeps nor lists nor calls new a change older than all of a full history', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-    const at = (minute: number) =>
-      new Date(Date.UTC(2026, 10, 20, 9) + minute * 60_000).toISOString()
+  it('costs 1 store call for a redelivery and 4 for a change of a known order', async () => {
+    const history = new HistoryStore(replica())
+    const { publish } = publisher()
+    const first = change('1000-02', null, 'READY_FOR_PICKING')
 
-    for (let i = 0; i < MAX_ENTRIES_PER_ORDER; i++) {
-      // eslint-disable-next-line no-await-in-loop
-      await history.record(
-        entry({ oldStatus: null, newStatus: 'PICKING', date: at(100 + i) })
+    await history.record(first, publish)
+
+    await resetStats()
+    await history.record(first, publish)
+    expect((await stats()).total).toBe(1)
+
+    await resetStats()
+    await history.record(
+      change('1000-02', 'READY_FOR_PICKING', 'PICKING'),
+      publish
+    )
+    expect((await stats()).total).toBe(4)
+  })
+
+  it('never moves the current status backwards on a late notification', async () => {
+    const history = new HistoryStore(replica())
+    const { publish } = publisher()
+
+    await history.record(change('1000-03', 'PICKING', 'PACKING'), publish)
+    const late = await history.record(
+      change('1000-03', 'READY_FOR_PICKING', 'PICKING'),
+      publish
+    )
+
+    expect(late.currentStatus).toBe('PACKING')
+    expect((await history.history('1000-03')).entries).toHaveLength(2)
+  })
+
+  it('loses nothing when three replicas record the first changes of the same orders at once', async () => {
+    const replicas = [replica(), replica(), replica()].map(
+      (client) => new HistoryStore(client)
+    )
+
+    const { events, publish } = publisher()
+    const flow = ['READY_FOR_PICKING', 'PICKING', 'READY_FOR_PACKING']
+    const orders = Array.from({ length: 10 }, (_, i) => `2000-${i}`)
+    const changes = orders.flatMap((orderId) =>
+      flow.map((status, step) =>
+        change(orderId, step === 0 ? null : flow[step - 1], status)
       )
-    }
-
-    await settleIndexing()
-    const before = store.files.get(`${BUCKET}/orders/o-1.json`)?.json
-    const late = entry({
-      oldStatus: 'READY_FOR_PICKING',
-      newStatus: 'PACKING',
-      date: at(1),
-    })
-
-    await expect(history.record(late)).resolves.toEqual({
-      duplicate: false,
-      isNew: false,
-      currentStatus: 'PICKING',
-    })
-    await settleIndexing()
-    expect(store.files.get(`${BUCKET}/orders/o-1.json`)?.json).toBe(before)
-    expect((await history.recent()).entries.map((e) => e.id)).not.toContain(
-      late.id
-    )
-  })
-
-  it('keeps the current status from moving backwards on a late change', async () => {
-    const history = new HistoryStore(new MemoryJsonStore())
-    const late = entry({ oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' })
-    const early = entry({ oldStatus: 'PICKING', newStatus: 'PACKING' })
-
-    expect((await history.record(early)).currentStatus).toBe('PACKING')
-    expect(await history.record(late)).toEqual({
-      duplicate: false,
-      isNew: true,
-      currentStatus: 'PACKING',
-    })
-    expect((await history.history('o-1')).entries).toHaveLength(2)
-  })
-
-  it('keeps orders apart and lists recent changes newest first', async () => {
-    const history = new HistoryStore(new MemoryJsonStore())
-
-    await history.record(entry({ orderId: 'o-1', newStatus: 'PICKING' }))
-    await history.record(entry({ orderId: 'o-2', newStatus: 'PACKING' }))
-
-    expect(
-      (await history.history('o-1')).entries.map((e) => e.newStatus)
-    ).toEqual(['PICKING'])
-    expect((await history.history('o-2')).currentStatus).toBe('PACKING')
-    expect((await history.recent()).entries.map((e) => e.orderId)).toEqual([
-      'o-2',
-      'o-1',
-    ])
-  })
-
-  it('answers an empty history and index when nothing was recorded', async () => {
-    const history = new HistoryStore(new MemoryJsonStore())
-
-    await expect(history.history('o-9')).resolves.toEqual({
-      orderId: 'o-9',
-      currentStatus: null,
-      currentEntryId: null,
-      entries: [],
-    })
-    await expect(history.recent()).resolves.toEqual({ entries: [] })
-  })
-
-  it('stores 50 simultaneous copies of one notification once', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-    const change = entry({ oldStatus: 'PICKING', newStatus: 'PACKING' })
-
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => history.record({ ...change }))
-    )
-
-    expect((await history.history('o-1')).entries).toHaveLength(1)
-    expect((await history.recent()).entries).toHaveLength(1)
-    expect(results.filter((result) => !result.duplicate)).toHaveLength(1)
-    // Exactly one of them is published.
-    expect(results.filter((result) => result.isNew)).toHaveLength(1)
-    expect(results.every((result) => result.currentStatus === 'PACKING')).toBe(
-      true
-    )
-  })
-
-  it('stores 100 simultaneous distinct notifications of one order, none lost', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-    const changes = Array.from({ length: 100 }, (_, i) =>
-      entry({ oldStatus: 'PICKING', newStatus: 'PACKING', eventId: i })
     )
 
     const results = await Promise.all(
-      changes.map((change) => history.record(change))
+      changes.map((entry, i) => replicas[i % 3].record(entry, publish))
     )
-
-    const stored = await history.history('o-1')
-
-    expect(stored.entries).toHaveLength(100)
-    expect(new Set(stored.entries.map((e) => e.id))).toEqual(
-      new Set(changes.map((c) => c.id))
-    )
-    expect((await history.recent()).entries).toHaveLength(100)
-    expect(results.every((result) => !result.duplicate && result.isNew)).toBe(
-      true
-    )
-    // Batched: far fewer writes than notifications.
-    expect(
-      store.saves.filter((path) => path.startsWith('orders/')).length
-    ).toBeLessThanOrEqual(5)
-  })
-
-  it("records another replica's concurrent write too (ETag conflict, re-read)", async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-    const other = entry({
-      oldStatus: 'READY_FOR_PICKING',
-      newStatus: 'PICKING',
-      eventId: 'other',
-    })
-
-    const mine = entry({
-      oldStatus: 'PICKING',
-      newStatus: 'PACKING',
-      eventId: 'mine',
-    })
-
-    await history.record(entry({ newStatus: 'READY_FOR_PICKING' }))
-    const original = store.saveJSON.bind(store)
-    let injected = false
-
-    store.saveJSON = async (bucket, path, data, tracing, ifMatch) => {
-      if (!injected && path === 'orders/o-1.json') {
-        injected = true
-        // Another process appends its change between our read and our write.
-        const current = store.read<any>(path)
-
-        await original(
-          bucket,
-          path,
-          { ...current, entries: [...current.entries, other] },
-          undefined,
-          undefined
-        )
-      }
-
-      return original(bucket, path, data, tracing, ifMatch)
-    }
-
-    await expect(history.record(mine)).resolves.toMatchObject({
-      duplicate: false,
-      isNew: true,
-    })
-    const ids = (await history.history('o-1')).entries.map((e) => e.id)
-
-    expect(ids).toEqual(expect.arrayContaining([other.id, mine.id]))
-    expect(ids).toHaveLength(3)
-  })
-
-  it("never writes one store's change into another store recording at the same time", async () => {
-    // Two workspaces (two VBase stores) receiving a change of the same order at once.
-    const first = new MemoryJsonStore()
-    const second = new MemoryJsonStore()
-
-    await Promise.all([
-      new HistoryStore(first).record(entry({ newStatus: 'PICKING' })),
-      new HistoryStore(second).record(entry({ newStatus: 'PACKING' })),
-    ])
-
-    expect(
-      first
-        .read<any>('orders/o-1.json')
-        .entries.map((e: HistoryEntry) => e.newStatus)
-    ).toEqual(['PICKING'])
-    expect(
-      second
-        .read<any>('orders/o-1.json')
-        .entries.map((e: HistoryEntry) => e.newStatus)
-    ).toEqual(['PACKING'])
-    await settleIndexing()
-    expect(first.read<any>(recentPath('o-1')).entries).toHaveLength(1)
-    expect(second.read<any>(recentPath('o-1')).entries).toHaveLength(1)
-  })
-
-  it('separates VBase clients by account and workspace, and batches per workspace', async () => {
-    const shared = new MemoryJsonStore()
-    const other = new MemoryJsonStore()
-    // VBase clients are built per request: different objects over the same workspace.
-    const vbase = (backing: MemoryJsonStore) => Object.create(backing)
-
-    const results = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) =>
-        new HistoryStore(vbase(shared), 'io:acme/master').record(
-          entry({ newStatus: 'PICKING', eventId: i })
-        )
-      ),
-      new HistoryStore(vbase(other), 'io:acme/staging').record(
-        entry({ newStatus: 'PACKING' })
-      ),
-    ])
 
     expect(results.every((result) => result.isNew)).toBe(true)
-    expect(shared.read<any>('orders/o-1.json').entries).toHaveLength(20)
-    expect(other.read<any>('orders/o-1.json').entries).toHaveLength(1)
-    expect(
-      shared.saves.filter((path) => path.startsWith('orders/')).length
-    ).toBeLessThanOrEqual(3)
-  })
+    expect(new Set(events.map((event) => event.id)).size).toBe(changes.length)
+    expect(events).toHaveLength(changes.length)
 
-  it('fails with a StorageError that carries no token, and writes nothing half-way', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-
-    store.failSave = () => true
-    await expectStorageError(history.record(entry({ newStatus: 'PICKING' })))
-    expect(store.read('orders/o-1.json')).toBeUndefined()
-    expect(store.read(recentPath('o-1'))).toBeUndefined()
-
-    store.failSave = null
-    store.failRead = true
-    await expectStorageError(history.record(entry({ newStatus: 'PACKING' })))
-    await expectStorageError(history.history('o-1'))
-    await expectStorageError(history.recent())
-  })
-
-  it('leaves an existing history untouched when a write fails', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-
-    await history.record(
-      entry({ oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' })
-    )
-    const before = store.read('orders/o-1.json')
-
-    store.failSave = () => true
-    await Promise.all(
-      Array.from({ length: 5 }, (_, i) =>
-        expectStorageError(
-          history.record(
-            entry({ oldStatus: 'PICKING', newStatus: 'PACKING', eventId: i })
-          )
-        )
+    // Each order's own document, as the next webhook reads it: creations that overwrote each
+    // other were merged back by the later creator.
+    const documents = await Promise.all(
+      orders.map(
+        async (orderId) =>
+          (await (
+            await fetch(`${store.url}${filesPrefix()}orders/${orderId}.json`)
+          ).json()) as OrderHistory
       )
     )
-    expect(store.read('orders/o-1.json')).toEqual(before)
+
+    const byName = (a: string, b: string) => a.localeCompare(b)
+
+    for (const stored of documents) {
+      expect(
+        stored.entries.map((entry) => entry.newStatus).sort(byName)
+      ).toEqual([...flow].sort(byName))
+      expect(stored.currentStatus).toBe('READY_FOR_PACKING')
+    }
   })
 
-  it('answers once the history is written; the recent index follows and is read back', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store)
-    const change = entry({ oldStatus: 'PICKING', newStatus: 'PACKING' })
-
-    await history.record(change)
-    // recent() waits for this process's index writes: a change it answered is listed.
-    expect((await history.recent()).entries.map((e) => e.id)).toEqual([
-      change.id,
-    ])
-  })
-
-  it('retries a failed recent-index write in the background', async () => {
-    const store = new MemoryJsonStore()
-    let failures = 2
-
-    store.failSave = (path) => path === recentPath('o-1') && failures-- > 0
-    const reported: unknown[] = []
-    const history = new HistoryStore(store, undefined, (error) =>
-      reported.push(error)
+  it('merges back changes a late creation overwrote, also one written in between', async () => {
+    const orderId = '1000-09'
+    const [a, b, c] = [replica(), replica(), replica()].map(
+      (client) => new HistoryStore(client)
     )
 
-    const change = entry({ oldStatus: 'PICKING', newStatus: 'PACKING' })
+    const { publish } = publisher()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
 
-    await expect(history.record(change)).resolves.toEqual({
+    // B reads "absent" and is held before its creation; meanwhile A creates the history and
+    // C adds to it with If-Match. Then B's creation overwrites both.
+    const late = b.record(
+      change(orderId, null, 'READY_FOR_PICKING'),
+      async (...args) => {
+        await held
+        await publish(...args)
+      }
+    )
+
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await a.record(change(orderId, 'READY_FOR_PICKING', 'PICKING'), publish)
+    await c.record(change(orderId, 'PICKING', 'READY_FOR_PACKING'), publish)
+    release()
+    await late
+
+    const stored = (await (
+      await fetch(`${store.url}${filesPrefix()}orders/${orderId}.json`)
+    ).json()) as OrderHistory
+
+    expect(stored.entries.map((entry) => entry.newStatus)).toEqual([
+      'READY_FOR_PICKING',
+      'PICKING',
+      'READY_FOR_PACKING',
+    ])
+    expect(stored.currentStatus).toBe('READY_FOR_PACKING')
+  })
+
+  it('takes a write whose answer timed out after it landed as done, publishing once', async () => {
+    const orderId = '1000-04'
+    const history = new HistoryStore(replica(300))
+    const { events, publish } = publisher()
+
+    await history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
+    await fault({
+      method: 'PUT',
+      pathPrefix: `${filesPrefix()}orders/${orderId}.json`,
+      answer: 'timeout-after-commit',
+      times: 1,
+    })
+
+    const next = change(orderId, 'READY_FOR_PICKING', 'PICKING')
+
+    await expect(history.record(next, publish)).resolves.toMatchObject({
       duplicate: false,
       isNew: true,
-      currentStatus: 'PACKING',
+      currentStatus: 'PICKING',
     })
-    expect((await history.recent()).entries.map((e) => e.id)).toEqual([
-      change.id,
-    ])
-    expect(reported).toEqual([])
+    expect(events.filter((event) => event.id === next.id)).toHaveLength(1)
+    expect((await history.history(orderId)).currentStatus).toBe('PICKING')
   })
 
-  it('survives a failure report that throws', async () => {
-    const store = new MemoryJsonStore()
-    const history = new HistoryStore(store, undefined, () => {
-      throw new Error('logger down')
+  it('takes a creation whose answer timed out after it landed as done', async () => {
+    const orderId = '1000-05'
+    const history = new HistoryStore(replica(300))
+    const { events, publish } = publisher()
+
+    await fault({
+      method: 'PUT',
+      pathPrefix: `${filesPrefix()}orders/${orderId}.json`,
+      answer: 'timeout-after-commit',
+      times: 1,
     })
 
-    store.failSave = (path) => path === recentPath('o-1')
-    await history.record(entry({ newStatus: 'PICKING' }))
-    await expect(settleIndexing()).resolves.toBeUndefined()
-    expect((await history.history('o-1')).entries).toHaveLength(1)
+    const first = change(orderId, null, 'READY_FOR_PICKING')
+
+    await expect(history.record(first, publish)).resolves.toMatchObject({
+      duplicate: false,
+      isNew: true,
+    })
+    expect(events).toHaveLength(1)
+    expect((await history.history(orderId)).entries).toEqual([first])
   })
 
-  it("reports an index that stays down, and the sender's redelivery completes it", async () => {
-    const store = new MemoryJsonStore()
-    const reported: unknown[] = []
-    const history = new HistoryStore(store, undefined, (error) =>
-      reported.push(error)
+  it('rides out a storm of 412 answers', async () => {
+    const orderId = '1000-06'
+    const history = new HistoryStore(replica())
+    const { publish } = publisher()
+
+    await history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
+    await fault({
+      method: 'PUT',
+      pathPrefix: `${filesPrefix()}orders/${orderId}.json`,
+      answer: 412,
+      times: 3,
+    })
+    await history.record(
+      change(orderId, 'READY_FOR_PICKING', 'PICKING'),
+      publish
     )
 
-    const change = entry({ oldStatus: 'PICKING', newStatus: 'PACKING' })
+    expect((await history.history(orderId)).currentStatus).toBe('PICKING')
+  })
 
-    store.failSave = (path) => path === recentPath('o-1')
-    await history.record(change)
-    await settleIndexing()
-    // The order history is the record: it was written; the index was not, and that was told
-    // without the store's own error (which may carry request headers).
-    expect((await history.history('o-1')).entries.map((e) => e.id)).toEqual([
-      change.id,
-    ])
-    expect((await history.recent()).entries).toEqual([])
-    expect(reported).toHaveLength(1)
-    expect(reported[0]).toBeInstanceOf(StorageError)
-    expect(String(reported[0])).not.toMatch(/token|authorization/i)
+  it('fails with a StorageError when the store keeps failing, and takes the resend', async () => {
+    const orderId = '1000-07'
+    const history = new HistoryStore(replica())
+    const { events, publish } = publisher()
+    const first = change(orderId, null, 'READY_FOR_PICKING')
 
-    store.failSave = null
-    await expect(history.record({ ...change })).resolves.toEqual({
-      duplicate: true,
-      isNew: false,
-      currentStatus: 'PACKING',
+    await fault({
+      method: 'PUT',
+      pathPrefix: `${filesPrefix()}orders/`,
+      answer: 500,
+      times: 100,
     })
-    expect((await history.recent()).entries.map((e) => e.id)).toEqual([
-      change.id,
-    ])
+
+    const failure = await history.record(first, publish).catch((e) => e)
+
+    expect(failure).toBeInstanceOf(StorageError)
+    // The store's error (with the app token in its request) never travels further.
+    expect(JSON.stringify(failure)).not.toContain('local-store-token')
+    expect(failure.message).not.toContain('local-store-token')
+    expect((await history.history(orderId)).entries).toEqual([first])
+    await fetch(`${store.url}/_store/faults`, { method: 'DELETE' })
+
+    // The order history lacks it: the resend records it and publishes again (same id).
+    await history.record(first, publish)
+    expect((await history.history(orderId)).entries).toEqual([first])
+    expect(new Set(events.map((event) => event.id))).toEqual(
+      new Set([first.id])
+    )
+  })
+
+  it('fails with a StorageError when the event cannot be sent, storing no history', async () => {
+    const orderId = '1000-08'
+    const history = new HistoryStore(replica())
+    const first = change(orderId, null, 'READY_FOR_PICKING')
+
+    await expect(
+      history.record(first, async () => {
+        throw new Error('events down')
+      })
+    ).rejects.toBeInstanceOf(StorageError)
+
+    const { events, publish } = publisher()
+
+    await history.record(first, publish)
+    expect(events).toHaveLength(1)
+  })
+})
+
+describe('HistoryStore.recent', () => {
+  it('lists changes newest first across orders, by status, without duplicates', async () => {
+    const history = new HistoryStore(replica())
+    const { publish } = publisher()
+    const changes = [
+      change('3000-1', null, 'READY_FOR_PICKING'),
+      change('3000-2', null, 'READY_FOR_PICKING'),
+      change('3000-1', 'READY_FOR_PICKING', 'PICKING'),
+    ]
+
+    for (const entry of changes) {
+      // eslint-disable-next-line no-await-in-loop
+      await history.record(entry, publish)
+    }
+
+    const recent = await history.recent(20, null)
+
+    expect(recent.map((entry) => entry.id)).toEqual(
+      [...changes].reverse().map((entry) => entry.id)
+    )
+    expect(
+      (await history.recent(20, 'PICKING')).map((entry) => entry.id)
+    ).toEqual([changes[2].id])
+    expect(await history.recent(1, null)).toHaveLength(1)
   })
 })

@@ -1,3 +1,6 @@
+import { LRUCache } from '@vtex/api'
+
+import { AppError } from '../domain/errors'
 import type { AppSettings } from '../domain/settings'
 import { parseSettings } from '../domain/settings'
 
@@ -6,54 +9,49 @@ export interface SettingsSource {
   getAppSettings(appId: string): Promise<unknown>
 }
 
-const TTL_MS = 60_000
-// Read once: process.env lookups are slow on a hot path.
-const appId = process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
+/** Every webhook call needs the settings; a merchant's change must still apply quickly. */
+const TTL_MS = 30_000
+const appId = () => process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
 
-type Cached = { settings: AppSettings; until: number }
-/**
- * By account, then workspace: the request's own strings are the keys, so that a webhook call
- * does not build and hash a joined key.
- */
-const cache = new Map<string, Map<string, Cached>>()
+// Per replica and bounded: a cache, never the truth.
+const newCache = () =>
+  new LRUCache<string, AppSettings>({ max: 100, maxAge: TTL_MS })
+
+let cache = newCache()
 
 /**
- * The app settings, cached for at most a minute per account and workspace: every webhook call
- * needs them, and a merchant's change must still apply quickly.
+ * The app settings of the request's account and workspace. When they cannot be read the
+ * caller gets SETTINGS_UNAVAILABLE (the webhook answers a retryable 503), never the Apps
+ * client's own error, which carries the app token in its request config.
  */
 export async function readAppSettings(
   source: SettingsSource,
-  scope: { account: string; workspace: string },
-  now = Date.now()
+  scope: { account: string; workspace: string }
 ): Promise<AppSettings> {
-  const cached = cache.get(scope.account)?.get(scope.workspace)
+  const key = `${scope.account}/${scope.workspace}`
+  const cached = cache.get(key)
 
-  if (cached && cached.until > now) return cached.settings
+  if (cached) return cached
 
   let raw: unknown
 
   try {
-    raw = await source.getAppSettings(appId)
+    raw = await source.getAppSettings(appId())
   } catch {
-    // The Apps client's error carries the app token in its request config: never rethrow it.
-    throw new Error(
+    throw new AppError(
+      'SETTINGS_UNAVAILABLE',
       'The app settings could not be read. Try again in a moment.'
     )
   }
 
   const settings = parseSettings(raw)
 
-  let workspaces = cache.get(scope.account)
-
-  if (!workspaces) {
-    workspaces = new Map()
-    cache.set(scope.account, workspaces)
-  }
-
-  workspaces.set(scope.workspace, { settings, until: now + TTL_MS })
+  cache.set(key, settings)
 
   return settings
 }
 
 /** For tests and the sandbox, where settings change between runs of one process. */
-export const clearSettingsCache = () => cache.clear()
+export const clearSettingsCache = () => {
+  cache = newCache()
+}

@@ -7,6 +7,8 @@ export type AppErrorCode =
   | 'PNP_UNAVAILABLE'
   | 'OMS_ORDER_NOT_FOUND'
   | 'OMS_UNAVAILABLE'
+  | 'STORE_UNAVAILABLE'
+  | 'SETTINGS_UNAVAILABLE'
 
 /**
  * The only error this app lets out of a client or resolver. It carries a code and a message

@@ -1,4 +1,5 @@
 import type { StatusNotification } from './notification'
+import type { ChangeSource } from './statusChangedEvent'
 import { notificationId } from './notification'
 import { statusRank } from './statuses'
 
@@ -11,6 +12,8 @@ export interface HistoryEntry {
   hostname: string | null
   receivedAt: string
   occurredAt: string | null
+  /** How the app learned of the change; absent in entries stored before it was kept. */
+  source?: ChangeSource
   extra: Record<string, unknown>
 }
 
@@ -22,48 +25,14 @@ export interface OrderHistory {
   entries: HistoryEntry[]
 }
 
-/** Bounded, newest-first list of changes across orders. */
-export interface RecentChanges {
-  entries: HistoryEntry[]
-}
-
-/** ISO-8601 timestamps in UTC sort as plain strings (localeCompare is many times slower). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export const MAX_ENTRIES_PER_ORDER = 500
-/**
- * Recent changes are kept in shards by order: every webhook writes one shard, so replicas
- * contend less for one document. Few shards, because each write of a shard rewrites it whole:
- * measured with the webhook benchmark, 2 beat 1, 4 and 8. Each shard keeps its newest changes;
- * the newest `first` (at most 100) overall are always among the shards' newest 100.
- */
-export const RECENT_SHARDS = 2
-export const MAX_RECENT_ENTRIES = 100
-
-/** The shard of an order (FNV-1a over its id). */
-export function recentShard(orderId: string, shards = RECENT_SHARDS): number {
-  let hash = 0x811c9dc5
-
-  for (let i = 0; i < orderId.length; i++) {
-    hash ^= orderId.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-
-  return (hash >>> 0) % shards
-}
-
-/** Newest arrival first: the order of the recent list. */
-const newestFirst = (a: HistoryEntry, b: HistoryEntry) =>
-  compareText(b.receivedAt, a.receivedAt)
-
-/** One newest-first list out of the shards. */
-export const mergeRecent = (shards: RecentChanges[]): RecentChanges => ({
-  entries: shards.flatMap((shard) => shard.entries).sort(newestFirst),
-})
 
 export const toHistoryEntry = (
   notification: StatusNotification,
-  receivedAt: Date
+  receivedAt: Date,
+  source: ChangeSource = 'webhook'
 ): HistoryEntry => ({
   id: notificationId(notification),
   orderId: notification.orderId,
@@ -72,6 +41,7 @@ export const toHistoryEntry = (
   hostname: notification.hostname,
   receivedAt: receivedAt.toISOString(),
   occurredAt: notification.occurredAt,
+  source,
   extra: notification.extra,
 })
 
@@ -82,18 +52,8 @@ export const emptyHistory = (orderId: string): OrderHistory => ({
   entries: [],
 })
 
-/**
- * Orders two timestamps. Stored ones come from `toISOString`: 24 characters ending in "Z" for
- * years 0-9999, which sort as text without parsing (every webhook call compares a few).
- * Anything else is parsed; an unparseable one gives NaN, as `Date.parse` does.
- */
-function compareTimes(a: string, b: string): number {
-  if (a.length === 24 && b.length === 24 && a[23] === 'Z' && b[23] === 'Z') {
-    return compareText(a, b)
-  }
-
-  return Date.parse(a) - Date.parse(b)
-}
+/** Orders two timestamps; an unparseable one gives NaN, as `Date.parse` does. */
+const compareTimes = (a: string, b: string) => Date.parse(a) - Date.parse(b)
 
 const eventTime = (entry: HistoryEntry) => entry.occurredAt ?? entry.receivedAt
 
@@ -136,23 +96,6 @@ const byEventTime = (a: HistoryEntry, b: HistoryEntry) =>
 export const chronological = (entries: HistoryEntry[]): HistoryEntry[] =>
   [...entries].sort(byEventTime)
 
-/**
- * A copy of sorted `entries` with `entry` in its place, after any equal ones (as a stable sort
- * would put it). Changes mostly arrive in order, so the walk from the end stops at once: every
- * webhook call pays one comparison instead of sorting the whole history.
- */
-function insertSorted<T>(
-  entries: readonly T[],
-  entry: T,
-  compare: (a: T, b: T) => number
-): T[] {
-  let index = entries.length
-
-  while (index > 0 && compare(entries[index - 1], entry) > 0) index--
-
-  return [...entries.slice(0, index), entry, ...entries.slice(index)]
-}
-
 export interface AppendResult {
   history: OrderHistory
   /** The change is now in the history. */
@@ -179,9 +122,8 @@ export function appendEntry(
   )
 
   const takesOver = supersedes(current, entry)
-  // Stored histories are kept in order, so the new entry is inserted, not the whole sorted.
   // Oldest entries go first when an order exceeds the bound, never the current one.
-  const entries = insertSorted(history.entries, entry, byEventTime)
+  const entries = chronological([...history.entries, entry])
   const overflow = entries.length - maxEntries
   const currentEntryId = takesOver ? entry.id : history.currentEntryId
   // When the current entry is among the oldest, it takes the place of one more old entry.
@@ -215,63 +157,25 @@ export function appendEntry(
   }
 }
 
+export const hasEntry = (history: OrderHistory, id: string) =>
+  history.entries.some((entry) => entry.id === id)
+
+/** What the recent list keeps of a change: the payload's extra fields stay in its history. */
+export const listedEntry = (entry: HistoryEntry): HistoryEntry => ({
+  ...entry,
+  extra: {},
+})
+
+/** Larger than any millisecond timestamp until the year 2286: names sort newest first. */
+const TIME_CEILING = 9_999_999_999_999
+
 /**
- * Adds entries to the recent list (newest arrival first, bounded) unless it lists them already
- * (by id): idempotent, as the group commit needs (it may apply a change again to a newer
- * version of the list). The list is kept sorted, so the new entries are merged in, in one pass
- * for a whole batch. `added` names those now listed (an entry older than all the list keeps is
- * not).
+ * The name under which a change is listed among recent changes: the time it arrived,
+ * inverted, so that a listing by name (VBase lists in name order) starts with the newest.
  */
-export function addRecent(
-  recent: RecentChanges,
-  incoming: HistoryEntry[],
-  max = MAX_RECENT_ENTRIES
-): { recent: RecentChanges; added: string[] } {
-  const listed = new Set<string>()
+export function recentFileName(entry: HistoryEntry): string {
+  const arrived = Date.parse(entry.receivedAt)
+  const inverted = TIME_CEILING - (Number.isFinite(arrived) ? arrived : 0)
 
-  for (const entry of recent.entries) listed.add(entry.id)
-  const fresh = incoming
-    .filter((entry) => {
-      if (listed.has(entry.id)) return false
-      listed.add(entry.id)
-
-      return true
-    })
-    .sort(newestFirst)
-
-  if (fresh.length === 0) return { recent, added: [] }
-
-  // Merge two newest-first lists; on a tie the new entry goes first.
-  const entries: HistoryEntry[] = []
-  const added: string[] = []
-  const old = recent.entries
-  let f = 0
-  let o = 0
-
-  while (entries.length < max && (f < fresh.length || o < old.length)) {
-    if (
-      o >= old.length ||
-      (f < fresh.length && newestFirst(fresh[f], old[o]) <= 0)
-    ) {
-      added.push(fresh[f].id)
-      entries.push(fresh[f++])
-    } else {
-      entries.push(old[o++])
-    }
-  }
-
-  return added.length === 0 ? { recent, added } : { recent: { entries }, added }
-}
-
-/** Recent changes, optionally of one status, at most `first` (1…100). */
-export function selectRecent(
-  recent: RecentChanges,
-  first: number,
-  status?: string | null
-): HistoryEntry[] {
-  const limit = Math.min(Math.max(Math.trunc(first), 0), 100)
-
-  return recent.entries
-    .filter((entry) => !status || entry.newStatus === status)
-    .slice(0, limit)
+  return `${String(inverted).padStart(13, '0')}-${entry.id}.json`
 }

@@ -7,6 +7,8 @@ export interface AppSettings {
   apiKey: string | null
   environment: PickAndPackEnvironment
   webhookSecret: string | null
+  /** Accepted beside `webhookSecret` while Pick and Pack is switched to a new secret. */
+  webhookSecretPrevious: string | null
   hostname: string | null
 }
 
@@ -23,6 +25,7 @@ export function parseSettings(raw: unknown): AppSettings {
     apiKey: clean(settings.apiKey),
     environment: clean(settings.environment) === 'dev' ? 'dev' : 'prod',
     webhookSecret: clean(settings.webhookSecret),
+    webhookSecretPrevious: clean(settings.webhookSecretPrevious),
     hostname: clean(settings.hostname)?.toLowerCase() ?? null,
   }
 }

@@ -1,5 +1,5 @@
 import { readAppSettings } from '../clients/appSettings'
-import { secretsMatch } from '../domain/secrets'
+import { acceptsSecret } from '../domain/secrets'
 import type { Context } from '../typings/context'
 import { WebhookError } from './webhookErrors'
 
@@ -38,7 +38,7 @@ export async function authenticateWebhook(
     )
   }
 
-  if (!secretsMatch(presented, settings.webhookSecret)) {
+  if (!acceptsSecret(presented, settings)) {
     throw new WebhookError(
       401,
       'UNAUTHORIZED',

@@ -1,8 +1,17 @@
 import { toHistoryEntry } from '../domain/history'
-import { HistoryStore, requestScope } from '../storage/historyStore'
+import {
+  STATUS_CHANGED_EVENT,
+  statusChangedEvent,
+} from '../domain/statusChangedEvent'
+import { HistoryStore } from '../storage/historyStore'
+import { StorageError } from '../storage/jsonStore'
 import type { Context } from '../typings/context'
 
-/** Appends the change to the order's history; a storage failure becomes a 503 upstream. */
+/**
+ * Records the change in the order's history and publishes its IO event (before the history
+ * write, so that a stored change was always published). Any failure becomes a 503: nothing is
+ * half-done that a resend would not finish.
+ */
 export async function recordStatusChange(
   ctx: Context,
   next: () => Promise<void>
@@ -12,19 +21,23 @@ export async function recordStatusChange(
   if (!notification) throw new Error('recordStatusChange needs a notification')
 
   const entry = toHistoryEntry(notification, new Date())
-  const { logger } = ctx.vtex
+  const { events } = ctx.clients
 
   ctx.state.entry = entry
-  ctx.state.recorded = await new HistoryStore(
-    ctx.clients.vbase,
-    requestScope(ctx.vtex),
-    // The change is stored; only the recent list misses it until a redelivery.
-    (error) =>
-      logger.warn({
-        message: 'Status change stored but not listed in recent changes',
-        orderId: entry.orderId,
-        reason: error instanceof Error ? error.message : 'unknown',
-      })
-  ).record(entry)
+  ctx.state.recorded = await new HistoryStore(ctx.clients.vbase).record(
+    entry,
+    async (change, currentStatus) => {
+      try {
+        await events.sendEvent(
+          '',
+          STATUS_CHANGED_EVENT,
+          statusChangedEvent(change, currentStatus, 'webhook')
+        )
+      } catch {
+        // The events client's error carries request headers (the app token).
+        throw new StorageError('The status change event could not be sent')
+      }
+    }
+  )
   await next()
 }

@@ -1,5 +1,6 @@
-import type { Context } from '../typings/context'
+import { isAppError } from '../domain/errors'
 import { StorageError } from '../storage/jsonStore'
+import type { Context } from '../typings/context'
 
 export type WebhookErrorCode =
   | 'INVALID_NOTIFICATION'
@@ -8,6 +9,7 @@ export type WebhookErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
   | 'STORAGE_UNAVAILABLE'
+  | 'SETTINGS_UNAVAILABLE'
   | 'INTERNAL_ERROR'
 
 /** A refusal of the webhook, with a message that tells the merchant what to fix. */
@@ -54,6 +56,20 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
         503,
         'STORAGE_UNAVAILABLE',
         'The notification could not be stored and nothing was saved. Pick and Pack may send it again.'
+      )
+
+      return
+    }
+
+    if (isAppError(error) && error.code === 'SETTINGS_UNAVAILABLE') {
+      ctx.vtex.logger.error({
+        message: 'Pick and Pack notification refused: settings unreadable',
+      })
+      respond(
+        ctx,
+        503,
+        'SETTINGS_UNAVAILABLE',
+        'The app settings could not be read, so the notification was not checked or stored. Pick and Pack may send it again.'
       )
 
       return

@@ -1,259 +1,331 @@
 import { setTimeout as sleep } from 'timers/promises'
 
-import type {
-  HistoryEntry,
-  OrderHistory,
-  RecentChanges,
-} from '../domain/history'
+import type { HistoryEntry, OrderHistory } from '../domain/history'
 import {
-  RECENT_SHARDS,
-  addRecent,
   appendEntry,
   emptyHistory,
-  mergeRecent,
-  recentShard,
+  hasEntry,
+  listedEntry,
+  recentFileName,
 } from '../domain/history'
-import type { DocumentIO } from './groupCommit'
-import { GroupCommitter } from './groupCommit'
 import type { JsonStore } from './jsonStore'
 import { StorageError, etagOf, isConflict } from './jsonStore'
 
+/**
+ * Status histories in VBase, safe across replicas:
+ *
+ * - `changes/{orderId}/{changeId}.json`: a write-once copy of every change, the record. Its
+ *   name is the change's own id, so a resend writes the same file again.
+ * - `orders/{orderId}.json`: the order's history, read with its ETag and written with
+ *   `If-Match`, so two replicas never overwrite each other's change. Only its creation has no
+ *   precondition (VBase has no If-None-Match): two replicas that both read "absent" both
+ *   create, and the later one may even overwrite a change written in between. So a creator
+ *   lists the order's copies after creating, and merges back any its write dropped; readers
+ *   merge them too.
+ * - `recent/{inverted time}-{changeId}.json`: a write-once listing of every change, newest
+ *   first by name, so the recent list needs no shared document that every webhook rewrites.
+ *
+ * A change is published (the IO event) before the order's history is written: once the history
+ * holds it, it was published. A failure before that write answers 503, and the resend publishes
+ * again under the same id (consumers deduplicate by it).
+ */
 export const BUCKET = 'pick-and-pack-history'
+
 const orderPath = (orderId: string) => `orders/${orderId}.json`
+const changesPrefix = (orderId: string) => `changes/${orderId}/`
+const changePath = (orderId: string, id: string) =>
+  `${changesPrefix(orderId)}${id}.json`
 
-/** Where the recent changes of an order's shard are kept. */
-export const recentPath = (orderId: string) =>
-  `recent/${recentShard(orderId)}.json`
-
-const shardPath = (shard: number) => `recent/${shard}.json`
-
-const committer = new GroupCommitter()
-
+const RECENT_PREFIX = 'recent/'
+const LIST_PAGE = 100
+/** Bounds every listing: an order has a few dozen changes, the recent list at most 100. */
+const MAX_LIST_PAGES = 10
 /**
- * Recent-index writes still running, per scope. The index follows the record in the
- * background; `recent()` waits for the ones of its scope, so a process reads its own writes.
+ * Attempts of the whole read-publish-write sequence before answering 503: enough for a burst
+ * of an order's whole flow at once (about 15 changes), within the route's timeout.
  */
-const indexing = new Map<string, Set<Promise<void>>>()
-const INDEX_ATTEMPTS = 3
-const INDEX_RETRY_MS = 100
-
-/** Every change of a batch into the recent list at once (the index follows under load). */
-const listInRecent = (recent: RecentChanges, entries: HistoryEntry[]) =>
-  addRecent(recent, entries).recent
-
-/** Resolves once every recent-index write started so far has finished (for shutdown). */
-export async function settleIndexing(): Promise<void> {
-  await Promise.all([...indexing.values()].flatMap((pending) => [...pending]))
-}
-
-const storeIds = new WeakMap<object, string>()
-let storeCount = 0
-
-/**
- * Which store a queue writes to: a batch is written through one caller's store, so two stores
- * (two workspaces, or accounts) must never share a queue. VBase clients are built per request,
- * so callers name their store by account and workspace; an unnamed store is named by identity.
- */
-function identityScope(store: JsonStore): string {
-  let id = storeIds.get(store)
-
-  if (!id) {
-    id = `store:${++storeCount}`
-    storeIds.set(store, id)
-  }
-
-  return id
-}
-
-/** The scope of the VBase client of a request: its account and workspace. */
-export const requestScope = (vtex: { account: string; workspace: string }) =>
-  `io:${vtex.account}/${vtex.workspace}`
+const ATTEMPTS = 10
+const MAX_WAIT_MS = 500
 
 export interface RecordResult {
   /** The change was already in the order's history (a redelivery). */
   duplicate: boolean
-  /**
-   * The change is new to the order's history: publish it. Neither new nor a duplicate: older
-   * than everything an order at its bound keeps, so not kept.
-   */
+  /** Neither new nor a duplicate: older than all an order at its bound keeps, so not kept. */
   isNew: boolean
   currentStatus: string | null
 }
 
-function documentIO<T>(
-  store: JsonStore,
-  path: string,
-  empty: () => T
-): DocumentIO<T> {
-  return {
-    async read() {
-      const { data, headers } = await store.getRawJSON<T>(BUCKET, path, true)
+/** Sends the change's IO event; it must throw when the event was not sent. */
+export type Publish = (
+  entry: HistoryEntry,
+  currentStatus: string | null
+) => Promise<void>
 
-      return { data: data ?? empty(), etag: data ? etagOf(headers) : undefined }
-    },
-    async write(data, etag) {
-      await store.saveJSON(BUCKET, path, data, undefined, etag)
-    },
-    isConflict,
-  }
-}
+/** Short waits that spread replicas apart after a conflict, longer ones after a failure. */
+const backoff = (attempt: number, conflict: boolean) =>
+  Math.random() * Math.min(MAX_WAIT_MS, (conflict ? 10 : 50) * 2 ** attempt)
 
-const storageFailure = (error: unknown): never => {
-  if (error instanceof StorageError) throw error
-  // The store's own error carries request headers (the app token): keep only the fact.
-  throw new StorageError('The status history could not be read or saved')
-}
+const storageFailure = (error: unknown): StorageError =>
+  error instanceof StorageError
+    ? error
+    : // The client's own error carries request headers (the app token): keep only the fact.
+      new StorageError('The status history could not be read or saved')
 
-/**
- * Per-order status histories and a bounded index of recent changes, in VBase. The order
- * history is the record: a change is accepted once it is written there. The recent index is a
- * view of the newest changes that follows in the background: the webhook does not wait for
- * it (one document write per change instead of two, and the index batches more),
- * a failed index write is retried, and a redelivery completes it too, as index writes are
- * idempotent. A process that stops before an index write lands leaves that change out of the
- * recent list, never out of its order's history.
- */
 export class HistoryStore {
-  private readonly scope: string
+  constructor(private readonly store: JsonStore) {}
 
-  constructor(
-    private readonly store: JsonStore,
-    scope?: string,
-    /** Told when the recent index could not be written after every attempt. */
-    private readonly onIndexFailure?: (error: unknown) => void
-  ) {
-    this.scope = scope ?? identityScope(store)
-  }
+  /**
+   * Records a change: one read of the order's history, the write-once copy and listing, the
+   * event, then one conditional write. Retried as a whole on a conflict or a failure; every
+   * step may run again safely.
+   */
+  public async record(
+    entry: HistoryEntry,
+    publish: Publish
+  ): Promise<RecordResult> {
+    let listed = false
+    let published = false
+    let created = false
 
-  public async record(entry: HistoryEntry): Promise<RecordResult> {
-    const { scope } = this
-    const order = orderPath(entry.orderId)
-    let recorded: {
-      added: boolean
-      redelivery: boolean
-      currentStatus: string | null
-    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        const { history, etag } = await this.readOrder(entry.orderId)
 
-    try {
-      recorded = await committer.run(
-        `${scope}/${BUCKET}/${order}`,
-        documentIO<OrderHistory>(this.store, order, () =>
-          emptyHistory(entry.orderId)
-        ),
-        (history) => {
-          const change = appendEntry(history, entry)
+        if (hasEntry(history, entry.id)) {
+          // Present before this call published it: a redelivery. Present after: this call's
+          // own write, whose answer was lost (it timed out after landing).
+          // eslint-disable-next-line no-await-in-loop
+          if (created) await this.mergeDropped(entry.orderId, history)
 
           return {
-            document: change.history,
-            result: {
-              added: change.added,
-              redelivery: change.redelivery,
-              currentStatus: change.history.currentStatus,
-            },
+            duplicate: !published,
+            isNew: published,
+            currentStatus: history.currentStatus,
           }
         }
-      )
-    } catch (error) {
-      return storageFailure(error)
-    }
 
-    // A redelivery lists the change too: its first index write may have been lost.
-    if (recorded.added || recorded.redelivery) this.indexInBackground(entry)
+        const change = appendEntry(history, entry)
 
-    return {
-      duplicate: recorded.redelivery,
-      isNew: recorded.added,
-      currentStatus: recorded.currentStatus,
+        if (!change.added) {
+          return {
+            duplicate: false,
+            isNew: false,
+            currentStatus: history.currentStatus,
+          }
+        }
+
+        const creating = etag === undefined
+
+        if (!listed) {
+          // eslint-disable-next-line no-await-in-loop
+          await Promise.all([
+            this.store.saveJSON(
+              BUCKET,
+              RECENT_PREFIX + recentFileName(entry),
+              listedEntry(entry)
+            ),
+            this.store.saveJSON(
+              BUCKET,
+              changePath(entry.orderId, entry.id),
+              entry
+            ),
+          ])
+          listed = true
+        }
+
+        if (!published) {
+          // eslint-disable-next-line no-await-in-loop
+          await publish(entry, change.history.currentStatus)
+          published = true
+        }
+
+        created = created || creating
+        // eslint-disable-next-line no-await-in-loop
+        await this.store.saveJSON(
+          BUCKET,
+          orderPath(entry.orderId),
+          change.history,
+          undefined,
+          etag
+        )
+        // eslint-disable-next-line no-await-in-loop
+        if (creating) await this.mergeDropped(entry.orderId, change.history)
+
+        return {
+          duplicate: false,
+          isNew: true,
+          currentStatus: change.history.currentStatus,
+        }
+      } catch (error) {
+        if (attempt >= ATTEMPTS) throw storageFailure(error)
+        // eslint-disable-next-line no-await-in-loop
+        await sleep(backoff(attempt, isConflict(error)))
+      }
     }
   }
 
+  /** The order's history, with any change a concurrent creation dropped merged back in. */
   public async history(orderId: string): Promise<OrderHistory> {
     try {
-      const { data } = await this.store.getRawJSON<OrderHistory>(
-        BUCKET,
-        orderPath(orderId),
-        true
-      )
+      const [{ history }, copies] = await Promise.all([
+        this.readOrder(orderId),
+        this.listNames(changesPrefix(orderId)),
+      ])
 
-      return data ?? emptyHistory(orderId)
+      const dropped = await this.readDropped(orderId, history, copies)
+
+      return dropped.reduce(
+        (merged, entry) => appendEntry(merged, entry).history,
+        history
+      )
     } catch (error) {
-      return storageFailure(error)
+      throw storageFailure(error)
     }
   }
 
-  public async recent(): Promise<RecentChanges> {
-    await Promise.all([...(indexing.get(this.scope) ?? [])])
+  /** The newest changes, newest first, optionally of one status: at most `first`. */
+  public async recent(
+    first: number,
+    status: string | null
+  ): Promise<HistoryEntry[]> {
+    const found: HistoryEntry[] = []
+    const seen = new Set<string>()
+    let next: string | undefined
+
     try {
-      const shards = await Promise.all(
-        Array.from({ length: RECENT_SHARDS }, (_, shard) =>
-          this.store.getRawJSON<RecentChanges>(BUCKET, shardPath(shard), true)
-        )
-      )
+      for (let page = 0; page < MAX_LIST_PAGES; page++) {
+        // eslint-disable-next-line no-await-in-loop
+        const list = await this.store.listFiles(BUCKET, {
+          prefix: RECENT_PREFIX,
+          limit: status ? LIST_PAGE : Math.min(first, LIST_PAGE),
+          next,
+        })
 
-      return mergeRecent(shards.map(({ data }) => data ?? { entries: [] }))
+        // eslint-disable-next-line no-await-in-loop
+        const entries = await Promise.all(
+          (list.data ?? []).map(({ path }) =>
+            this.store.getJSON<HistoryEntry | null>(BUCKET, path, true)
+          )
+        )
+
+        for (const entry of entries) {
+          // A redelivery whose first answer was lost is listed twice: once is enough.
+          if (!entry || seen.has(entry.id)) continue
+          seen.add(entry.id)
+          if (!status || entry.newStatus === status) found.push(entry)
+          if (found.length === first) return found
+        }
+
+        next = list.next ?? undefined
+        if (!next || !list.data?.length) break
+      }
+
+      return found
     } catch (error) {
-      return storageFailure(error)
+      throw storageFailure(error)
     }
   }
 
-  /** Lists the change in its recent shard, retrying a failed write; never rejects. */
-  private indexInBackground(entry: HistoryEntry) {
-    const { scope, store } = this
-    const shard = recentPath(entry.orderId)
-    // The index only lists changes: the payload's extra fields stay in the order history. An
-    // entry without extras is listed as it is (the local store then serializes it once).
-    const listed =
-      Object.keys(entry.extra).length === 0 ? entry : { ...entry, extra: {} }
-
-    const write = async () => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // eslint-disable-next-line no-await-in-loop
-          await committer.runBatched(
-            `${scope}/${BUCKET}/${shard}`,
-            documentIO<RecentChanges>(store, shard, () => ({ entries: [] })),
-            listed,
-            listInRecent
-          )
-
-          return
-        } catch (error) {
-          if (attempt >= INDEX_ATTEMPTS) throw error
-          // eslint-disable-next-line no-await-in-loop
-          await sleep(INDEX_RETRY_MS * attempt)
-        }
-      }
-    }
-
-    let pending = indexing.get(scope)
-
-    if (!pending) {
-      pending = new Set()
-      indexing.set(scope, pending)
-    }
-
-    const running: Promise<void> = write().then(
-      () => undefined,
-      (error) => {
-        try {
-          // The store's own error may carry request headers (the app token): keep the fact.
-          this.onIndexFailure?.(
-            error instanceof StorageError
-              ? error
-              : new StorageError('The recent index could not be saved')
-          )
-        } catch {
-          // Reporting must not turn into an unhandled rejection.
-        }
-      }
+  private async readOrder(
+    orderId: string
+  ): Promise<{ history: OrderHistory; etag: string | undefined }> {
+    const { data, headers } = await this.store.getRawJSON<OrderHistory>(
+      BUCKET,
+      orderPath(orderId),
+      true
     )
 
-    const set = pending
+    return data
+      ? { history: data, etag: etagOf(headers) }
+      : { history: emptyHistory(orderId), etag: undefined }
+  }
 
-    set.add(running)
-    running.then(() => {
-      set.delete(running)
-      if (set.size === 0 && indexing.get(scope) === set) indexing.delete(scope)
-    })
+  private async listNames(prefix: string): Promise<string[]> {
+    const names: string[] = []
+    let next: string | undefined
+
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      // eslint-disable-next-line no-await-in-loop
+      const list = await this.store.listFiles(BUCKET, {
+        prefix,
+        limit: LIST_PAGE,
+        next,
+      })
+
+      for (const { path } of list.data ?? []) names.push(path)
+      next = list.next ?? undefined
+      if (!next || !list.data?.length) break
+    }
+
+    return names
+  }
+
+  /** Paths of copies of changes that `history` lacks (a concurrent creation dropped them). */
+  private static missing(
+    orderId: string,
+    history: OrderHistory,
+    copies: string[]
+  ): string[] {
+    const prefix = changesPrefix(orderId)
+
+    return copies.filter(
+      (path) =>
+        !hasEntry(history, path.slice(prefix.length).replace(/\.json$/, ''))
+    )
+  }
+
+  private async readDropped(
+    orderId: string,
+    history: OrderHistory,
+    copies: string[]
+  ): Promise<HistoryEntry[]> {
+    const entries = await Promise.all(
+      HistoryStore.missing(orderId, history, copies).map((path) =>
+        this.store.getJSON<HistoryEntry | null>(BUCKET, path, true)
+      )
+    )
+
+    return entries.filter((entry): entry is HistoryEntry => !!entry)
+  }
+
+  /**
+   * After creating a history: lists the order's copies and merges back, with a conditional
+   * write, any change this creation overwrote. Their replicas published them already.
+   */
+  private async mergeDropped(orderId: string, written: OrderHistory) {
+    const copies = await this.listNames(changesPrefix(orderId))
+
+    if (HistoryStore.missing(orderId, written, copies).length === 0) return
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        const { history, etag } = await this.readOrder(orderId)
+        // eslint-disable-next-line no-await-in-loop
+        const dropped = await this.readDropped(orderId, history, copies)
+
+        if (dropped.length === 0) return
+        const merged = dropped.reduce(
+          (current, entry) => appendEntry(current, entry).history,
+          history
+        )
+
+        // eslint-disable-next-line no-await-in-loop
+        await this.store.saveJSON(
+          BUCKET,
+          orderPath(orderId),
+          merged,
+          undefined,
+          etag
+        )
+
+        return
+      } catch (error) {
+        if (attempt >= ATTEMPTS) throw error
+        // eslint-disable-next-line no-await-in-loop
+        await sleep(backoff(attempt, isConflict(error)))
+      }
+    }
   }
 }

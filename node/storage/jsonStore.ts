@@ -1,13 +1,15 @@
 /**
- * The part of VBase the app uses: JSON files read with their ETag and written with `If-Match`.
- * `@vtex/api`'s VBase on VTEX IO; a file store with the same semantics in the sandbox.
+ * The part of VBase the app uses: JSON files read with their ETag, written with or without
+ * `If-Match`, and listed by prefix. `@vtex/api`'s VBase client, on VTEX IO and in the sandbox
+ * (where it reaches the store stand-in).
  */
 export interface JsonStore {
   getRawJSON<T>(
     bucket: string,
     path: string,
     nullIfNotFound?: boolean
-  ): Promise<{ data: T | null; headers: Record<string, unknown> }>
+  ): Promise<{ data: T | null; headers?: Record<string, unknown> }>
+  getJSON<T>(bucket: string, path: string, nullIfNotFound?: boolean): Promise<T>
   saveJSON<T>(
     bucket: string,
     path: string,
@@ -15,6 +17,10 @@ export interface JsonStore {
     tracingConfig?: undefined,
     ifMatch?: string
   ): Promise<unknown>
+  listFiles(
+    bucket: string,
+    opts?: { prefix?: string; next?: string; limit?: number }
+  ): Promise<{ data?: Array<{ path: string }> | null; next?: string | null }>
 }
 
 /** Thrown when the store failed; the webhook answers 503 so that the sender retries. */
@@ -25,7 +31,7 @@ export class StorageError extends Error {
   }
 }
 
-/** A write refused because the file changed since it was read. */
+/** A write refused because the file changed since it was read (VBase answers 412). */
 export const isConflict = (error: unknown) => {
   const status = (error as { response?: { status?: number } } | null)?.response
     ?.status
@@ -33,8 +39,8 @@ export const isConflict = (error: unknown) => {
   return status === 409 || status === 412
 }
 
-export const etagOf = (headers: Record<string, unknown>) => {
-  const etag = headers.etag ?? headers.ETag
+export const etagOf = (headers: Record<string, unknown> | undefined) => {
+  const etag = headers?.etag ?? headers?.ETag
 
   return typeof etag === 'string' && etag ? etag : undefined
 }

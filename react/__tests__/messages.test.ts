@@ -78,6 +78,8 @@ describe('messages', () => {
       'PNP_UNAVAILABLE',
       'OMS_ORDER_NOT_FOUND',
       'OMS_UNAVAILABLE',
+      'STORE_UNAVAILABLE',
+      'SETTINGS_UNAVAILABLE',
       'BAD_USER_INPUT',
     ]) {
       expect(en[ERROR_MESSAGES[code].title]).toBeTruthy()

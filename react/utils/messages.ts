@@ -113,6 +113,16 @@ export const ERROR_MESSAGES: Record<
     description: 'admin/pick-and-pack.error.OMS_UNAVAILABLE.description',
     action: 'retry',
   },
+  STORE_UNAVAILABLE: {
+    title: 'admin/pick-and-pack.error.STORE_UNAVAILABLE.title',
+    description: 'admin/pick-and-pack.error.STORE_UNAVAILABLE.description',
+    action: 'retry',
+  },
+  SETTINGS_UNAVAILABLE: {
+    title: 'admin/pick-and-pack.error.SETTINGS_UNAVAILABLE.title',
+    description: 'admin/pick-and-pack.error.SETTINGS_UNAVAILABLE.description',
+    action: 'retry',
+  },
   BAD_USER_INPUT: {
     title: 'admin/pick-and-pack.error.BAD_USER_INPUT.title',
     description: 'admin/pick-and-pack.error.BAD_USER_INPUT.description',

@@ -1,6 +1,6 @@
 import { chronological } from '../../domain/history'
 import { reconcile } from '../../domain/reconciliation'
-import { HistoryStore, requestScope } from '../../storage/historyStore'
+import { HistoryStore } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import type { FulfillmentParent } from '../query/orderFulfillment'
 import { toStatusChange } from '../statusChange'
@@ -13,10 +13,9 @@ export const OrderFulfillment = {
 
   history: async (parent: FulfillmentParent, _: unknown, ctx: Context) => {
     try {
-      const history = await new HistoryStore(
-        ctx.clients.vbase,
-        requestScope(ctx.vtex)
-      ).history(parent.orderId)
+      const history = await new HistoryStore(ctx.clients.vbase).history(
+        parent.orderId
+      )
 
       return chronological(history.entries).map(toStatusChange)
     } catch (error) {

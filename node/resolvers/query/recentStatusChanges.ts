@@ -1,6 +1,5 @@
 import { AppError } from '../../domain/errors'
-import { selectRecent } from '../../domain/history'
-import { HistoryStore, requestScope } from '../../storage/historyStore'
+import { HistoryStore } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import { toStatusChange } from '../statusChange'
 
@@ -29,10 +28,17 @@ export async function recentStatusChanges(
     )
   }
 
-  const recent = await new HistoryStore(
-    ctx.clients.vbase,
-    requestScope(ctx.vtex)
-  ).recent()
+  try {
+    const recent = await new HistoryStore(ctx.clients.vbase).recent(
+      first,
+      status
+    )
 
-  return selectRecent(recent, first, status).map(toStatusChange)
+    return recent.map(toStatusChange)
+  } catch {
+    throw new AppError(
+      'STORE_UNAVAILABLE',
+      'Recent status changes could not be read. Try again in a moment.'
+    )
+  }
 }
