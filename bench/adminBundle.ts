@@ -61,9 +61,7 @@ export async function benchAdminBundle(): Promise<AdminBundleResult> {
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = input.includes('node_modules/')
-        ? input
-            .split('node_modules/')
-            .pop()!
+        ? (input.split('node_modules/').pop() ?? input)
             .split('/')
             .slice(0, input.includes('node_modules/@') ? 2 : 1)
             .join('/')

@@ -1,80 +1,17 @@
-import type { ChildProcess } from 'child_process'
-import { spawn } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
-import net from 'net'
 import { tmpdir } from 'os'
 import path from 'path'
 
+import { buildSandbox } from '../dev/build'
+import {
+  freePort,
+  startProgram as start,
+  stopProcess,
+  waitUntilUp,
+} from '../dev/processes'
 import { API_KEY, SECRET } from './sandbox'
-import { buildSandbox, programPath } from '../dev/build'
-import type { SandboxProgram } from '../dev/build'
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-
-      server.close(() => resolve(port))
-    })
-  })
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function waitUntilUp(url: string, child: ChildProcess, what: string) {
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`${what} exited with ${child.exitCode}`)
-    try {
-      // eslint-disable-next-line no-await-in-loop
-      await fetch(url)
-
-      return
-    } catch {
-      // eslint-disable-next-line no-await-in-loop
-      await sleep(200)
-    }
-  }
-
-  throw new Error(`${what} did not start within 30 s`)
-}
-
-function start(program: SandboxProgram, env: NodeJS.ProcessEnv) {
-  // Plain node on the built program, as VTEX IO runs compiled code; own process group.
-  return spawn(process.execPath, [programPath(program)], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-    detached: true,
-  })
-}
-
-const stopProcess = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.pid === undefined) {
-      resolve()
-
-      return
-    }
-
-    child.once('exit', () => resolve())
-    try {
-      process.kill(-child.pid, 'SIGTERM')
-    } catch {
-      resolve()
-    }
-
-    setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL')
-      } catch {
-        // already gone
-      }
-
-      resolve()
-    }, 3000).unref()
-  })
+export { freePort }
 
 /**
  * The simulator and the local host as separate processes, as they are in production (the
@@ -96,6 +33,7 @@ export async function startSandboxProcesses() {
     PORT: String(hostPort),
     PNP_AUTH_URL: simURL,
     PNP_API_URL: simURL,
+    PNP_V1_URL: simURL,
     OMS_URL: simURL,
     PNP_API_KEY: API_KEY,
     PNP_ENVIRONMENT: 'prod',

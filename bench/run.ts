@@ -1,8 +1,10 @@
 /*
- * `npm run bench`: every benchmark, as ratios against baselines measured in the same run, a
- * table on stdout and the numbers in bench/results.json. `--smoke` runs a seconds-long version
- * for CI that checks what must hold whatever the machine's load (token counts, nothing lost,
- * no errors, bundle size) and reports the ratios without judging them.
+ * `npm run bench`: every benchmark against baselines measured in the same run, a table on
+ * stdout and the numbers in bench/results.json. `--smoke` runs a short version for CI with the
+ * same checks: what must hold whatever the machine's load (nothing lost, one event per change,
+ * token counts, bundle size) is judged; latency ratios and store-call targets are reported
+ * (marked when they miss) without failing the run, as a noisy CI machine cannot judge the one
+ * and the full run judges the other.
  */
 import { writeFileSync } from 'fs'
 import os from 'os'
@@ -11,6 +13,7 @@ import path from 'path'
 import { benchAdminBundle } from './adminBundle'
 import { benchOrderView } from './orderView'
 import { benchTokenEconomy } from './tokenEconomy'
+import type { KindCost, MixResult } from './webhookIntake'
 import { benchWebhookIntake } from './webhookIntake'
 
 const smoke = process.argv.includes('--smoke')
@@ -19,9 +22,28 @@ const jsonFile = jsonIndex >= 0 ? process.argv[jsonIndex + 1] : undefined
 
 interface Check {
   name: string
-  pass: boolean
+  /** Null: reported only, no target. */
+  pass: boolean | null
+  /** `always`: judged in the smoke run too; `full`: judged by `npm run bench` only. */
+  judge: 'always' | 'full'
   detail: string
 }
+
+const KIND_NAMES: Record<KindCost['kind'], string> = {
+  first: "a new order's first change",
+  later: 'a later change of a known order',
+  redelivery: 'a redelivery',
+}
+
+const operations = (byOperation: Record<string, number>) =>
+  Object.entries(byOperation)
+    .map(([operation, count]) => `${operation} ${count}`)
+    .join(', ')
+
+const thousands = (value: number) => value.toLocaleString('en-US')
+
+const cut = (mix: MixResult) =>
+  mix.stoppedByTime ? ', cut short by its time bound' : ''
 
 async function main() {
   const started = Date.now()
@@ -37,62 +59,149 @@ async function main() {
 
   const intake = await benchWebhookIntake(
     smoke
-      ? { connections: 10, seconds: 1, runs: 1 }
-      : { connections: 50, seconds: 10, runs: 5 }
+      ? {
+          kindOrders: 5,
+          roundTrips: 40,
+          few: { senders: 5, orders: 40, maxSeconds: 10 },
+          many: { senders: 50, orders: 200, maxSeconds: 10 },
+        }
+      : {
+          kindOrders: 20,
+          roundTrips: 100,
+          few: { senders: 5, orders: 400, maxSeconds: 60 },
+          many: { senders: 50, orders: 2000, maxSeconds: 90 },
+        }
   )
 
   const bundle = await benchAdminBundle()
+  const { correctness: c, events, few, many, storeRoundTrip } = intake
+  const mixCalls = few.storeCalls.total + many.storeCalls.total
+  const mixNotifications = few.notifications + many.notifications
+  const mixNewChanges = few.newChanges + many.newChanges
+  const callTarget = intake.targets.storeCallsPerChange
 
   const checks: Check[] = [
     {
       name: 'order view: warm p50 ≤ 1.2 × direct GET',
       pass: orderView.ratioToDirect <= 1.2,
+      judge: 'full',
       detail: `${orderView.p50.app} ms vs ${orderView.p50.direct} ms = ${orderView.ratioToDirect}×`,
     },
     {
       name: 'order view: warm p50 ≤ 0.45 × naive',
       pass: orderView.ratioToNaive <= 0.45,
+      judge: 'full',
       detail: `${orderView.p50.app} ms vs ${orderView.p50.naive} ms = ${orderView.ratioToNaive}×`,
     },
     {
       name: `token economy: ${tokens.concurrentViews} concurrent cold views, 1 token`,
       pass: tokens.tokenRequestsForConcurrentViews === 1,
+      judge: 'always',
       detail: `${tokens.tokenRequestsForConcurrentViews} token request(s)`,
     },
-    ...tokens.simulated.map((run) => ({
-      name: `token economy: ${run.views} views over ${run.minutes} simulated min`,
-      pass: run.tokenRequests === run.expected,
-      detail: `${run.tokenRequests} token request(s), one per 14 min expected: ${run.expected}`,
-    })),
+    ...tokens.simulated.map(
+      (run): Check => ({
+        name: `token economy: ${run.views} views over ${run.minutes} simulated min`,
+        pass: run.tokenRequests === run.expected,
+        judge: 'always',
+        detail: `${run.tokenRequests} token request(s), one per 14 min expected: ${run.expected}`,
+      })
+    ),
     {
-      name: 'webhook intake: throughput ≥ 0.4 × bare Koa',
-      pass: intake.ratio >= 0.4,
-      detail: `${intake.throughput.app} vs ${intake.throughput.baseline} req/s = ${intake.ratio}×`,
-    },
-    {
-      name: 'webhook intake: p99 < 50 ms',
-      pass: intake.p99 < 50,
-      detail: `p99 ${intake.p99} ms`,
-    },
-    {
-      name: 'webhook intake: no non-2xx, every notification stored once',
+      name: 'webhook, 3 replicas: sent = acknowledged = stored, 0 lost, 0 non-2xx',
       pass:
-        intake.non2xx === 0 &&
-        intake.accepted === intake.sent &&
-        intake.stored === intake.sent,
-      detail: `sent ${intake.sent}, accepted ${intake.accepted}, stored ${intake.stored}, non-2xx ${intake.non2xx}`,
+        c.changes > 0 &&
+        c.acknowledged === c.sent &&
+        c.stored === c.changes &&
+        c.lost === 0 &&
+        c.extra === 0 &&
+        c.non2xx === 0 &&
+        c.noAnswer === 0 &&
+        c.wrongDuplicateFlag === 0,
+      judge: 'always',
+      detail: `sent ${thousands(c.sent)}, acknowledged ${thousands(
+        c.acknowledged
+      )}; distinct changes ${thousands(c.changes)}, stored ${thousands(
+        c.stored
+      )}, lost ${c.lost}, stored twice ${c.extra}; non-2xx ${
+        c.non2xx
+      }, no answer ${c.noAnswer}, wrong duplicate flag ${c.wrongDuplicateFlag}`,
+    },
+    {
+      name: 'webhook: IO events per change = 1.00, one id per change',
+      pass:
+        events.events === events.changes &&
+        events.distinctIds === events.changes &&
+        events.idsMatchHistory &&
+        events.largestHostList < 10_000,
+      judge: 'always',
+      detail: `${thousands(events.events)} events, ${thousands(
+        events.distinctIds
+      )} distinct ids for ${thousands(
+        events.changes
+      )} changes = ${events.perChange.toFixed(2)}; ids ${
+        events.idsMatchHistory ? '=' : '≠'
+      } stored ids`,
+    },
+    ...intake.perKind.map(
+      (kind): Check => ({
+        name: `store calls, ${KIND_NAMES[kind.kind]} ≤ ${callTarget}`,
+        pass: kind.perNotification.total <= callTarget,
+        judge: 'full',
+        detail: `${kind.perNotification.total} (${operations(
+          kind.perNotification.byOperation
+        )}; ${kind.notifications} sent one by one, p50 ${kind.p50} ms)`,
+      })
+    ),
+    {
+      name: `store calls over the mix, per notification ≤ ${callTarget}`,
+      pass: mixCalls / mixNotifications <= callTarget,
+      judge: 'full',
+      detail: `${(mixCalls / mixNotifications).toFixed(2)} (${thousands(
+        mixCalls
+      )} calls for ${thousands(mixNotifications)} notifications)`,
+    },
+    {
+      name: `store calls over the mix, per new change ≤ ${callTarget}`,
+      pass: mixCalls / mixNewChanges <= callTarget,
+      judge: 'full',
+      detail: `${(mixCalls / mixNewChanges).toFixed(2)} (${thousands(
+        mixCalls
+      )} calls for ${thousands(mixNewChanges)} new changes)`,
+    },
+    {
+      name: `webhook p50, ${few.senders} senders ≤ ${intake.targets.ratioToStoreRoundTrip} × store round trip`,
+      pass: intake.ratio <= intake.targets.ratioToStoreRoundTrip,
+      judge: 'full',
+      detail: `${few.p50} ms vs ${storeRoundTrip.p50} ms = ${
+        intake.ratio
+      }× (p50 by kind: first ${few.p50ByKind.first}, later ${
+        few.p50ByKind.later
+      }, redelivery ${few.p50ByKind.redelivery} ms; p99 ${
+        few.p99
+      } ms; store write ${storeRoundTrip.writeP50} ms${cut(few)})`,
+    },
+    {
+      name: `webhook, ${many.senders} senders: p50, p99, throughput`,
+      pass: null,
+      judge: 'full',
+      detail: `p50 ${many.p50} ms, p99 ${many.p99} ms, ${
+        many.throughput
+      } notifications/s (${thousands(many.notifications)} in ${
+        many.seconds
+      } s${cut(many)})`,
     },
     {
       name: 'admin bundle: own JS ≤ 80 KB gzipped',
       pass: bundle.pass,
+      judge: 'always',
       detail: `${bundle.gzipKB} KB gzipped (${bundle.minifiedBytes} bytes minified)`,
     },
   ]
 
-  // Timing targets depend on the machine's load: the smoke run reports them, never fails on them.
-  const judged = smoke
-    ? checks.filter((check) => !/p50|p99|throughput/.test(check.name))
-    : checks
+  const judged = checks.filter(
+    (check) => check.pass !== null && (!smoke || check.judge === 'always')
+  )
 
   const width = Math.max(...checks.map((check) => check.name.length))
 
@@ -108,8 +217,12 @@ async function main() {
         : 'FAIL'
       : 'info'
 
+    // Reported, not judged, here: say so when it misses its target.
+    const miss =
+      mark === 'info' && check.pass === false ? '  (misses target)' : ''
+
     process.stdout.write(
-      `${mark}  ${check.name.padEnd(width)}  ${check.detail}\n`
+      `${mark}  ${check.name.padEnd(width)}  ${check.detail}${miss}\n`
     )
   }
 

@@ -28,6 +28,7 @@ export async function startSandbox(
     port: 0,
     authURL: simulator.url,
     apiURL: simulator.url,
+    v1URL: simulator.url,
     omsURL: simulator.url,
     settings: {
       apiKey: API_KEY,
@@ -58,7 +59,7 @@ export async function graphql(url: string, query: string, variables?: object) {
   })
 
   return (await response.json()) as {
-    data?: any
+    data?: unknown
     errors?: Array<{ extensions?: { code?: string } }>
   }
 }

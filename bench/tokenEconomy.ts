@@ -42,6 +42,7 @@ async function simulatedViews(minutes: number, views: number) {
     const client = new PickAndPack(ioContext, {
       authBaseURL: simulator.url,
       apiBaseURL: simulator.url,
+      v1BaseURL: simulator.url,
       tokenCache: new TokenCache(() => now),
     })
 

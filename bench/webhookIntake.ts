@@ -1,238 +1,733 @@
-import { spawn } from 'child_process'
+/*
+ * The webhook as VTEX IO runs it: three host processes (replicas) over one store stand-in that
+ * adds 20 ms to every call, as VBase's remote round trips do. Senders spread notifications
+ * round-robin over the replicas. Measured in the same run:
+ *
+ * - the store's own round trip (a GET of an absent file from this process), the baseline;
+ * - store calls per kind of notification (a new order's first change, a later change, a
+ *   redelivery), each in a small sequential phase, and averaged over the mixes;
+ * - the mix (per order: change 1, change 2, change 1 again; orders interleaved at random, each
+ *   order's steps in order) with 5 and with 50 concurrent senders: latency and throughput;
+ * - afterwards, straight from the store and the replicas' sent-event lists: every change
+ *   acknowledged is in its order's history once, and was published as one IO event.
+ */
+import { readFileSync } from 'fs'
+import http from 'http'
 import path from 'path'
 
-import autocannon from 'autocannon'
-import { build } from 'esbuild'
-
 import { appRoot } from '../dev/appRoot'
-import { readStoreFiles } from '../dev/host/fileVBase'
-import { FLOW_STATUSES } from '../node/domain/statuses'
-import { freePort, startSandboxProcesses } from './processes'
-import { SECRET } from './sandbox'
-import { median, round } from './stats'
+import type { ReplicaSet } from '../dev/processes'
+import { startReplicaSet } from '../dev/processes'
+import { percentile, round } from './stats'
 
-const BARE_KOA = path.join(appRoot(), 'dist', 'bench', 'bareKoa.js')
-const ORDERS = 2000
+const SECRET = 'bench-webhook-secret'
+const HOSTNAME = 'benchstore'
+const HOSTS = 3
+const STORE_LATENCY_MS = 20
+const STATUS_CHANGED = 'pick-and-pack.status-changed'
+const REQUEST_TIMEOUT_MS = 30_000
+/** Each replica lists its last 10,000 sent events: stay well below to count them all. */
+const MAX_EVENTS_PER_HOST = 9_000
+const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
 
-interface Load {
-  /** Distinct notifications sent; each must end up stored exactly once. */
-  sent: number
-  /** Acknowledged with 200 during the run, plus those replayed after it. */
-  accepted: number
-  requests: number
-  throughput: number
-  p99: number
-  non2xx: number
-  errors: number
+const manifest = JSON.parse(
+  readFileSync(path.join(appRoot(), 'manifest.json'), 'utf8')
+) as { vendor: string; name: string }
+
+/** VTEX_APP_ID without its version: the hosts' VBase buckets live under it. */
+const APP_NAME = `${manifest.vendor}.${manifest.name}`
+/** The hosts' account and workspace (the local host's defaults). */
+const HISTORY_FILES = `/vbase/sandbox/master/buckets/${APP_NAME}/pick-and-pack-history/files/orders/`
+
+type Kind = 'first' | 'later' | 'redelivery'
+
+export interface StoreCalls {
+  total: number
+  /** Non-zero counts only, e.g. `{ 'vbase GET': 1, 'vbase PUT': 3 }`. */
+  byOperation: Record<string, number>
 }
 
-/** `connections` clients for `seconds`, every request a distinct valid notification. */
-async function load(
+interface StatsSnapshot {
+  vbase: Record<string, number>
+  masterdata: Record<string, number>
+  total: number
+}
+
+/* ------------------------------------------------------------------ HTTP, keep-alive */
+
+interface Answer {
+  status: number
+  text: string
+  ms: number
+}
+
+const agents = new Map<string, http.Agent>()
+
+function agentFor(origin: string) {
+  let agent = agents.get(origin)
+
+  if (!agent) {
+    agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+    agents.set(origin, agent)
+  }
+
+  return agent
+}
+
+/** One request over a keep-alive connection; never rejects (status 0: no answer). */
+function request(
+  method: string,
   url: string,
-  connections: number,
-  seconds: number
-): Promise<Load> {
-  let sequence = 0
-  let acknowledged = 0
-  const base = Date.UTC(2026, 10, 27)
-  // One request in flight per connection: its context remembers the body until answered.
-  const contexts = new Set<{ pending?: string }>()
+  send: { body?: string; headers?: Record<string, string> } = {}
+): Promise<Answer> {
+  const { body, headers = {} } = send
+  const target = new URL(url)
+  const start = process.hrtime.bigint()
+  const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6
 
-  const result = await autocannon({
-    url: `${url}/_v/pick-and-pack/webhook`,
-    connections,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
-    requests: [
+  return new Promise((resolve) => {
+    const req = http.request(
       {
-        setupRequest: (
-          request: Record<string, unknown>,
-          context: { pending?: string }
-        ) => {
-          const n = sequence++
-          const step = Math.floor(n / ORDERS)
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method,
+        agent: agentFor(target.origin),
+        headers: body
+          ? {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              ...headers,
+            }
+          : headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
 
-          contexts.add(context)
-          context.pending = JSON.stringify({
-            orderId: `${1300000000000 + (n % ORDERS)}-01`,
-            oldStatus: FLOW_STATUSES[step % FLOW_STATUSES.length],
-            newStatus: FLOW_STATUSES[(step + 1) % FLOW_STATUSES.length],
-            hostname: 'benchstore',
-            // Distinct per request, so that none is a redelivery.
-            date: new Date(base + n).toISOString(),
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ms: elapsed(),
           })
+        )
+        res.on('error', () => resolve({ status: 0, text: '', ms: elapsed() }))
+      }
+    )
 
-          return { ...request, body: context.pending }
-        },
-        onResponse: (
-          status: number,
-          _body: string,
-          context: { pending?: string }
-        ) => {
-          if (status === 200) acknowledged++
-          context.pending = undefined
-        },
-      },
-    ],
-  } as autocannon.Options)
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy())
+    req.on('error', () => resolve({ status: 0, text: '', ms: elapsed() }))
+    req.end(body)
+  })
+}
 
-  // Requests cut off when the time ran out may or may not have been stored: send them again.
-  // A redelivery is idempotent, so afterwards every notification sent is stored exactly once.
-  let replayed = 0
+async function getJSON<T>(url: string): Promise<T> {
+  const answer = await request('GET', url)
 
-  for (const context of contexts) {
-    if (!context.pending) continue
-    // eslint-disable-next-line no-await-in-loop
-    const response = await fetch(`${url}/_v/pick-and-pack/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-webhook-secret': SECRET,
-      },
-      body: context.pending,
+  if (answer.status !== 200) throw new Error(`GET ${url}: ${answer.status}`)
+
+  return JSON.parse(answer.text) as T
+}
+
+/* ------------------------------------------------------------------ orders and their steps */
+
+/** Deterministic pseudo-random numbers (mulberry32), so that every run sends the same mix. */
+function random(seed: number) {
+  let state = seed >>> 0
+
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const CHANGES = [
+  { oldStatus: 'READY_FOR_HANDLING', newStatus: 'READY_FOR_PICKING' },
+  { oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' },
+]
+
+/** Per order: its first change, a later change, then the first change delivered again. */
+const STEPS: Array<{ kind: Kind; change: number }> = [
+  { kind: 'first', change: 0 },
+  { kind: 'later', change: 1 },
+  { kind: 'redelivery', change: 0 },
+]
+
+interface OrderRecord {
+  orderId: string
+  bodies: string[]
+  /** Changes (index into CHANGES) acknowledged with 200 at least once. */
+  acknowledged: Set<number>
+  /** Changes sent at least once. */
+  sent: Set<number>
+  /** Next index into STEPS; STEPS.length when done, -1 when a step failed. */
+  next: number
+}
+
+/** The answer's `duplicate`; undefined when the answer is not the contract's JSON. */
+function duplicateFlag(text: string): boolean | undefined {
+  try {
+    return (JSON.parse(text) as { duplicate?: boolean }).duplicate
+  } catch {
+    return undefined
+  }
+}
+
+/** Every notification sent and every answer, over the whole run. */
+class Ledger {
+  public readonly orders = new Map<string, OrderRecord>()
+  public sent = 0
+  public acknowledged = 0
+  public non2xx = 0
+  public noAnswer = 0
+  /** A first send answered `duplicate: true`, or a redelivery answered `duplicate: false`. */
+  public wrongDuplicateFlag = 0
+  private hostTurn = 0
+
+  constructor(private readonly hostURLs: string[]) {}
+
+  public newOrders(count: number, firstNumber: number, day: number) {
+    return Array.from({ length: count }, (_, i) => {
+      const orderId = `${firstNumber + i}-01`
+      const base = Date.UTC(2026, 11, day, 9, 0, 0) + i * 1000
+      const order: OrderRecord = {
+        orderId,
+        bodies: CHANGES.map((change, n) =>
+          JSON.stringify({
+            orderId,
+            ...change,
+            hostname: HOSTNAME,
+            date: new Date(base + n * 300_000).toISOString(),
+          })
+        ),
+        acknowledged: new Set(),
+        sent: new Set(),
+        next: 0,
+      }
+
+      this.orders.set(orderId, order)
+
+      return order
+    })
+  }
+
+  /** Sends the order's next step to the next replica in turn; resolves with its answer. */
+  public async sendNext(order: OrderRecord) {
+    const step = STEPS[order.next]
+    const hostURL = this.hostURLs[this.hostTurn++ % this.hostURLs.length]
+
+    order.sent.add(step.change)
+    this.sent++
+    const answer = await request('POST', `${hostURL}${WEBHOOK_PATH}`, {
+      body: order.bodies[step.change],
+      headers: { 'x-webhook-secret': SECRET },
     })
 
-    if (response.status === 200) replayed++
-  }
+    if (answer.status === 200) {
+      this.acknowledged++
+      order.acknowledged.add(step.change)
+      if (duplicateFlag(answer.text) !== (step.kind === 'redelivery')) {
+        this.wrongDuplicateFlag++
+      }
 
-  return {
-    sent: sequence,
-    accepted: acknowledged + replayed,
-    requests: result.requests.total,
-    throughput: result.requests.average,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+      order.next++
+    } else {
+      if (answer.status === 0) this.noAnswer++
+      else this.non2xx++
+      order.next = -1
+    }
+
+    return { kind: step.kind, ok: answer.status === 200, ms: answer.ms }
   }
 }
 
-/** Counts the changes the host's data dir holds for the benchmark's orders (after it stopped). */
-function storedChanges(dataDir: string) {
-  let count = 0
+/* ------------------------------------------------------------------ the store's counters */
 
-  for (const [key, content] of readStoreFiles(dataDir)) {
-    if (key.startsWith('pick-and-pack-history/orders/')) {
-      count += (JSON.parse(content) as { entries: unknown[] }).entries.length
+async function resetStats(storeURL: string) {
+  const answer = await request('POST', `${storeURL}/_store/stats/reset`)
+
+  if (answer.status >= 300) throw new Error(`stats reset: ${answer.status}`)
+}
+
+async function readStats(storeURL: string): Promise<StoreCalls> {
+  const stats = await getJSON<StatsSnapshot>(`${storeURL}/_store/stats`)
+  const byOperation: Record<string, number> = {}
+
+  for (const api of ['vbase', 'masterdata'] as const) {
+    for (const [operation, count] of Object.entries(stats[api] ?? {})) {
+      if (count > 0) byOperation[`${api} ${operation}`] = count
     }
   }
 
-  return count
+  return { total: stats.total, byOperation }
 }
 
-async function withBaseline<T>(work: (url: string) => Promise<T>) {
-  const port = await freePort()
+const perUnit = (calls: StoreCalls, units: number) => ({
+  total: round(calls.total / units, 2),
+  byOperation: Object.fromEntries(
+    Object.entries(calls.byOperation).map(([operation, count]) => [
+      operation,
+      round(count / units, 2),
+    ])
+  ),
+})
 
-  // The baseline runs compiled too, so that both sides pay the same.
-  await build({
-    entryPoints: [path.join(__dirname, 'bareKoa.ts')],
-    outfile: BARE_KOA,
-    bundle: true,
-    platform: 'node',
-    packages: 'external',
-    logLevel: 'warning',
-  })
-  const child = spawn(process.execPath, [BARE_KOA], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
-    detached: true,
-  })
+/* ------------------------------------------------------------------ phases */
 
-  try {
-    const url = `http://127.0.0.1:${port}`
+interface Run {
+  set: ReplicaSet
+  ledger: Ledger
+}
 
-    for (let i = 0; i < 100; i++) {
-      try {
-        // eslint-disable-next-line no-await-in-loop
-        await fetch(url)
+/**
+ * Sequential round trips to the store from here: a GET of an absent VBase file (the baseline,
+ * a 404 after the added latency) and, beside it for the record, a PUT of a small file (the
+ * stand-in writes to disk before it answers, so a write costs it a little more).
+ */
+async function storeRoundTrips(
+  storeURL: string,
+  count: number,
+  samples: { reads: number[]; writes: number[] } = { reads: [], writes: [] }
+) {
+  const files = `${storeURL}/vbase/sandbox/master/buckets/x/y/files/`
+  const body = JSON.stringify({ padding: 'x'.repeat(1000) })
+
+  for (let i = 0; i < count; i++) {
+    // eslint-disable-next-line no-await-in-loop
+    const read = await request('GET', `${files}absent`)
+    // eslint-disable-next-line no-await-in-loop
+    const write = await request(
+      'PUT',
+      `${files}written-${samples.writes.length}.json`,
+      { body }
+    )
+
+    if (read.status !== 404 || write.status >= 300) {
+      throw new Error(
+        `store round trip: expected 404 and 2xx, got ${read.status} and ${write.status}`
+      )
+    }
+
+    samples.reads.push(read.ms)
+    samples.writes.push(write.ms)
+  }
+
+  return samples
+}
+
+export interface KindCost {
+  kind: Kind
+  notifications: number
+  /** Store calls each, as the store counted them. */
+  perNotification: { total: number; byOperation: Record<string, number> }
+  /** Answer time, one sender alone (ms). */
+  p50: number
+}
+
+/** One kind of notification for each order, sequentially, counted alone by the store. */
+async function kindPhase(
+  { set, ledger }: Run,
+  orders: OrderRecord[],
+  kind: Kind
+): Promise<KindCost> {
+  // An order whose previous step failed is left out (the correctness check reports it).
+  const due = orders.filter((order) => STEPS[order.next]?.kind === kind)
+
+  const samples: number[] = []
+
+  await resetStats(set.storeURL)
+  for (const order of due) {
+    // eslint-disable-next-line no-await-in-loop
+    const { ok, ms } = await ledger.sendNext(order)
+
+    if (ok) samples.push(ms)
+  }
+
+  return {
+    kind,
+    notifications: due.length,
+    perNotification: perUnit(await readStats(set.storeURL), due.length),
+    p50: round(percentile(samples, 50), 1),
+  }
+}
+
+export interface MixResult {
+  senders: number
+  orders: number
+  notifications: number
+  newChanges: number
+  redeliveries: number
+  seconds: number
+  stoppedByTime: boolean
+  p50: number
+  p99: number
+  p50ByKind: Record<Kind, number>
+  throughput: number
+  storeCalls: {
+    total: number
+    byOperation: Record<string, number>
+    perNotification: number
+    perNewChange: number
+  }
+}
+
+/**
+ * `senders` concurrent senders over the orders' steps: a step becomes ready once its order's
+ * previous step was acknowledged, and each sender takes a ready step at random. Bounded by the
+ * steps there are and by `maxSeconds` (no new step after it; those in flight finish).
+ */
+async function mixPhase(
+  { set, ledger }: Run,
+  orders: OrderRecord[],
+  load: { senders: number; maxSeconds: number; seed: number }
+): Promise<MixResult> {
+  const { senders, maxSeconds, seed } = load
+  const next = random(seed)
+  const ready = [...orders]
+  const samples: number[] = []
+  const byKind: Record<Kind, number[]> = {
+    first: [],
+    later: [],
+    redelivery: [],
+  }
+
+  let inFlight = 0
+  let waiters: Array<() => void> = []
+  let stoppedByTime = false
+  const wake = () => {
+    const woken = waiters
+
+    waiters = []
+    for (const resolve of woken) resolve()
+  }
+
+  /** Until a step in flight is answered (and its order's next step may be ready). */
+  const answered = () =>
+    new Promise<void>((resolve) => {
+      waiters.push(resolve)
+    })
+
+  await resetStats(set.storeURL)
+  const started = process.hrtime.bigint()
+  const deadline = Date.now() + maxSeconds * 1000
+
+  const sender = async () => {
+    for (;;) {
+      if (Date.now() >= deadline) {
+        stoppedByTime = stoppedByTime || ready.length > 0 || inFlight > 0
         break
-      } catch {
+      }
+
+      if (ready.length === 0) {
+        if (inFlight === 0) break
         // eslint-disable-next-line no-await-in-loop
-        await new Promise((resolve) => setTimeout(resolve, 200))
+        await answered()
+        continue
+      }
+
+      const index = Math.floor(next() * ready.length)
+      const order = ready[index]
+
+      ready[index] = ready[ready.length - 1]
+      ready.pop()
+      inFlight++
+      // eslint-disable-next-line no-await-in-loop
+      const { kind, ok, ms } = await ledger.sendNext(order)
+
+      inFlight--
+      if (ok) {
+        samples.push(ms)
+        byKind[kind].push(ms)
+      }
+
+      if (order.next >= 0 && order.next < STEPS.length) ready.push(order)
+      wake()
+    }
+
+    wake()
+  }
+
+  await Promise.all(Array.from({ length: senders }, sender))
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const calls = await readStats(set.storeURL)
+  const newChanges = byKind.first.length + byKind.later.length
+
+  return {
+    senders,
+    orders: orders.length,
+    notifications: samples.length,
+    newChanges,
+    redeliveries: byKind.redelivery.length,
+    seconds: round(seconds, 1),
+    stoppedByTime,
+    p50: round(percentile(samples, 50), 1),
+    p99: round(percentile(samples, 99), 1),
+    p50ByKind: {
+      first: round(percentile(byKind.first, 50), 1),
+      later: round(percentile(byKind.later, 50), 1),
+      redelivery: round(percentile(byKind.redelivery, 50), 1),
+    },
+    throughput: round(samples.length / seconds, 0),
+    storeCalls: {
+      total: calls.total,
+      byOperation: calls.byOperation,
+      perNotification: round(calls.total / samples.length, 2),
+      perNewChange: round(calls.total / newChanges, 2),
+    },
+  }
+}
+
+/* ------------------------------------------------------------------ verification */
+
+interface StoredHistory {
+  entries: Array<{ id: string; newStatus: string }>
+}
+
+/** Runs `work` over `items`, `width` at a time. */
+async function inBatches<T>(
+  items: T[],
+  width: number,
+  work: (item: T) => Promise<void>
+) {
+  for (let i = 0; i < items.length; i += width) {
+    // eslint-disable-next-line no-await-in-loop
+    await Promise.all(items.slice(i, i + width).map(work))
+  }
+}
+
+export interface Correctness {
+  sent: number
+  acknowledged: number
+  non2xx: number
+  noAnswer: number
+  wrongDuplicateFlag: number
+  /** Distinct changes acknowledged (a redelivery is the same change again). */
+  changes: number
+  /** Of those, found in their order's history file in the store. */
+  stored: number
+  lost: number
+  /** History entries beyond the distinct changes sent (a redelivery stored twice). */
+  extra: number
+}
+
+export interface EventCount {
+  events: number
+  distinctIds: number
+  changes: number
+  perChange: number
+  /** Every event's id is a stored change's id, and every stored change has an event. */
+  idsMatchHistory: boolean
+  /** Largest sent-event list of one replica (each keeps its last 10,000). */
+  largestHostList: number
+}
+
+/** Reads every order's history straight from the store and the replicas' sent events. */
+async function verify(set: ReplicaSet, ledger: Ledger) {
+  const orders = [...ledger.orders.values()]
+  const storedIds = new Set<string>()
+  let changes = 0
+  let stored = 0
+  let extra = 0
+
+  await inBatches(orders, 25, async (order) => {
+    const answer = await request(
+      'GET',
+      `${set.storeURL}${HISTORY_FILES}${order.orderId}.json`
+    )
+
+    const history: StoredHistory =
+      answer.status === 200
+        ? (JSON.parse(answer.text) as StoredHistory)
+        : { entries: [] }
+
+    if (answer.status !== 200 && answer.status !== 404) {
+      throw new Error(`history of ${order.orderId}: ${answer.status}`)
+    }
+
+    changes += order.acknowledged.size
+    for (const change of order.acknowledged) {
+      const { newStatus } = CHANGES[change]
+
+      if (history.entries.some((entry) => entry.newStatus === newStatus)) {
+        stored++
       }
     }
 
-    return await work(url)
-  } finally {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM')
+    extra += Math.max(0, history.entries.length - order.sent.size)
+    for (const entry of history.entries) storedIds.add(entry.id)
+  })
+
+  const lists = await Promise.all(
+    set.hostURLs.map((url) =>
+      getJSON<Array<{ topic: string; body: { id: string; orderId: string } }>>(
+        `${url}/_sandbox/events/sent`
+      )
+    )
+  )
+
+  const events = lists
+    .flat()
+    .filter(
+      (event) =>
+        event.topic === STATUS_CHANGED && ledger.orders.has(event.body.orderId)
+    )
+
+  const eventIds = new Set(events.map((event) => event.body.id))
+  const correctness: Correctness = {
+    sent: ledger.sent,
+    acknowledged: ledger.acknowledged,
+    non2xx: ledger.non2xx,
+    noAnswer: ledger.noAnswer,
+    wrongDuplicateFlag: ledger.wrongDuplicateFlag,
+    changes,
+    stored,
+    lost: changes - stored,
+    extra,
   }
+
+  const eventCount: EventCount = {
+    events: events.length,
+    distinctIds: eventIds.size,
+    changes,
+    perChange: round(events.length / changes, 2),
+    idsMatchHistory:
+      eventIds.size === storedIds.size &&
+      [...eventIds].every((id) => storedIds.has(id)),
+    largestHostList: Math.max(...lists.map((list) => list.length)),
+  }
+
+  return { correctness, events: eventCount }
+}
+
+/* ------------------------------------------------------------------ the benchmark */
+
+export interface WebhookIntakeOptions {
+  /** Orders in each per-kind phase (first change, later change, redelivery). */
+  kindOrders: number
+  /** Store round trips, half before and half after the 5-sender mix. */
+  roundTrips: number
+  few: { senders: number; orders: number; maxSeconds: number }
+  many: { senders: number; orders: number; maxSeconds: number }
 }
 
 export interface WebhookIntakeResult {
-  connections: number
-  seconds: number
-  runs: number
-  throughput: { app: number; baseline: number }
+  hosts: number
+  storeLatencyMs: number
+  /** Reads of an absent file (the baseline); `writeP50`: small PUTs beside them. */
+  storeRoundTrip: {
+    samples: number
+    p50: number
+    p95: number
+    writeP50: number
+  }
+  perKind: KindCost[]
+  few: MixResult
+  many: MixResult
+  /** p50 with few senders ÷ the store's round trip p50. */
   ratio: number
-  p99: number
-  non2xx: number
-  sent: number
-  accepted: number
-  stored: number
-  targets: { ratio: number; p99Ms: number }
-  pass: boolean
+  correctness: Correctness
+  events: EventCount
+  targets: {
+    ratioToStoreRoundTrip: number
+    storeCallsPerChange: number
+    eventsPerChange: number
+  }
 }
 
-export async function benchWebhookIntake({
-  connections = 50,
-  seconds = 10,
-  runs = 3,
-} = {}): Promise<WebhookIntakeResult> {
-  const app: Load[] = []
-  const baseline: Load[] = []
-  let accepted = 0
-  let sent = 0
-  let stored = 0
+export async function benchWebhookIntake(
+  options: WebhookIntakeOptions
+): Promise<WebhookIntakeResult> {
+  const maxEvents =
+    (options.kindOrders * 2 +
+      (options.few.orders + options.many.orders) * 2 +
+      2 * HOSTS) /
+    HOSTS
 
-  for (let run = 0; run < runs; run++) {
-    // eslint-disable-next-line no-await-in-loop
-    baseline.push(await withBaseline((url) => load(url, connections, seconds)))
+  if (maxEvents > MAX_EVENTS_PER_HOST) {
+    throw new Error(
+      'too many changes for the replicas to list every sent event: fewer orders'
+    )
+  }
 
-    // A fresh host per run, so that the stored count belongs to this run alone.
-    // eslint-disable-next-line no-await-in-loop
-    const sandbox = await startSandboxProcesses()
+  const set = await startReplicaSet({
+    hosts: HOSTS,
+    storeLatencyMs: STORE_LATENCY_MS,
+    env: { PNP_WEBHOOK_SECRET: SECRET, PNP_HOSTNAME: HOSTNAME },
+  })
 
-    try {
-      // eslint-disable-next-line no-await-in-loop
-      const result = await load(sandbox.hostURL, connections, seconds)
+  try {
+    const ledger = new Ledger(set.hostURLs)
+    const run: Run = { set, ledger }
 
-      app.push(result)
-      accepted += result.accepted
-      sent += result.sent
-      // eslint-disable-next-line no-await-in-loop
-      stored += storedChanges(sandbox.dataDir)
-    } finally {
-      // eslint-disable-next-line no-await-in-loop
-      await sandbox.stop()
+    // Warm-up: connections to every replica, the replicas' and the store's JIT.
+    const warm = ledger.newOrders(2 * HOSTS, 1700000000000, 1)
+
+    for (let step = 0; step < STEPS.length; step++) {
+      for (const order of warm) {
+        // eslint-disable-next-line no-await-in-loop
+        if (order.next === step) await ledger.sendNext(order)
+      }
     }
-  }
 
-  const throughput = {
-    app: round(median(app.map((r) => r.throughput)), 0),
-    baseline: round(median(baseline.map((r) => r.throughput)), 0),
-  }
+    await storeRoundTrips(set.storeURL, 10)
 
-  const ratio = round(throughput.app / throughput.baseline, 3)
-  const p99 = median(app.map((r) => r.p99))
-  const non2xx = app.reduce((sum, r) => sum + r.non2xx + r.errors, 0)
+    const kindOrders = ledger.newOrders(options.kindOrders, 1710000000000, 1)
+    const perKind: KindCost[] = []
 
-  return {
-    connections,
-    seconds,
-    runs,
-    throughput,
-    ratio,
-    p99,
-    non2xx,
-    sent,
-    accepted,
-    stored,
-    targets: { ratio: 0.4, p99Ms: 50 },
-    pass:
-      ratio >= 0.4 &&
-      p99 < 50 &&
-      non2xx === 0 &&
-      accepted === sent &&
-      stored === sent,
+    for (const kind of ['first', 'later', 'redelivery'] as const) {
+      // eslint-disable-next-line no-await-in-loop
+      perKind.push(await kindPhase(run, kindOrders, kind))
+    }
+
+    const half = Math.ceil(options.roundTrips / 2)
+    const roundTrips = await storeRoundTrips(set.storeURL, half)
+    const few = await mixPhase(
+      run,
+      ledger.newOrders(options.few.orders, 1720000000000, 2),
+      { ...options.few, seed: 5 }
+    )
+
+    await storeRoundTrips(set.storeURL, options.roundTrips - half, roundTrips)
+
+    const many = await mixPhase(
+      run,
+      ledger.newOrders(options.many.orders, 1730000000000, 3),
+      { ...options.many, seed: 50 }
+    )
+
+    const { correctness, events } = await verify(set, ledger)
+    const storeRoundTrip = {
+      samples: roundTrips.reads.length,
+      p50: round(percentile(roundTrips.reads, 50), 1),
+      p95: round(percentile(roundTrips.reads, 95), 1),
+      writeP50: round(percentile(roundTrips.writes, 50), 1),
+    }
+
+    return {
+      hosts: HOSTS,
+      storeLatencyMs: STORE_LATENCY_MS,
+      storeRoundTrip,
+      perKind,
+      few,
+      many,
+      ratio: round(few.p50 / storeRoundTrip.p50, 2),
+      correctness,
+      events,
+      targets: {
+        ratioToStoreRoundTrip: 4,
+        storeCallsPerChange: 3,
+        eventsPerChange: 1,
+      },
+    }
+  } finally {
+    for (const agent of agents.values()) agent.destroy()
+    agents.clear()
+    await set.stop()
   }
 }
