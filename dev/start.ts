@@ -49,6 +49,7 @@ async function main() {
     ...process.env,
     PNP_AUTH_URL: process.env.PNP_AUTH_URL ?? simURL,
     PNP_API_URL: process.env.PNP_API_URL ?? simURL,
+    PNP_V1_URL: process.env.PNP_V1_URL ?? simURL,
     OMS_URL: process.env.OMS_URL ?? simURL,
     PNP_API_KEY: process.env.PNP_API_KEY ?? API_KEY,
     PNP_WEBHOOK_SECRET: secret,

@@ -22,6 +22,8 @@ import { COURIER_PATH, sandboxEvents } from './sandboxEvents'
 export interface HostConfig {
   authURL: string
   apiURL: string
+  /** Pick and Pack's v1 API base (`/{env}/v1/...` is appended); default: `apiURL`. */
+  v1URL?: string
   omsURL: string
   settings: {
     apiKey?: string
@@ -109,6 +111,7 @@ export function createHost(config: HostConfig): Host {
   const pickAndPackURLs: PickAndPackOptions = {
     authBaseURL: config.authURL,
     apiBaseURL: config.apiURL,
+    v1BaseURL: config.v1URL ?? config.apiURL,
   }
 
   clearSettingsCache()

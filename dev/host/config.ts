@@ -42,6 +42,7 @@ export function configFromEnv(
     allowRemote: env.HOST_ALLOW_REMOTE === '1',
     authURL: url('PNP_AUTH_URL'),
     apiURL: url('PNP_API_URL'),
+    v1URL: url('PNP_V1_URL'),
     omsURL: url('OMS_URL'),
     settings: {
       apiKey: env.PNP_API_KEY ?? 'sandbox-api-key',

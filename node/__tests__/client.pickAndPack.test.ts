@@ -365,7 +365,8 @@ describe('PickAndPack client against a contract upstream', () => {
     expect(tracking.authorization).toBe(upstream.issuedTokens()[0])
     expect(tracking.authorization).not.toMatch(/^Bearer /)
 
-    expect(order).toEqual({
+    expect(order).toMatchObject({
+      source: 'LEGACY',
       orderId: ORDER_ID,
       hostname: 'mystore',
       fulfillmentStatus: 'ON_ROUTE',
@@ -415,7 +416,8 @@ describe('PickAndPack client against a contract upstream', () => {
     const { client } = makeClient()
     const order = await client.getOrder(credentials, ORDER_ID)
 
-    expect(order).toEqual({
+    expect(order).toMatchObject({
+      source: 'LEGACY',
       orderId: ORDER_ID,
       hostname: null,
       fulfillmentStatus: 'SOMETHING_NEW',

@@ -29,6 +29,8 @@ describe('toOmsOrder', () => {
               sellingPrice: 1050,
               price: 1200,
               imageUrl: 'https://img',
+              unitMultiplier: '0.5',
+              measurementUnit: 'kg',
             },
             { id: '2', name: 'Milk', quantity: '1', price: '425' },
             'junk',
@@ -54,6 +56,8 @@ describe('toOmsOrder', () => {
           quantity: 3,
           sellingPrice: 10.5,
           imageUrl: 'https://img',
+          unitMultiplier: 0.5,
+          measurementUnit: 'kg',
         },
         {
           id: '2',
@@ -63,6 +67,8 @@ describe('toOmsOrder', () => {
           quantity: 1,
           sellingPrice: 4.25,
           imageUrl: null,
+          unitMultiplier: null,
+          measurementUnit: null,
         },
       ],
     })

@@ -1,6 +1,7 @@
 import type { OmsItem } from '../domain/omsTypes'
-import type { PickedItem } from '../domain/pickAndPackTypes'
+import type { PickAndPackOrder, PickedItem } from '../domain/pickAndPackTypes'
 import { reconcile } from '../domain/reconciliation'
+import { normalizeV1Order } from '../domain/v1Order'
 
 const ordered = (fields: Partial<OmsItem>): OmsItem => ({
   id: null,
@@ -10,6 +11,8 @@ const ordered = (fields: Partial<OmsItem>): OmsItem => ({
   quantity: 1,
   sellingPrice: null,
   imageUrl: null,
+  unitMultiplier: null,
+  measurementUnit: null,
   ...fields,
 })
 
@@ -19,15 +22,42 @@ const picked = (fields: Partial<PickedItem>): PickedItem => ({
   ean: null,
   name: null,
   quantity: 1,
+  originalQuantity: null,
   sellingPrice: null,
   image: null,
   categories: [],
+  weighable: false,
+  unitOfMeasure: null,
+  reasons: [],
+  replacedBy: [],
   ...fields,
 })
 
+const legacy = (
+  pickedItems: PickedItem[],
+  fulfillmentStatus = 'READY_FOR_INVOICING'
+): PickAndPackOrder => ({
+  orderId: 'o-1',
+  hostname: null,
+  fulfillmentStatus,
+  pickedItems,
+  shipping: null,
+  source: 'LEGACY',
+  pickingStatus: null,
+  timings: null,
+  pickers: [],
+  rejectedItems: [],
+  replacedItems: [],
+  unhandledItems: [],
+  shipments: [],
+})
+
+const reconcileLegacy = (items: OmsItem[], lines: PickedItem[]) =>
+  reconcile(items, legacy(lines))
+
 describe('reconcile', () => {
   it('tells complete, short, missing and extra lines apart (the design sketch)', () => {
-    const result = reconcile(
+    const result = reconcileLegacy(
       [
         ordered({ refId: 'BAN-1', name: 'Banana 1kg', quantity: 3 }),
         ordered({ refId: 'MILK-1', name: 'Milk 1L', quantity: 1 }),
@@ -96,7 +126,7 @@ describe('reconcile', () => {
 
   it('counts more picked than ordered as complete', () => {
     expect(
-      reconcile(
+      reconcileLegacy(
         [ordered({ refId: 'A', quantity: 1 })],
         [picked({ refId: 'A', quantity: 1.5 })]
       )[0].state
@@ -104,7 +134,7 @@ describe('reconcile', () => {
   })
 
   it('matches by refId first, then EAN, then id', () => {
-    const result = reconcile(
+    const result = reconcileLegacy(
       [
         ordered({ refId: 'R', ean: 'E1', id: 'I1' }),
         ordered({ refId: 'nope', ean: 'E2', id: 'I2' }),
@@ -133,7 +163,7 @@ describe('reconcile', () => {
   })
 
   it('uses each picked line once', () => {
-    const result = reconcile(
+    const result = reconcileLegacy(
       [
         ordered({ refId: 'A', quantity: 2 }),
         ordered({ refId: 'A', quantity: 2 }),
@@ -145,7 +175,7 @@ describe('reconcile', () => {
   })
 
   it('ignores blank keys when matching', () => {
-    const result = reconcile(
+    const result = reconcileLegacy(
       [ordered({ refId: ' ', ean: '', id: 'X' })],
       [picked({ refId: ' ', ean: '', id: 'Y' })]
     )
@@ -154,7 +184,7 @@ describe('reconcile', () => {
   })
 
   it('treats null quantities as 0 and fills blanks from the picked line', () => {
-    const result = reconcile(
+    const result = reconcileLegacy(
       [
         ordered({ refId: 'A', quantity: null }),
         ordered({ ean: 'E', quantity: 2 }),
@@ -194,12 +224,181 @@ describe('reconcile', () => {
   })
 
   it('handles empty sides', () => {
-    expect(reconcile([], [])).toEqual([])
+    expect(reconcileLegacy([], [])).toEqual([])
     expect(
-      reconcile([ordered({ refId: 'A' })], []).map((l) => l.state)
+      reconcileLegacy([ordered({ refId: 'A' })], []).map((l) => l.state)
     ).toEqual(['MISSING'])
-    expect(reconcile([], [picked({ refId: 'A' })]).map((l) => l.state)).toEqual(
-      ['EXTRA']
+    expect(
+      reconcileLegacy([], [picked({ refId: 'A' })]).map((l) => l.state)
+    ).toEqual(['EXTRA'])
+  })
+})
+
+/** A v1 order line as VTEX's OpenAPI document shapes it (prices in cents). */
+const v1Line = (fields: Record<string, unknown>) => ({
+  id: 'line',
+  sku: null,
+  referenceCode: null,
+  itemName: null,
+  price: 1000,
+  pickingPrice: 1000,
+  quantity: 1,
+  originalQuantity: 1,
+  weighableProduct: false,
+  replacedBy: [],
+  reasons: [],
+  ...fields,
+})
+
+const v1Order = (status: string, lines: Record<string, unknown>) => {
+  const order = normalizeV1Order(
+    {
+      orderId: 'o-1',
+      status,
+      payment: [{ currency: { code: 'BRL', decimalDigits: 2 } }],
+      ...lines,
+    },
+    'o-1'
+  )
+
+  if (!order) throw new Error('unreadable')
+
+  return order
+}
+
+describe('reconcile (v1 API)', () => {
+  it('names the substitute of a replaced line and does not list it as extra', () => {
+    // The substitute says which line it replaced (its replacedBy names the original).
+    const order = v1Order('PACKED', {
+      pickedItems: [
+        v1Line({
+          sku: 'MILK-2',
+          referenceCode: 'MILK-2',
+          itemName: 'Oat milk',
+          replacedBy: ['MILK-1'],
+        }),
+      ],
+      replacedItems: [
+        { id: 'MILK-1', referenceCode: 'MILK-1', originalQuantity: 1 },
+      ],
+    })
+
+    const result = reconcile(
+      [ordered({ refId: 'MILK-1', name: 'Milk', quantity: 1 })],
+      order
     )
+
+    expect(result).toHaveLength(1)
+    expect(result[0]).toMatchObject({
+      state: 'SUBSTITUTED',
+      substitutes: ['Oat milk'],
+    })
+  })
+
+  it('takes a picked line whose replacedBy names what went instead as substituted', () => {
+    const order = v1Order('PACKED', {
+      pickedItems: [
+        v1Line({
+          referenceCode: 'MILK-1',
+          itemName: 'Milk',
+          quantity: 0,
+          replacedBy: ['MILK-2'],
+        }),
+        v1Line({
+          sku: 'MILK-2',
+          referenceCode: 'MILK-2',
+          itemName: 'Oat milk',
+        }),
+      ],
+    })
+
+    const result = reconcile([ordered({ refId: 'MILK-1' })], order)
+
+    expect(result).toHaveLength(1)
+    expect(result[0]).toMatchObject({
+      state: 'SUBSTITUTED',
+      substitutes: ['Oat milk'],
+    })
+  })
+
+  it("marks a rejected line missing with Pick and Pack's reasons", () => {
+    const order = v1Order('PACKED', {
+      rejectedItems: [
+        v1Line({
+          referenceCode: 'BREAD-1',
+          quantity: 0,
+          reasons: [{ reasonType: 'OUT_OF_STOCK', reasonDetail: 'No stock' }],
+        }),
+      ],
+    })
+
+    expect(reconcile([ordered({ refId: 'BREAD-1' })], order)[0]).toMatchObject({
+      state: 'MISSING',
+      reasons: ['OUT_OF_STOCK: No stock'],
+    })
+  })
+
+  it('says PENDING, not missing, while picking is not finished', () => {
+    const order = v1Order('IN_PROGRESS', {
+      pickedItems: [v1Line({ referenceCode: 'A', quantity: 1 })],
+      unhandledItems: [v1Line({ referenceCode: 'B', quantity: 0 })],
+    })
+
+    expect(
+      reconcile(
+        [
+          ordered({ refId: 'A', quantity: 2 }),
+          ordered({ refId: 'B' }),
+          ordered({ refId: 'C' }),
+        ],
+        order
+      ).map((line) => line.state)
+    ).toEqual(['PENDING', 'PENDING', 'PENDING'])
+  })
+
+  it('still reports a rejection while picking goes on', () => {
+    const order = v1Order('IN_PROGRESS', {
+      rejectedItems: [v1Line({ referenceCode: 'B', quantity: 0 })],
+    })
+
+    expect(reconcile([ordered({ refId: 'B' })], order)[0].state).toBe('MISSING')
+  })
+
+  it('compares a weighed line by weight, within one OMS unit', () => {
+    const cheese = (units: number) =>
+      v1Order('PACKED', {
+        pickedItems: [
+          v1Line({
+            referenceCode: 'CHEESE',
+            weighableProduct: true,
+            unitOfMeasure: 'KILOGRAMS',
+            quantity: units,
+            unitMultiplier: 0.05,
+            originalQuantity: 24,
+            originalUnitMultiplier: 0.05,
+          }),
+        ],
+      })
+
+    const item = ordered({ refId: 'CHEESE', quantity: 12, unitMultiplier: 0.1 })
+
+    expect(reconcile([item], cheese(25))[0]).toMatchObject({
+      state: 'COMPLETE',
+      orderedQuantity: 1.2,
+      pickedQuantity: 1.25,
+      weighable: true,
+      unitOfMeasure: 'KILOGRAMS',
+    })
+    expect(reconcile([item], cheese(23))[0].state).toBe('COMPLETE')
+    expect(reconcile([item], cheese(20))[0].state).toBe('SHORT')
+  })
+
+  it('treats an unknown legacy status as finished, and picking steps as pending', () => {
+    expect(
+      reconcile([ordered({ refId: 'A' })], legacy([], 'PICKING'))[0].state
+    ).toBe('PENDING')
+    expect(
+      reconcile([ordered({ refId: 'A' })], legacy([], 'SOMETHING_NEW'))[0].state
+    ).toBe('MISSING')
   })
 })

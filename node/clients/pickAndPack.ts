@@ -10,16 +10,27 @@ import type {
   PickAndPackOrder,
   RawTokenResponse,
   RawTrackingResponse,
+  RawV1Order,
+  RawV1Shipment,
+  Shipment,
 } from '../domain/pickAndPackTypes'
 import { backoffDelay } from '../domain/retry'
 import type { RetryPolicy } from '../domain/retry'
 import { fingerprintSecret } from '../domain/secrets'
 import { normalizeTracking } from '../domain/tracking'
+import type { UpstreamFailure } from '../domain/upstreamErrors'
 import {
   describeHttpFailure,
   isTransient,
+  isV1NotEnabled,
   pickAndPackError,
 } from '../domain/upstreamErrors'
+import {
+  normalizeV1Order,
+  normalizeV1Shipment,
+  shipmentIds,
+  worksheetPickers,
+} from '../domain/v1Order'
 import { pickAndPackTokens } from './tokenCache'
 import type { TokenCache } from './tokenCache'
 
@@ -32,12 +43,16 @@ export interface PickAndPackOptions extends InstanceOptions {
   /** Base URLs; the sandbox points them at the simulator. */
   authBaseURL?: string
   apiBaseURL?: string
+  v1BaseURL?: string
   retryPolicy?: RetryPolicy
   tokenCache?: TokenCache
 }
 
 const AUTH_BASE_URL = 'http://auth.pickingnpacking.com'
 const API_BASE_URL = 'http://legacy.pickingnpacking.com'
+const V1_BASE_URL = 'http://api.pick-and-pack.com'
+/** How long an account whose v1 API refused is served by the legacy API alone. */
+const LEGACY_MEMORY_MS = 10 * 60_000
 const TIMEOUT_MS = 3000
 const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 150 }
 
@@ -71,6 +86,29 @@ class PickAndPackAuth extends ExternalClient {
   }
 }
 
+/** Thrown by a v1 call when the account is not on the v1 API (403, not an expired token). */
+class V1NotEnabled extends Error {}
+
+/** Per replica, by Api-Key: accounts whose v1 API refused, until when (a cache, no truth). */
+const legacyAccounts = new Map<string, number>()
+
+/** For tests, and a sandbox whose simulator switches v1 on and off. */
+export const forgetLegacyAccounts = () => legacyAccounts.clear()
+
+/** Pick and Pack's v1 API (`/{env}/v1/...`), authenticated with `Bearer <JWT>`. */
+class PickAndPackV1Http extends ExternalClient {
+  constructor(context: IOContext, options?: PickAndPackOptions) {
+    super(options?.v1BaseURL ?? V1_BASE_URL, context, ioOptions(options))
+  }
+
+  public get<T>(path: string, token: string, metric: string, headers = {}) {
+    return this.http.get<T>(path, {
+      headers: { ...headers, Authorization: `Bearer ${token}` },
+      metric,
+    })
+  }
+}
+
 /**
  * Pick and Pack API: tracking on the legacy host, authenticated with a JWT from the auth host,
  * cached per Api-Key and environment until a minute before it expires. Every upstream error is
@@ -78,6 +116,7 @@ class PickAndPackAuth extends ExternalClient {
  */
 export class PickAndPack extends ExternalClient {
   private authClient?: PickAndPackAuth
+  private v1Client?: PickAndPackV1Http
   private readonly retryPolicy: RetryPolicy
   private readonly tokens: TokenCache
   private readonly authBaseURL: string
@@ -91,7 +130,112 @@ export class PickAndPack extends ExternalClient {
     this.authBaseURL = options?.authBaseURL ?? AUTH_BASE_URL
   }
 
-  /** The live state of an order in Pick and Pack. */
+  /**
+   * The live state of an order: from the v1 API first, from the legacy API when v1 does not
+   * know the order (404) or the account is not on v1 (403, remembered for a while so that its
+   * views cost one upstream call, not two).
+   */
+  public async getOrderAnyApi(
+    credentials: PickAndPackCredentials,
+    orderId: string
+  ): Promise<PickAndPackOrder> {
+    if (!this.isLegacyAccount(credentials)) {
+      try {
+        return await this.getOrderV1(credentials, orderId)
+      } catch (error) {
+        if (error instanceof V1NotEnabled) this.rememberLegacy(credentials)
+        else if (!isAppError(error) || error.code !== 'PNP_ORDER_NOT_FOUND') {
+          throw error
+        }
+      }
+    }
+
+    return this.getOrder(credentials, orderId)
+  }
+
+  /**
+   * The order's shipments with their details: the v1 list, then one call per shipment, in
+   * parallel. On the legacy API, its shipping services.
+   */
+  public async getShipments(
+    credentials: PickAndPackCredentials,
+    orderId: string
+  ): Promise<Shipment[]> {
+    const id = assertOrderId(orderId)
+
+    if (!this.isLegacyAccount(credentials)) {
+      try {
+        const { environment } = credentials
+        const list = await this.v1Get<unknown>(
+          credentials,
+          `/${environment}/v1/shipments?orderId=${encodeURIComponent(id)}`,
+          'pnp-v1-shipments'
+        )
+
+        const shipments = await Promise.all(
+          shipmentIds(list).map(async (shipmentId) =>
+            normalizeV1Shipment(
+              await this.v1Get<RawV1Shipment>(
+                credentials,
+                `/${environment}/v1/shipments/${encodeURIComponent(
+                  shipmentId
+                )}`,
+                'pnp-v1-shipment',
+                { 'X-PNP-FilterMethod': 'BY_INTERNAL_ID' }
+              ),
+              shipmentId
+            )
+          )
+        )
+
+        return shipments.filter((shipment): shipment is Shipment => !!shipment)
+      } catch (error) {
+        if (error instanceof V1NotEnabled) this.rememberLegacy(credentials)
+        else if (!isAppError(error) || error.code !== 'PNP_ORDER_NOT_FOUND') {
+          throw error
+        }
+      }
+    }
+
+    return (await this.getOrder(credentials, id)).shipments ?? []
+  }
+
+  /** The v1 order, with its pickers from the worksheets when the lines name none. */
+  public async getOrderV1(
+    credentials: PickAndPackCredentials,
+    orderId: string
+  ): Promise<PickAndPackOrder> {
+    const id = assertOrderId(orderId)
+    const { environment } = credentials
+    // Both at once: the worksheets are only needed when the lines name no picker.
+    const [raw, worksheets] = await Promise.all([
+      this.v1Get<RawV1Order>(
+        credentials,
+        `/${environment}/v1/orders/${encodeURIComponent(id)}`,
+        'pnp-v1-order'
+      ),
+      this.v1Get<unknown>(
+        credentials,
+        `/${environment}/v1/worksheets?orderId=${encodeURIComponent(id)}`,
+        'pnp-v1-worksheets'
+      ).catch(() => null),
+    ])
+
+    const order = normalizeV1Order(raw, id)
+
+    if (!order) {
+      throw new AppError(
+        'PNP_UNAVAILABLE',
+        'Pick and Pack answered with a body this app cannot read. Try again in a moment.'
+      )
+    }
+
+    return order.pickers.length > 0
+      ? order
+      : { ...order, pickers: worksheetPickers(worksheets) }
+  }
+
+  /** The live state of an order in Pick and Pack's legacy tracking API. */
   public async getOrder(
     credentials: PickAndPackCredentials,
     orderId: string
@@ -141,6 +285,59 @@ export class PickAndPack extends ExternalClient {
     await this.token(credentials)
   }
 
+  private get v1() {
+    this.v1Client =
+      this.v1Client ?? new PickAndPackV1Http(this.context, this.authOptions)
+
+    return this.v1Client
+  }
+
+  private isLegacyAccount(credentials: PickAndPackCredentials) {
+    const key = this.tokenKey(credentials)
+    const until = legacyAccounts.get(key)
+
+    if (until !== undefined && until <= Date.now()) legacyAccounts.delete(key)
+
+    return until !== undefined && until > Date.now()
+  }
+
+  private rememberLegacy(credentials: PickAndPackCredentials) {
+    legacyAccounts.set(
+      this.tokenKey(credentials),
+      Date.now() + LEGACY_MEMORY_MS
+    )
+  }
+
+  /**
+   * A v1 GET: an expired token (403 EXPIRED_TOKEN, or 401) gets one new token and one more
+   * try; any other 403 means the account is not on v1.
+   */
+  private async v1Get<T>(
+    credentials: PickAndPackCredentials,
+    path: string,
+    metric: string,
+    headers: Record<string, string> = {}
+  ): Promise<T> {
+    const call = (token: string) =>
+      this.withRetries(
+        () => this.v1.get<T>(path, token, metric, headers),
+        (failure) => {
+          if (isV1NotEnabled(failure)) throw new V1NotEnabled()
+        }
+      )
+
+    const token = await this.token(credentials)
+
+    try {
+      return await call(token)
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'PNP_UNAUTHORIZED') throw error
+      this.tokens.invalidate(this.tokenKey(credentials), token)
+
+      return call(await this.token(credentials))
+    }
+  }
+
   // Built on first use: most calls find their token in the cache and never need it.
   private get auth() {
     this.authClient =
@@ -179,13 +376,19 @@ export class PickAndPack extends ExternalClient {
     })
   }
 
-  private async withRetries<T>(call: () => Promise<T>): Promise<T> {
+  /** `inspect` may throw its own error for a failure that is not Pick and Pack's fault. */
+  private async withRetries<T>(
+    call: () => Promise<T>,
+    inspect?: (failure: UpstreamFailure) => void
+  ): Promise<T> {
     for (let retry = 0; ; retry++) {
       try {
         // eslint-disable-next-line no-await-in-loop
         return await call()
       } catch (error) {
         const failure = describeHttpFailure(error)
+
+        inspect?.(failure)
 
         if (retry >= this.retryPolicy.retries || !isTransient(failure)) {
           // Deliberately drops `error`: it holds the request config (JWT, Api-Key).

@@ -35,6 +35,8 @@ export function toOmsOrder(raw: unknown, requestedOrderId: string): OmsOrder {
     quantity: toNumber(item.quantity),
     sellingPrice: fromMinor(item.sellingPrice ?? item.price, digits),
     imageUrl: toText(item.imageUrl),
+    unitMultiplier: toNumber(item.unitMultiplier),
+    measurementUnit: toText(item.measurementUnit),
   }))
 
   return {

@@ -9,6 +9,8 @@ export interface RawOmsItem {
   price?: unknown
   sellingPrice?: unknown
   imageUrl?: unknown
+  unitMultiplier?: unknown
+  measurementUnit?: unknown
 }
 
 export interface RawOmsOrder {
@@ -38,6 +40,9 @@ export interface OmsItem {
   quantity: number | null
   sellingPrice: number | null
   imageUrl: string | null
+  /** What one unit holds (0.1 for items sold in 100 g units, with measurementUnit "kg"). */
+  unitMultiplier: number | null
+  measurementUnit: string | null
 }
 
 export interface OmsOrder {

@@ -3,6 +3,7 @@ import type {
   Category,
   PickAndPackOrder,
   PickedItem,
+  Shipment,
   Shipping,
   ShippingService,
 } from './pickAndPackTypes'
@@ -18,9 +19,14 @@ const toPickedItem = (raw: Record<string, unknown>): PickedItem => ({
   ean: toText(raw.ean),
   name: toText(raw.name),
   quantity: toNumber(raw.quantity),
+  originalQuantity: null,
   sellingPrice: toNumber(raw.sellingPrice),
   image: toText(raw.image),
   categories: toRecords(raw.categories).map(toCategory),
+  weighable: false,
+  unitOfMeasure: null,
+  reasons: [],
+  replacedBy: [],
 })
 
 /** Evidences are documented as a string; tolerate a list of them. */
@@ -55,6 +61,27 @@ function toShipping(raw: unknown): Shipping | null {
   }
 }
 
+const isUrl = (text: string) => /^https?:\/\//i.test(text)
+
+/** A legacy shipping service as a shipment: its evidences are links or plain text. */
+const toShipment = (service: ShippingService, index: number): Shipment => {
+  const lines = service.evidences?.split('\n').filter(Boolean) ?? []
+
+  return {
+    id: service.serviceId ?? String(index + 1),
+    status: service.serviceStatus,
+    carrier: null,
+    courier: service.agent ?? service.courier,
+    vehicle: service.vehicle,
+    trackingUrl: service.trackingUrl,
+    deliveredDate: null,
+    evidences: lines
+      .filter(isUrl)
+      .map((url) => ({ type: null, url, date: null, author: null })),
+    notes: lines.filter((line) => !isUrl(line)),
+  }
+}
+
 /**
  * Turns the `data` of a picking-tracking answer into the app's order. Returns null when the
  * payload has no usable status (the caller treats that as an upstream failure). Unknown
@@ -70,11 +97,21 @@ export function normalizeTracking(
 
   if (!fulfillmentStatus) return null
 
+  const shipping = toShipping(data.shipping)
+
   return {
     orderId: toText(data.orderId) ?? requestedOrderId,
     hostname: toText(data.hostname),
     fulfillmentStatus,
     pickedItems: toRecords(data.pickedItems).map(toPickedItem),
-    shipping: toShipping(data.shipping),
+    shipping,
+    source: 'LEGACY',
+    pickingStatus: null,
+    timings: null,
+    pickers: [],
+    rejectedItems: [],
+    replacedItems: [],
+    unhandledItems: [],
+    shipments: shipping?.services.map(toShipment) ?? [],
   }
 }

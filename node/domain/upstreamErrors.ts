@@ -6,6 +6,8 @@ export interface UpstreamFailure {
   status?: number
   /** Pick and Pack's internal code from the error body (1000…1003). */
   internalCode?: number
+  /** The v1 API's error code from its body (EXPIRED_TOKEN, SHR0007B, WORK0001B, …). */
+  errorCode?: string
   /** The call timed out or never reached the server. */
   network?: boolean
 }
@@ -52,6 +54,13 @@ export function pickAndPackError(failure: UpstreamFailure): AppError {
         }. Try again in a moment.`
   )
 }
+
+/**
+ * A v1 answer that says this account (or Api-Key) is not on the v1 API: a 403 that is not an
+ * expired token. Such a store is served by the legacy API.
+ */
+export const isV1NotEnabled = ({ status, errorCode }: UpstreamFailure) =>
+  status === 403 && errorCode !== 'EXPIRED_TOKEN'
 
 export function omsError(failure: UpstreamFailure): AppError {
   if (failure.status === 404) {
@@ -101,6 +110,10 @@ export function describeHttpFailure(error: unknown): UpstreamFailure {
   return {
     status: response.status,
     internalCode,
+    errorCode:
+      typeof internal === 'string' && !/^\d+$/.test(internal)
+        ? internal
+        : undefined,
     network: code === 'ECONNABORTED' ? true : undefined,
   }
 }

@@ -1,5 +1,7 @@
 import { OrderFulfillment } from './orderFulfillment'
+import { PickAndPackOrderResolvers } from './pickAndPackOrder'
 import { orderFulfillment } from './query/orderFulfillment'
+import { orderShipments } from './query/orderShipments'
 import { pickAndPackConnection } from './query/pickAndPackConnection'
 import { recentStatusChanges } from './query/recentStatusChanges'
 
@@ -7,7 +9,9 @@ export const resolvers = {
   Query: {
     orderFulfillment,
     recentStatusChanges,
+    orderShipments,
     pickAndPackConnection,
   },
   OrderFulfillment,
+  PickAndPackOrder: PickAndPackOrderResolvers,
 }

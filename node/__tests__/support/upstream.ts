@@ -6,7 +6,18 @@ export interface UpstreamControl {
   url: string
   apiKey: string
   token: string
-  counts: { token: number; tracking: number; oms: number }
+  counts: { token: number; tracking: number; oms: number; v1: number }
+  /** v1 orders by id (`GET /{env}/v1/orders/{id}`); unknown ids answer 404 WORK0001B. */
+  v1Orders: Record<string, unknown>
+  /** v1 shipment details by order id; the list answers their ids only. */
+  v1Shipments: Record<string, Array<Record<string, unknown>>>
+  v1Worksheets: Record<string, unknown[]>
+  /** false: every v1 call answers 403 SHR0007B, as for an account not on v1. */
+  v1Enabled: boolean
+  /** Answer the next N v1 calls with 403 EXPIRED_TOKEN. */
+  expireV1(count: number): void
+  /** Every v1 request: path and headers that matter. */
+  v1Requests: Array<{ url: string; authorization?: string; filter?: string }>
   /** Answer the next N tracking calls with this status and body. */
   failTracking(count: number, status: number, body?: unknown): void
   failOms(count: number, status: number): void
@@ -27,13 +38,26 @@ export async function startUpstream(
   const token = jwt({ hostname: 'teststore', iat: now, exp: now + 900 })
   let trackingFailures: Array<{ status: number; body: unknown }> = []
   let omsFailures: number[] = []
+  let expiries = 0
 
   const control = {
     apiKey,
     token,
-    counts: { token: 0, tracking: 0, oms: 0 },
+    counts: { token: 0, tracking: 0, oms: 0, v1: 0 },
     tracking: {} as Record<string, unknown>,
     oms: {} as Record<string, unknown>,
+    v1Orders: {} as Record<string, unknown>,
+    v1Shipments: {} as Record<string, Array<Record<string, unknown>>>,
+    v1Worksheets: {} as Record<string, unknown[]>,
+    v1Enabled: true,
+    v1Requests: [] as Array<{
+      url: string
+      authorization?: string
+      filter?: string
+    }>,
+    expireV1(count: number) {
+      expiries = count
+    },
     failTracking(
       count: number,
       status: number,
@@ -63,6 +87,73 @@ export async function startUpstream(
       )
 
       const omsMatch = /^\/api\/oms\/pvt\/orders\/([^/?]+)/.exec(url)
+      const v1Match = /^\/(prod|dev)\/v1\/([^?]+)(?:\?(.*))?$/.exec(url)
+
+      if (req.method === 'GET' && v1Match) {
+        control.counts.v1++
+        control.v1Requests.push({
+          url,
+          authorization: req.headers.authorization,
+          filter: req.headers['x-pnp-filtermethod'] as string | undefined,
+        })
+        const error = (status: number, type: string, code: string) =>
+          send(status, {
+            type,
+            code,
+            message: code,
+            date: new Date().toISOString(),
+            requestId: 'test',
+          })
+
+        if (!control.v1Enabled) return error(403, 'Forbidden', 'SHR0007B')
+        if (expiries > 0) {
+          expiries--
+
+          return error(403, 'Forbidden', 'EXPIRED_TOKEN')
+        }
+
+        if (req.headers.authorization !== `Bearer ${token}`) {
+          return error(403, 'Forbidden', 'SHR0007B')
+        }
+
+        const [resource, id] = v1Match[2].split('/').map(decodeURIComponent)
+        const orderId = new URLSearchParams(v1Match[3] ?? '').get('orderId')
+
+        if (resource === 'orders' && id) {
+          const order = control.v1Orders[id]
+
+          return order ? send(200, order) : error(404, 'NotFound', 'WORK0001B')
+        }
+
+        if (resource === 'shipments' && !id && orderId) {
+          return send(
+            200,
+            (control.v1Shipments[orderId] ?? []).map(
+              ({ id: shipmentId, status }) => ({
+                id: shipmentId,
+                orderId,
+                status,
+              })
+            )
+          )
+        }
+
+        if (resource === 'shipments' && id) {
+          const shipment = Object.values(control.v1Shipments)
+            .flat()
+            .find((candidate) => candidate.id === id)
+
+          return shipment
+            ? send(200, shipment)
+            : error(404, 'NotFound', 'WORK0001B')
+        }
+
+        if (resource === 'worksheets' && orderId) {
+          return send(200, control.v1Worksheets[orderId] ?? [])
+        }
+
+        return error(404, 'NotFound', 'WORK0001B')
+      }
 
       if (req.method === 'POST' && tokenMatch) {
         control.counts.token++
@@ -115,15 +206,15 @@ export async function startUpstream(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
-  return {
-    ...control,
+  // The same object the server reads: a test's assignments reach it.
+  return Object.assign(control, {
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
       }),
-  }
+  })
 }
 
 /** A Pick and Pack order as the API documents it, numbers partly as strings. */

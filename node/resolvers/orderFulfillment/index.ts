@@ -41,6 +41,6 @@ export const OrderFulfillment = {
       return []
     }
 
-    return reconcile(oms.value.items, pickAndPack.value.pickedItems)
+    return reconcile(oms.value.items, pickAndPack.value)
   },
 }

@@ -33,7 +33,7 @@ export function orderFulfillment(
   return {
     orderId,
     pickAndPackOrder: once(async () =>
-      ctx.clients.pickAndPack.getOrder(
+      ctx.clients.pickAndPack.getOrderAnyApi(
         await pickAndPackCredentials(ctx),
         orderId
       )

@@ -1,0 +1,176 @@
+import {
+  V1_STATUS_TO_FLOW,
+  normalizeV1Order,
+  normalizeV1Shipment,
+  pickingFinished,
+  shipmentIds,
+  worksheetPickers,
+} from '../domain/v1Order'
+
+const line = (fields: Record<string, unknown>) => ({
+  id: 'L',
+  itemName: 'Item',
+  quantity: 1,
+  originalQuantity: 1,
+  ...fields,
+})
+
+describe('normalizeV1Order', () => {
+  it('maps the v1 status onto the flow and keeps an unknown one as is', () => {
+    expect(normalizeV1Order({ status: 'PACKED' }, 'o')?.fulfillmentStatus).toBe(
+      'READY_FOR_INVOICING'
+    )
+    expect(normalizeV1Order({ status: 'NEW_ONE' }, 'o')).toMatchObject({
+      fulfillmentStatus: 'NEW_ONE',
+      pickingStatus: 'NEW_ONE',
+      orderId: 'o',
+    })
+    expect(Object.keys(V1_STATUS_TO_FLOW)).toHaveLength(10)
+  })
+
+  it('refuses a body without a status', () => {
+    expect(normalizeV1Order(null, 'o')).toBeNull()
+    expect(normalizeV1Order([], 'o')).toBeNull()
+    expect(normalizeV1Order({ orderId: 'o' }, 'o')).toBeNull()
+  })
+
+  it("divides prices by the currency's decimal digits, numbers sent as strings included", () => {
+    const order = (digits: unknown, price: unknown) =>
+      normalizeV1Order(
+        {
+          status: 'PACKED',
+          payment: [{ currency: { decimalDigits: digits } }],
+          pickedItems: [line({ pickingPrice: price })],
+        },
+        'o'
+      )?.pickedItems[0].sellingPrice
+
+    expect(order(2, 1234)).toBe(12.34)
+    expect(order(0, 1234)).toBe(1234)
+    expect(order(3, '1234')).toBe(1.234)
+    // No currency said: cents, as Pick and Pack's stores price.
+    expect(order(undefined, 1234)).toBe(12.34)
+  })
+
+  it('measures a weighable line in its unit, rounded to thousandths', () => {
+    const [cheese] =
+      normalizeV1Order(
+        {
+          status: 'PACKED',
+          pickedItems: [
+            line({
+              weighableProduct: true,
+              quantity: '3',
+              unitMultiplier: 0.1,
+              originalQuantity: 12,
+              originalUnitMultiplier: 0.1,
+              unitOfMeasure: 'KILOGRAMS',
+            }),
+          ],
+        },
+        'o'
+      )?.pickedItems ?? []
+
+    expect(cheese).toMatchObject({
+      weighable: true,
+      quantity: 0.3,
+      originalQuantity: 1.2,
+      unitOfMeasure: 'KILOGRAMS',
+    })
+  })
+
+  it('keeps reasons as Pick and Pack words them, and names substitutes', () => {
+    const order = normalizeV1Order(
+      {
+        status: 'PACKED',
+        pickedItems: [
+          line({ sku: '9', referenceCode: 'OAT', itemName: 'Oat milk' }),
+        ],
+        rejectedItems: [
+          line({
+            reasons: [
+              { reasonType: 'OUT_OF_STOCK' },
+              { reasonDetail: 'Damaged' },
+              { reasonType: 'X', reasonDetail: 'y' },
+              {},
+            ],
+          }),
+        ],
+        unhandledItems: [line({ replacedBy: ['OAT', 'UNKNOWN'] })],
+      },
+      'o'
+    )
+
+    expect(order?.rejectedItems[0].reasons).toEqual([
+      'OUT_OF_STOCK',
+      'Damaged',
+      'X: y',
+    ])
+    expect(order?.unhandledItems[0].replacedBy).toEqual(['Oat milk', 'UNKNOWN'])
+  })
+
+  it('lists each picker once across lines', () => {
+    expect(
+      normalizeV1Order(
+        {
+          status: 'PACKED',
+          pickedItems: [line({ pickers: ['ana', 'bo'] })],
+          rejectedItems: [line({ pickers: ['ana'] })],
+        },
+        'o'
+      )?.pickers
+    ).toEqual(['ana', 'bo'])
+  })
+})
+
+describe('v1 lists', () => {
+  it('reads shipment ids from a bare list or a wrapped one', () => {
+    expect(shipmentIds([{ id: 'A' }, { id: 2 }, {}, 'x'])).toEqual(['A', '2'])
+    expect(shipmentIds({ data: [{ id: 'B' }] })).toEqual(['B'])
+    expect(shipmentIds(null)).toEqual([])
+  })
+
+  it('reads pickers from worksheet assignments', () => {
+    expect(
+      worksheetPickers([
+        { pickerAssignment: [{ pickerId: 'ana' }, { pickerId: 'ana' }] },
+        { items: [{ pickerId: 'bo' }] },
+      ])
+    ).toEqual(['ana', 'bo'])
+    expect(worksheetPickers(undefined)).toEqual([])
+  })
+
+  it('tells when picking is over', () => {
+    expect(pickingFinished('IN_PROGRESS')).toBe(false)
+    expect(pickingFinished('PENDING')).toBe(false)
+    expect(pickingFinished('PACKED')).toBe(true)
+    expect(pickingFinished(null)).toBe(false)
+  })
+})
+
+describe('normalizeV1Shipment', () => {
+  it('takes the receiver date when no delivered date is given, and drops empty notes', () => {
+    expect(
+      normalizeV1Shipment(
+        {
+          status: 'DELIVERED',
+          receiver: { deliveryDate: '2026-11-20T15:00:00Z' },
+          notes: [{ content: 'ok' }, { type: 'x' }],
+          evidences: [{ type: 'SIGNATURE' }],
+        },
+        'SH9'
+      )
+    ).toEqual({
+      id: 'SH9',
+      status: 'DELIVERED',
+      carrier: null,
+      courier: null,
+      vehicle: null,
+      trackingUrl: null,
+      deliveredDate: '2026-11-20T15:00:00Z',
+      evidences: [{ type: 'SIGNATURE', url: null, date: null, author: null }],
+      notes: ['ok'],
+    })
+    expect(normalizeV1Shipment('x', 'SH9')).toBeNull()
+  })
+})
