@@ -8,6 +8,7 @@ import { tmpdir } from 'os'
 import path from 'path'
 
 import { historyFiles } from '../../node/__tests__/support/host'
+import { forgetLegacyAccounts } from '../../node/clients/pickAndPack'
 import type { StartedHost } from '../host/server'
 import { startHost } from '../host/server'
 import type { Simulator } from '../simulator'
@@ -345,70 +346,187 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
     })
   })
 
-  it('refreshes the token when Pick and Pack revoked it mid-run', async () => {
-    // Warm the token cache, so that the next call starts with the token about to be revoked.
-    expect((await fulfillment(host, FULL_FLOW_ORDER)).errors).toBeUndefined()
-    const before = sim.stats()
+  /** A store not on the v1 API: the legacy tracking endpoint alone answers. */
+  const legacyOnly = async (run: () => Promise<void>) => {
+    sim.setV1(false)
+    try {
+      await run()
+    } finally {
+      sim.setV1(true)
+      forgetLegacyAccounts()
+    }
+  }
 
-    sim.setFaults({ expireTokens: true })
+  it('serves a v1 order: substitution, rejection with its reason, a weighed line, proof of delivery', async () => {
+    const query = `query($orderId: ID!) {
+      orderFulfillment(orderId: $orderId) {
+        pickAndPack { source pickingStatus fulfillmentStatus hostname }
+        items { refId state reasons substitutes weighable unitOfMeasure orderedQuantity pickedQuantity }
+      }
+    }`
 
-    const { data, errors } = await fulfillment(host, FULL_FLOW_ORDER)
+    const view = async (orderId: string) => {
+      const answer = await gql(host, query, { orderId })
 
-    expect(errors).toBeUndefined()
-    expect(data.orderFulfillment.pickAndPack.fulfillmentStatus).toBe(
-      'DELIVERED'
+      expect(answer.errors).toBeUndefined()
+
+      return answer.data.orderFulfillment
+    }
+
+    const substituted = await view('1253881550629-01')
+
+    expect(substituted.pickAndPack).toMatchObject({
+      source: 'V1',
+      hostname: HOSTNAME,
+    })
+    expect(substituted.items).toContainEqual(
+      expect.objectContaining({
+        state: 'SUBSTITUTED',
+        substitutes: [expect.stringMatching(/margarin/i)],
+      })
     )
 
-    const after = (await getJson(`${sim.url}/_sandbox/stats`)) as typeof before
+    const rejected = await view('1253881550618-01')
 
-    expect(after.tokenRequests).toBe(before.tokenRequests + 1)
-    expect(after.tokensIssued).toBe(before.tokensIssued + 1)
-    // The revoked token was refused once, then the fresh one was accepted.
-    expect(after.unauthorized).toBe(before.unauthorized + 1)
-    expect(after.trackingRequests).toBe(before.trackingRequests + 2)
+    expect(rejected.items).toContainEqual(
+      expect.objectContaining({
+        state: 'MISSING',
+        reasons: [expect.stringMatching(/^OUT_OF_STOCK/)],
+      })
+    )
+
+    const weighed = await view('1253881550640-01')
+
+    expect(weighed.items).toContainEqual(
+      expect.objectContaining({
+        state: 'COMPLETE',
+        weighable: true,
+        orderedQuantity: 1.2,
+        pickedQuantity: 1.25,
+      })
+    )
+
+    const delivered = '1253881550651-01'
+
+    expect((await view(delivered)).pickAndPack.fulfillmentStatus).toBe(
+      'DELIVERED'
+    )
+    const shipments = await gql(
+      host,
+      `query($orderId: ID!) { orderShipments(orderId: $orderId) { status deliveredDate evidences { type url } } }`,
+      { orderId: delivered }
+    )
+
+    expect(shipments.errors).toBeUndefined()
+    const [shipment] = shipments.data.orderShipments
+
+    expect(shipment.status).toBe('DELIVERED')
+    expect(shipment.deliveredDate).toEqual(expect.any(String))
+    expect(shipment.evidences.map((e: { type: string }) => e.type)).toEqual([
+      'IMAGE',
+      'SIGNATURE',
+    ])
+    // The proof of delivery is served by the simulator, as the page shows it.
+    const image = await request(shipment.evidences[0].url)
+
+    expect(image.status).toBe(200)
   })
 
-  it('retries a burst of 5xx from tracking (at most 2 retries) and still answers', async () => {
-    // A warm token: the only calls are tracking calls.
-    expect((await fulfillment(host, FULL_FLOW_ORDER)).errors).toBeUndefined()
-    const before = sim.stats()
+  it('serves a legacy-only store from the tracking API, one upstream call per later view', async () => {
+    await legacyOnly(async () => {
+      expect(
+        (await fulfillment(host, FULL_FLOW_ORDER)).data.orderFulfillment
+          .pickAndPack
+      ).toMatchObject({ fulfillmentStatus: 'DELIVERED' })
+      const before = sim.stats()
+      const { data } = await gql(
+        host,
+        `query($orderId: ID!) { orderFulfillment(orderId: $orderId) { pickAndPack { source } } }`,
+        { orderId: FULL_FLOW_ORDER }
+      )
 
-    sim.setFaults({ failureCount: 2, failureStatus: 500, scope: 'tracking' })
-    try {
+      expect(data.orderFulfillment.pickAndPack.source).toBe('LEGACY')
+      const after = sim.stats()
+
+      expect(after.v1Requests - before.v1Requests).toBe(0)
+      expect(after.trackingRequests - before.trackingRequests).toBe(1)
+    })
+  })
+
+  it('refreshes the token when Pick and Pack revoked it mid-run', async () => {
+    await legacyOnly(async () => {
+      // Warm the token cache, so that the next call starts with the token about to be revoked.
+      expect((await fulfillment(host, FULL_FLOW_ORDER)).errors).toBeUndefined()
+      const before = sim.stats()
+
+      sim.setFaults({ expireTokens: true })
+
       const { data, errors } = await fulfillment(host, FULL_FLOW_ORDER)
 
       expect(errors).toBeUndefined()
       expect(data.orderFulfillment.pickAndPack.fulfillmentStatus).toBe(
         'DELIVERED'
       )
-      expect(data.orderFulfillment.items.length).toBeGreaterThan(0)
 
-      const after = sim.stats()
+      const after = (await getJson(
+        `${sim.url}/_sandbox/stats`
+      )) as typeof before
 
-      // First attempt + 2 retries, the last one answered.
-      expect(after.trackingRequests - before.trackingRequests).toBe(3)
-      expect(after.tokenRequests).toBe(before.tokenRequests)
-      const faults = await getJson(`${sim.url}/_sandbox/faults`)
+      expect(after.tokenRequests).toBe(before.tokenRequests + 1)
+      expect(after.tokensIssued).toBe(before.tokensIssued + 1)
+      // The revoked token was refused once, then the fresh one was accepted.
+      expect(after.unauthorized).toBe(before.unauthorized + 1)
+      expect(after.trackingRequests).toBe(before.trackingRequests + 2)
+    })
+  })
 
-      expect(faults.faults.failureCount).toBe(0)
+  it('retries a burst of 5xx from tracking (at most 2 retries) and still answers', async () => {
+    await legacyOnly(async () => {
+      // A warm token: the only calls are tracking calls.
+      expect((await fulfillment(host, FULL_FLOW_ORDER)).errors).toBeUndefined()
+      const before = sim.stats()
 
-      // Three failures in a row outlast the 2 retries: the user gets PNP_UNAVAILABLE, and
-      // Pick and Pack saw exactly 3 calls (no 4th).
-      const beforeOutage = sim.stats()
+      sim.setFaults({ failureCount: 2, failureStatus: 500, scope: 'tracking' })
+      try {
+        const { data, errors } = await fulfillment(host, FULL_FLOW_ORDER)
 
-      sim.setFaults({ failureCount: 3, failureStatus: 503, scope: 'tracking' })
-      const outage = await fulfillment(host, FULL_FLOW_ORDER)
+        expect(errors).toBeUndefined()
+        expect(data.orderFulfillment.pickAndPack.fulfillmentStatus).toBe(
+          'DELIVERED'
+        )
+        expect(data.orderFulfillment.items.length).toBeGreaterThan(0)
 
-      expect(outage.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
-        [['orderFulfillment', 'pickAndPack'], 'PNP_UNAVAILABLE'],
-      ])
-      expect(outage.data.orderFulfillment.oms.orderId).toBe(FULL_FLOW_ORDER)
-      expect(sim.stats().trackingRequests - beforeOutage.trackingRequests).toBe(
-        3
-      )
-    } finally {
-      sim.setFaults({})
-    }
+        const after = sim.stats()
+
+        // First attempt + 2 retries, the last one answered.
+        expect(after.trackingRequests - before.trackingRequests).toBe(3)
+        expect(after.tokenRequests).toBe(before.tokenRequests)
+        const faults = await getJson(`${sim.url}/_sandbox/faults`)
+
+        expect(faults.faults.failureCount).toBe(0)
+
+        // Three failures in a row outlast the 2 retries: the user gets PNP_UNAVAILABLE, and
+        // Pick and Pack saw exactly 3 calls (no 4th).
+        const beforeOutage = sim.stats()
+
+        sim.setFaults({
+          failureCount: 3,
+          failureStatus: 503,
+          scope: 'tracking',
+        })
+        const outage = await fulfillment(host, FULL_FLOW_ORDER)
+
+        expect(outage.errors?.map((e) => [e.path, e.extensions?.code])).toEqual(
+          [[['orderFulfillment', 'pickAndPack'], 'PNP_UNAVAILABLE']]
+        )
+        expect(outage.data.orderFulfillment.oms.orderId).toBe(FULL_FLOW_ORDER)
+        expect(
+          sim.stats().trackingRequests - beforeOutage.trackingRequests
+        ).toBe(3)
+      } finally {
+        sim.setFaults({})
+      }
+    })
   })
 
   it('answers PNP_UNAVAILABLE at the pickAndPack path while the OMS still answers, when Pick and Pack is down', async () => {

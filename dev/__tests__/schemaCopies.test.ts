@@ -12,12 +12,13 @@ const copies = path.join(appRoot(), 'dev', 'schemas', 'vtex')
 const describeBesideShared = existsSync(shared) ? describe : describe.skip
 
 describeBesideShared('VTEX schema copies', () => {
-  it.each(['manifest.schema.json', 'oms-get-order.schema.json'])(
-    '%s equals the shared one',
-    (file) => {
-      expect(readFileSync(path.join(copies, file), 'utf8')).toBe(
-        readFileSync(path.join(shared, file), 'utf8')
-      )
-    }
-  )
+  it.each([
+    'manifest.schema.json',
+    'oms-get-order.schema.json',
+    'pick-and-pack-v1.openapi.json',
+  ])('%s equals the shared one', (file) => {
+    expect(readFileSync(path.join(copies, file), 'utf8')).toBe(
+      readFileSync(path.join(shared, file), 'utf8')
+    )
+  })
 })

@@ -27,11 +27,17 @@ function failureBody(kind: ApiKind, status: number): unknown {
   return { message: 'Internal error', code: 1003 }
 }
 
-/** Applies latency and failures; null when the failure was already sent. */
-async function applyFaults(
+/**
+ * Applies latency and failures; null when the failure was already sent (its
+ * body from `body`, by default the shape of the legacy API or the OMS).
+ */
+export async function applyFaults(
   core: SimulatorCore,
-  kind: ApiKind,
-  res: ServerResponse
+  res: ServerResponse,
+  {
+    kind,
+    body = (status) => failureBody(kind, status),
+  }: { kind: ApiKind; body?: (status: number) => unknown }
 ): Promise<{ malformed: boolean } | null> {
   const latency = core.faults.latencyFor(kind)
 
@@ -39,7 +45,7 @@ async function applyFaults(
   const decision = core.faults.decide(kind)
 
   if (decision.kind === 'fail') {
-    sendJson(res, decision.status, failureBody(kind, decision.status))
+    sendJson(res, decision.status, body(decision.status))
 
     return null
   }
@@ -57,7 +63,7 @@ export async function token(
   core.stats.tokenRequests += 1
   const text = await readBody(req)
 
-  if (!(await applyFaults(core, 'token', res))) return
+  if (!(await applyFaults(core, res, { kind: 'token' }))) return
   const body = parseJsonObject(text)
   const apiKey = body?.apiKey
 
@@ -83,7 +89,7 @@ export async function tracking(
 ): Promise<void> {
   if (!ENVS.has(env)) return sendJson(res, 404, NOT_FOUND)
   core.stats.trackingRequests += 1
-  const faults = await applyFaults(core, 'tracking', res)
+  const faults = await applyFaults(core, res, { kind: 'tracking' })
 
   if (!faults) return
   // The real API takes the bare JWT: "Bearer <jwt>" is refused like any
@@ -128,7 +134,7 @@ export async function oms(
   orderId: string
 ): Promise<void> {
   core.stats.omsRequests += 1
-  if (!(await applyFaults(core, 'oms', res))) return
+  if (!(await applyFaults(core, res, { kind: 'oms' }))) return
   const order = core.store.get(orderId)
 
   if (!order) return sendJson(res, 404, OMS_NOT_FOUND)

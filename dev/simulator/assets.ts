@@ -46,7 +46,42 @@ export function imageSvg(name: string): string | null {
     return svg('✓', `Delivered ${evidence[1]}`, 120)
   }
 
+  const signature = /^signature-(.+)$/.exec(name)
+  const signed = signature
+    ? SEED_ORDERS.find((o) => o.orderId === signature[1])?.shipping?.evidence
+    : undefined
+
+  if (signature && signed?.kind === 'photo-and-signature') {
+    return signatureSvg(signed.receivedBy, signature[1])
+  }
+
   return null
+}
+
+/** A handwritten-looking stroke over the signer's name. */
+function signatureSvg(signer: string, orderId: string): string {
+  const h = hue(signer)
+  const wave = [0, 1, 2, 3, 4, 5]
+    .map((i) => {
+      const x = 20 + i * 32
+      const y = 50 + (((h >> i) & 3) - 1.5) * 14
+
+      return `${i === 0 ? 'M' : 'S'}${x - 12},${y - 18} ${x},${y}`
+    })
+    .join(' ')
+
+  return (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120" ' +
+    'viewBox="0 0 240 120">' +
+    '<rect width="240" height="120" fill="#fff" stroke="#ccc"/>' +
+    `<path d="${wave}" fill="none" stroke="#123" stroke-width="2.5" ` +
+    'stroke-linecap="round"/>' +
+    '<line x1="16" y1="82" x2="224" y2="82" stroke="#999"/>' +
+    `<text x="120" y="100" font-family="sans-serif" font-size="11" ` +
+    `text-anchor="middle" fill="#333">${escape(signer)}</text>` +
+    `<text x="120" y="114" font-family="sans-serif" font-size="8" ` +
+    `text-anchor="middle" fill="#777">Order ${escape(orderId)}</text></svg>`
+  )
 }
 
 /** A tiny tracking page for `/_sandbox/track/{trackingId}`. */

@@ -1,7 +1,8 @@
 // Runs the simulator from the command line:
 //   npx tsx dev/simulator/cli.ts [--port 4010] [--auto 5000]
 // Environment: SIM_PORT, SIM_API_KEY, SIM_AUTO_ADVANCE_MS, SIM_WEBHOOK_URL,
-// SIM_WEBHOOK_SECRET (sent as header x-webhook-secret).
+// SIM_WEBHOOK_SECRET (sent as header x-webhook-secret), SIM_V1 (off: the
+// account is "legacy only", v1 calls answer 403 SHR0007B).
 /* eslint-disable no-console */ // printing is this file's job
 import { startSimulator, type SimulatorOptions } from './index'
 import { stopOnSignals } from '../signals'
@@ -13,6 +14,16 @@ function flag(args: string[], name: string): string | undefined {
   const inline = args.find((a) => a.startsWith(`${name}=`))
 
   return inline?.slice(name.length + 1)
+}
+
+/** SIM_V1: on (default) or off; anything else is refused. */
+function v1Switch(value: string | undefined): boolean {
+  if (value === undefined || value === '') return true
+  const v = value.trim().toLowerCase()
+
+  if (['on', 'true', '1', 'yes'].includes(v)) return true
+  if (['off', 'false', '0', 'no'].includes(v)) return false
+  throw new Error(`SIM_V1 must be on or off, got "${value}"`)
 }
 
 function int(value: string | undefined, what: string): number | undefined {
@@ -46,6 +57,7 @@ export function optionsFrom(
           headers: secret ? { 'x-webhook-secret': secret } : {},
         }
       : undefined,
+    v1: v1Switch(env.SIM_V1),
     log: (line) => console.log(`[simulator] ${line}`),
   }
 }
@@ -57,6 +69,11 @@ async function main(): Promise<void> {
   console.log(`Pick and Pack simulator + OMS sandbox on ${sim.url}`)
   console.log(`  token:    POST ${sim.url}/prod/token {"apiKey": "..."}`)
   console.log(`  tracking: GET  ${sim.url}/prod/picking-tracking/{orderId}`)
+  const v1Off = options.v1 === false ? ' — off: legacy only (SIM_V1=off)' : ''
+
+  console.log(
+    `  v1:       GET  ${sim.url}/prod/v1/orders/{orderId} (Bearer <JWT>)${v1Off}`
+  )
   console.log(`  OMS:      GET  ${sim.url}/api/oms/pvt/orders/{orderId}`)
   console.log(
     `  control:  ${sim.url}/_sandbox/orders (see dev/simulator/README.md)`

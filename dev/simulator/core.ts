@@ -16,6 +16,8 @@ export interface Stats {
   tokenRequests: number
   tokensIssued: number
   trackingRequests: number
+  /** Calls to the v1 API (every /{env}/v1/... route). */
+  v1Requests: number
   omsRequests: number
   unauthorized: number
 }
@@ -27,12 +29,18 @@ export interface CoreOptions {
   retry: RetryOptions
   now: () => number
   log: (line: string) => void
+  /** Whether the account is on the v1 API (after a reset too). */
+  v1: boolean
 }
+
+/** A token's standing: live, expired (or revoked), or not one of ours. */
+export type TokenCheck = 'ok' | 'expired' | 'invalid'
 
 const zeroStats = (): Stats => ({
   tokenRequests: 0,
   tokensIssued: 0,
   trackingRequests: 0,
+  v1Requests: 0,
   omsRequests: 0,
   unauthorized: 0,
 })
@@ -49,10 +57,13 @@ export class SimulatorCore {
   private readonly apiKeyDigest: Buffer
   /** Set once listening: images and tracking URLs point back at us. */
   public baseUrl = ''
+  /** false: a "legacy only" account, every v1 call answers 403 SHR0007B. */
+  public v1Enabled: boolean
 
   constructor(private readonly opts: CoreOptions) {
     this.apiKeyDigest = digest(opts.apiKey)
     this.webhooks = new WebhookDispatcher(opts.retry, opts.now, opts.log)
+    this.v1Enabled = opts.v1
   }
 
   public get now(): () => number {
@@ -82,16 +93,32 @@ export class SimulatorCore {
 
   /** Whether an Authorization header value is a live token for `env`. */
   public isAuthorized(header: unknown, env: string): boolean {
-    if (typeof header !== 'string' || header.length > 4096) return false
-    const claims = verifySignature(header, this.opts.jwtSecret)
+    return this.checkToken(header, env) === 'ok'
+  }
 
-    if (!claims) return false
+  /**
+   * A token signed by us for `env` is 'expired' past its `exp` or once the
+   * expireTokens fault revoked it; anything else that is not live is
+   * 'invalid'.
+   */
+  public checkToken(token: unknown, env: string): TokenCheck {
+    if (typeof token !== 'string' || token.length > 4096) return 'invalid'
+    const claims = verifySignature(token, this.opts.jwtSecret)
 
-    return (
-      claims.env === env &&
-      claims.exp * 1000 > this.opts.now() &&
-      tokenGeneration(claims) === this.tokenGen
-    )
+    if (!claims || claims.env !== env) return 'invalid'
+    if (
+      claims.exp * 1000 <= this.opts.now() ||
+      tokenGeneration(claims) !== this.tokenGen
+    ) {
+      return 'expired'
+    }
+
+    return 'ok'
+  }
+
+  public setV1(enabled: boolean): void {
+    this.v1Enabled = enabled
+    this.opts.log(`v1 API ${enabled ? 'enabled' : 'disabled (legacy only)'}`)
   }
 
   public setFaults(faults: Faults): void {
@@ -121,13 +148,14 @@ export class SimulatorCore {
     this.stats = zeroStats()
   }
 
-  /** Back to the seed: orders, faults, stats and deliveries. */
+  /** Back to the seed: orders, faults, stats, deliveries and the v1 switch. */
   public reset(): void {
     this.webhooks.cancelAll()
     this.webhooks.clearRecords()
     this.store.reset()
     this.faults.clear()
     this.stats = zeroStats()
+    this.v1Enabled = this.opts.v1
   }
 }
 

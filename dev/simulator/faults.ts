@@ -1,7 +1,8 @@
 // Fault injection for tests and benchmarks: latency, failures, malformed
 // answers and token revocation, per API scope.
 
-export type FaultScope = 'all' | 'token' | 'tracking' | 'oms'
+/** 'tracking' is the legacy API, 'v1' the v1 API (every /{env}/v1 call). */
+export type FaultScope = 'all' | 'token' | 'tracking' | 'v1' | 'oms'
 export type ApiKind = Exclude<FaultScope, 'all'>
 
 export interface Faults {
@@ -15,7 +16,7 @@ export interface Faults {
   scope?: FaultScope
 }
 
-const SCOPES: readonly FaultScope[] = ['all', 'token', 'tracking', 'oms']
+const SCOPES: readonly FaultScope[] = ['all', 'token', 'tracking', 'v1', 'oms']
 const MAX_LATENCY_MS = 60_000
 
 const isNum = (v: unknown): v is number =>

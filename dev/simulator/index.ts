@@ -13,6 +13,7 @@ import { randomSecret, SimulatorCore, type Stats } from './core'
 import type { Faults } from './faults'
 import { HttpError, sendJson } from './http'
 import * as sandbox from './sandbox'
+import * as v1 from './v1api'
 import type { SeededOrderSummary } from './seed'
 import type { AdvanceResult } from './state'
 import {
@@ -26,6 +27,7 @@ export type { AdvanceResult, Delivery, Faults, SeededOrderSummary, Stats }
 export type { WebhookConfig, RetryOptions }
 export { SEEDED_ORDERS, HOSTNAME } from './seed'
 export { ALL_STATUSES, FLOW } from './statuses'
+export { STATUS_VIEWS } from './statusMap'
 
 export interface SimulatorOptions {
   /** 0 = ephemeral; the CLI defaults to 4010. */
@@ -43,6 +45,11 @@ export interface SimulatorOptions {
   /** When set, advance a random non-final order every N ms. */
   autoAdvanceMs?: number
   retry?: RetryOptions
+  /**
+   * Whether the account is on the v1 API (default true); false: "legacy
+   * only", every v1 call answers 403 SHR0007B (POST /_sandbox/v1 switches).
+   */
+  v1?: boolean
   /** Clock in ms for tokens and dates (default Date.now). */
   now?: () => number
   /** Never receives the Api-Key, JWTs or webhook header values. */
@@ -57,6 +64,8 @@ export interface Simulator {
   stats(): Stats
   deliveries(): Delivery[]
   setFaults(f: Faults): void
+  /** false makes the account "legacy only" (v1 answers 403 SHR0007B). */
+  setV1(enabled: boolean): void
   configureWebhook(w: SimulatorOptions['webhook']): void
   orders(): SeededOrderSummary[]
   /** Resolves once every queued webhook delivery finished or gave up. */
@@ -100,6 +109,24 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/([^/]+)\/picking-tracking\/([^/]+)$/, (q, s, p) =>
       api.tracking(core, q, s, p[0], p[1])
     ),
+    r('GET', /^\/([^/]+)\/v1\/orders\/([^/]+)$/, (q, s, p) =>
+      v1.order({ core, req: q, res: s, env: p[0] }, p[1])
+    ),
+    r('GET', /^\/([^/]+)\/v1\/shipments$/, (q, s, p) =>
+      v1.shipments({ core, req: q, res: s, env: p[0] })
+    ),
+    r('GET', /^\/([^/]+)\/v1\/shipments\/([^/]+)$/, (q, s, p) =>
+      v1.shipment({ core, req: q, res: s, env: p[0] }, p[1])
+    ),
+    r('GET', /^\/([^/]+)\/v1\/worksheets$/, (q, s, p) =>
+      v1.worksheets({ core, req: q, res: s, env: p[0] })
+    ),
+    r('GET', /^\/([^/]+)\/v1\/worksheets\/([^/]+)$/, (q, s, p) =>
+      v1.worksheet({ core, req: q, res: s, env: p[0] }, p[1])
+    ),
+    r('GET', /^\/([^/]+)\/v1\/facilities\/([^/]+)$/, (q, s, p) =>
+      v1.facility({ core, req: q, res: s, env: p[0] }, p[1])
+    ),
     r('GET', /^\/api\/oms\/pvt\/orders\/([^/]+)$/, (_q, s, p) =>
       api.oms(core, s, p[0])
     ),
@@ -129,6 +156,10 @@ function routes(core: SimulatorCore): Route[] {
       core.faults.clear()
       ok(s, { faults: core.faults.current() })
     }),
+    r('GET', /^\/_sandbox\/v1$/, (_q, s) =>
+      ok(s, { v1: { enabled: core.v1Enabled } })
+    ),
+    r('POST', /^\/_sandbox\/v1$/, (q, s) => sandbox.setV1(core, q, s)),
     r('GET', /^\/_sandbox\/stats$/, (_q, s) => ok(s, core.stats)),
     r('POST', /^\/_sandbox\/stats\/reset$/, (_q, s) => {
       core.resetStats()
@@ -201,6 +232,7 @@ export async function startSimulator(
     retry: opts.retry ?? {},
     now: opts.now ?? Date.now,
     log,
+    v1: opts.v1 ?? true,
   })
 
   if (opts.webhook) core.configureWebhook(checkedWebhook(opts.webhook))
@@ -269,6 +301,7 @@ export async function startSimulator(
     stats: () => ({ ...core.stats }),
     deliveries: () => core.webhooks.deliveries(),
     setFaults: (f) => core.setFaults(f),
+    setV1: (enabled) => core.setV1(enabled),
     configureWebhook: (w) => core.configureWebhook(checkedWebhook(w)),
     orders: () => core.store.summaries(),
     drainDeliveries: () => core.webhooks.drain(),

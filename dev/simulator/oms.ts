@@ -1,6 +1,12 @@
 // The OMS sandbox: a VTEX OMS "Get order" response for each seeded order,
 // shaped after VTEX's published schema (values in cents, integers).
-import { CUSTOMERS, HOSTNAME, productById, type SeedOrder } from './seed'
+import {
+  CUSTOMERS,
+  HOSTNAME,
+  productById,
+  type Product,
+  type SeedOrder,
+} from './seed'
 import { omsStatusFor } from './statuses'
 import type { OrderState } from './state'
 
@@ -18,6 +24,41 @@ const SALES_CHANNEL = '1'
 
 const plusHours = (iso: string, hours: number): string =>
   new Date(Date.parse(iso) + hours * 3600_000).toISOString()
+
+/** When the OMS promises the delivery (or the pickup). */
+export const shippingEstimateDate = (seed: SeedOrder): string =>
+  plusHours(seed.creationDate, seed.pickup ? 24 : 2)
+
+/** Items total in cents (what was ordered). */
+export const itemsTotal = (seed: SeedOrder): number =>
+  seed.ordered.reduce(
+    (sum, l) => sum + productById(l.sku).price * l.quantity,
+    0
+  )
+
+/** The order's value in cents: items plus shipping. */
+export const orderValue = (seed: SeedOrder): number =>
+  itemsTotal(seed) + SHIPPING_PER_ORDER
+
+/** The invoice number the OMS sandbox gives an invoiced order. */
+export const invoiceNumber = (seed: SeedOrder): string =>
+  `NF-${seed.orderId.slice(-7, -3)}`
+
+/** The payment (Pix) identifiers, shared with the v1 answer. */
+export const paymentIds = (seed: SeedOrder) => ({
+  paymentId: `PAY${seed.orderId.replace('-', '')}`,
+  transactionId: `TX${seed.orderId.replace('-', '')}`,
+})
+
+/** OMS measurement unit and multiplier of a product (integers, per the schema). */
+function omsUnit(p: Product): {
+  measurementUnit: string
+  unitMultiplier: number
+} {
+  return p.soldByWeight
+    ? { measurementUnit: 'g', unitMultiplier: p.soldByWeight.gramsPerUnit }
+    : { measurementUnit: 'un', unitMultiplier: 1 }
+}
 
 function address(seed: SeedOrder): { [key: string]: Json } {
   const c = CUSTOMERS[seed.customer]
@@ -91,8 +132,7 @@ function items(seed: SeedOrder, baseUrl: string): Json[] {
         offeringType: null,
         offeringTypeId: null,
       },
-      measurementUnit: 'un',
-      unitMultiplier: 1,
+      ...omsUnit(p),
       sellingPrice: p.price,
       isGift: false,
       shippingPrice: null,
@@ -144,7 +184,7 @@ function logisticsInfo(seed: SeedOrder): Json[] {
       deliveryWindow: null,
       deliveryCompany: pickup ? 'Sandbox Store' : 'FastCourier',
       shippingEstimate: pickup ? '1bd' : '2h',
-      shippingEstimateDate: plusHours(seed.creationDate, pickup ? 24 : 2),
+      shippingEstimateDate: shippingEstimateDate(seed),
       slas: [
         {
           id: slaId,
@@ -198,10 +238,10 @@ function invoicePackage(seed: SeedOrder, total: number): Json {
       quantity: line.quantity,
       price: productById(line.sku).price,
       description: productById(line.sku).name,
-      unitMultiplier: 1,
+      unitMultiplier: omsUnit(productById(line.sku)).unitMultiplier,
     })),
     courier: seed.pickup ? 'Sandbox Store' : 'FastCourier',
-    invoiceNumber: `NF-${seed.orderId.slice(-7, -3)}`,
+    invoiceNumber: invoiceNumber(seed),
     invoiceValue: total,
     invoiceUrl: null,
     issuanceDate: issued,
@@ -223,12 +263,7 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
   const { seed } = order
   const customer = CUSTOMERS[seed.customer]
   const { status, description } = omsStatusFor(order.status)
-  const itemsTotal = seed.ordered.reduce(
-    (sum, l) => sum + productById(l.sku).price * l.quantity,
-    0
-  )
-
-  const value = itemsTotal + SHIPPING_PER_ORDER
+  const value = orderValue(seed)
   const sequence = seed.orderId.split('-')[0].slice(-7)
   const invoiced = status === 'invoiced'
   const canceled = status === 'canceled'
@@ -267,7 +302,7 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
     cancelReason: canceled ? 'Customer asked to cancel' : null,
     checkedInPickupPointId: null,
     totals: [
-      { id: 'Items', name: 'Total dos Itens', value: itemsTotal },
+      { id: 'Items', name: 'Total dos Itens', value: itemsTotal(seed) },
       { id: 'Discounts', name: 'Total dos Descontos', value: 0 },
       { id: 'Shipping', name: 'Total do Frete', value: SHIPPING_PER_ORDER },
       { id: 'Tax', name: 'Total da Taxa', value: 0 },
@@ -344,11 +379,11 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
       transactions: [
         {
           isActive: true,
-          transactionId: `TX${seed.orderId.replace('-', '')}`,
+          transactionId: paymentIds(seed).transactionId,
           merchantName: HOSTNAME.toUpperCase(),
           payments: [
             {
-              id: `PAY${seed.orderId.replace('-', '')}`,
+              id: paymentIds(seed).paymentId,
               paymentSystem: '125',
               paymentSystemName: 'Pix',
               value,

@@ -68,6 +68,23 @@ export async function setFaults(
   sendJson(res, 200, { faults: core.faults.current() })
 }
 
+/** `{"enabled": false}` makes the account "legacy only" (v1: 403 SHR0007B). */
+export async function setV1(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  if (typeof body.enabled !== 'boolean') {
+    return sendJson(res, 400, { message: 'enabled must be a boolean' })
+  }
+
+  core.setV1(body.enabled)
+  sendJson(res, 200, { v1: { enabled: core.v1Enabled } })
+}
+
 export function image(res: ServerResponse, file: string): void {
   const match = /^(.+)\.svg$/.exec(file)
   const svg = match && imageSvg(match[1])

@@ -5,16 +5,25 @@ import type { FulfillmentStatus } from './statuses'
 
 export const HOSTNAME = 'sandboxstore'
 
+export type Temperature = 'COLD' | 'FROZEN' | 'AMBIENT' | 'HOT'
+
 export interface Product {
   id: string
   productId: string
   refId: string
   ean: string
   name: string
-  /** Unit price in cents. */
+  /** Price of one OMS unit, in cents (for goods sold by weight: of one portion). */
   price: number
   brand: string
   category: { id: string; name: string }
+  temperature: Temperature
+  /**
+   * Sold by weight: the OMS sells portions of `gramsPerUnit` grams
+   * (measurementUnit "g", unitMultiplier gramsPerUnit: VTEX's OMS schema types
+   * unitMultiplier as an integer), Pick and Pack weighs it in KILOGRAMS.
+   */
+  soldByWeight?: { gramsPerUnit: number }
 }
 
 /** EAN-13 with a valid check digit, so clients that verify it are happy. */
@@ -37,7 +46,8 @@ function product(
   name: string,
   price: number,
   brand: string,
-  category: Product['category']
+  category: Product['category'],
+  soldByWeight?: Product['soldByWeight']
 ): Product {
   return {
     id: String(n),
@@ -48,6 +58,8 @@ function product(
     price,
     brand,
     category,
+    temperature: category === DAIRY ? 'COLD' : 'AMBIENT',
+    ...(soldByWeight && { soldByWeight }),
   }
 }
 
@@ -62,6 +74,20 @@ export const CATALOGUE: readonly Product[] = [
   product(8, 'TOM-1', 'Tomato 1kg', 799, 'Fazenda Boa', FRUIT),
   product(9, 'OAT-1', 'Oat milk 1L', 1190, 'Aveia Viva', DAIRY),
   product(10, 'APL-1', 'Apple 1kg', 899, 'Fazenda Boa', FRUIT),
+  // R$ 69.90 a kilogram, sold in 100 g portions of R$ 6.99.
+  product(
+    11,
+    'CHS-KG',
+    'Minas cheese (by weight)',
+    699,
+    'Laticínios Serra',
+    DAIRY,
+    {
+      gramsPerUnit: 100,
+    }
+  ),
+  product(12, 'BUT-200', 'Butter 200g', 1150, 'Leite Sul', DAIRY),
+  product(13, 'MRG-250', 'Margarine 250g', 690, 'Cremosa', DAIRY),
 ]
 
 export function productById(id: string): Product {
@@ -80,19 +106,45 @@ export interface OrderLine {
 export interface PickedLine extends OrderLine {
   /**
    * Which identifiers the picked side keeps: 'ean' drops refId (matched by
-   * EAN only), 'id' drops refId and EAN (matched by SKU id only).
+   * EAN only), 'id' drops refId and EAN (matched by SKU id only). Legacy
+   * answers only: v1 lines always carry every identifier.
    */
   keep?: 'all' | 'ean' | 'id'
+  /** A substitute: the SKU of the ordered line it replaces. */
+  replaces?: string
+  /**
+   * Goods sold by weight: what the scale said, in kilograms (`quantity` then
+   * counts pieces, e.g. 1 piece of cheese weighing 1.25 kg).
+   */
+  weightKg?: number
+}
+
+/** Why an ordered line was not picked (v1 `reasons`). */
+export interface Rejection {
+  sku: string
+  reasonType: string
+  reasonDetail: string
 }
 
 export type Vehicle = 'BIKE' | 'CAR' | 'MOTORCYCLE'
+
+export type EvidencePlan =
+  /** A photo: /_sandbox/images/evidence-{orderId}.svg. */
+  | { kind: 'image' }
+  /** Text (legacy `evidences`; a v1 note, since v1 evidences are URLs). */
+  | { kind: 'text'; text: string }
+  /** A photo and the receiver's signature (/_sandbox/images/signature-…). */
+  | { kind: 'photo-and-signature'; receivedBy: string }
 
 export interface ShippingPlan {
   trackingId: string
   courier: string
   agent: string
   vehicle: Vehicle
-  evidence?: { kind: 'image' } | { kind: 'text'; text: string }
+  /** Proof of delivery, shown once DELIVERED (or RETURNED). */
+  evidence?: EvidencePlan
+  /** Driver notes (v1 `notes`), each shown once the order reached `at`. */
+  notes?: Array<{ at: FulfillmentStatus; text: string }>
 }
 
 export interface Customer {
@@ -117,6 +169,8 @@ export interface SeedOrder {
   ordered: OrderLine[]
   /** What Pick and Pack picks (shown from PICKING on); default: as ordered. */
   picked?: PickedLine[]
+  /** Reasons of ordered lines not picked (or replaced), for v1 `reasons`. */
+  rejected?: Rejection[]
   /** Shipping from PREPARING_SHIPPING on; null: the API omits `shipping`. */
   shipping?: ShippingPlan | null
   /** Send sellingPrice and quantity as strings, as the docs allow. */
@@ -236,7 +290,7 @@ export const SEED_ORDERS: readonly SeedOrder[] = [
     status: 'READY_FOR_PACKING',
     ordered: basket(['2', 2], ['3', 1]),
     picked: [
-      { sku: '9', quantity: 2 },
+      { sku: '9', quantity: 2, replaces: '2' },
       { sku: '3', quantity: 1 },
     ],
     shipping: ship(474, 'Loggo Express', 'Diego Car', 'CAR'),
@@ -379,6 +433,88 @@ export const SEED_ORDERS: readonly SeedOrder[] = [
     ordered: basket(['2', 1], ['3', 1]),
     customer: 2,
     creationDate: day(16, 10),
+  },
+  {
+    orderId: '1253881550618-01',
+    description:
+      'PACKING: Coffee rejected as out of stock (v1 reason OUT_OF_STOCK), the rest picked',
+    status: 'PACKING',
+    ordered: basket(['4', 1], ['5', 1], ['8', 2]),
+    picked: [
+      { sku: '5', quantity: 1 },
+      { sku: '8', quantity: 2 },
+    ],
+    rejected: [
+      { sku: '4', reasonType: 'OUT_OF_STOCK', reasonDetail: 'out-of-stock' },
+    ],
+    shipping: ship(618, 'FastCourier', 'Ana Driver', 'BIKE'),
+    customer: 0,
+    creationDate: day(24, 9, 15),
+  },
+  {
+    orderId: '1253881550629-01',
+    description:
+      'INVOICED: Butter (out of stock) substituted by Margarine, v1 replacedBy',
+    status: 'INVOICED',
+    ordered: basket(['12', 2], ['3', 1], ['2', 1]),
+    picked: [
+      { sku: '13', quantity: 2, replaces: '12' },
+      { sku: '3', quantity: 1 },
+      { sku: '2', quantity: 1 },
+    ],
+    rejected: [
+      { sku: '12', reasonType: 'OUT_OF_STOCK', reasonDetail: 'out-of-stock' },
+    ],
+    shipping: ship(629, 'Loggo Express', 'Diego Car', 'CAR'),
+    customer: 1,
+    creationDate: day(23, 12),
+  },
+  {
+    orderId: '1253881550640-01',
+    description:
+      'READY_FOR_PACKING: cheese sold by weight, 1.2 kg ordered (12 × 100 g), 1.25 kg picked',
+    status: 'READY_FOR_PACKING',
+    ordered: basket(['11', 12], ['10', 1]),
+    picked: [
+      { sku: '11', quantity: 1, weightKg: 1.25 },
+      { sku: '10', quantity: 1 },
+    ],
+    shipping: ship(640, 'FastCourier', 'Carla Moto', 'MOTORCYCLE'),
+    customer: 2,
+    creationDate: day(24, 10),
+  },
+  {
+    orderId: '1253881550651-01',
+    description:
+      'DELIVERED: proof of delivery with a photo and a signature (v1 evidences)',
+    status: 'DELIVERED',
+    ordered: basket(['6', 1], ['7', 1], ['5', 1]),
+    shipping: ship(651, 'Loggo Express', 'Bruno Rider', 'MOTORCYCLE', {
+      kind: 'photo-and-signature',
+      receivedBy: 'Maria Souza',
+    }),
+    customer: 2,
+    creationDate: day(19, 10),
+  },
+  {
+    orderId: '1253881550662-01',
+    description:
+      'RETURNED: nobody at home twice, back at the store, with driver notes',
+    status: 'RETURNED',
+    reached: 'ON_ROUTE',
+    ordered: basket(['1', 2], ['9', 1]),
+    shipping: {
+      ...ship(662, 'FastCourier', 'Carla Moto', 'MOTORCYCLE'),
+      notes: [
+        { at: 'ON_ROUTE', text: 'Nobody at home at 11:40, will try again' },
+        {
+          at: 'RETURNED',
+          text: 'Nobody at home at the second attempt either: returned to the store',
+        },
+      ],
+    },
+    customer: 0,
+    creationDate: day(19, 11),
   },
   {
     orderId: '1253881559901-01',

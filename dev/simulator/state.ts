@@ -51,6 +51,11 @@ export class OrderStore {
     return this.orders.get(orderId)
   }
 
+  /** Every order, in seed order. */
+  public all(): OrderState[] {
+    return [...this.orders.values()]
+  }
+
   public summaries(): SeededOrderSummary[] {
     return [...this.orders.values()].map((o) => ({
       orderId: o.seed.orderId,

@@ -7,6 +7,9 @@ import {
   type FulfillmentStatus,
 } from './statuses'
 import type { OrderState } from './state'
+import { statusView } from './statusMap'
+import { reachedAt } from './timeline'
+import { photoUrl } from './v1'
 
 export interface PickedItemPayload {
   image: string
@@ -42,17 +45,6 @@ export interface TrackingPayload {
   }
 }
 
-const SHIPPING_STATUS: Partial<Record<FulfillmentStatus, string>> = {
-  PREPARING_SHIPPING: 'CREATED',
-  READY_FOR_SHIPPING: 'READY',
-  WAITING_FOR_DELIVERY_COMPANY: 'WAITING_COURIER',
-  ON_ROUTE: 'ON_ROUTE',
-  DELIVERED: 'DELIVERED',
-  WAITING_FOR_PICKUP: 'READY_FOR_PICKUP',
-  RETURNED: 'RETURNED',
-  CANCELED: 'CANCELED',
-}
-
 function pickedItem(
   line: PickedLine,
   seed: SeedOrder,
@@ -61,13 +53,20 @@ function pickedItem(
   const p = productById(line.sku)
   const price = p.price / 100
   const keep = line.keep ?? 'all'
+  // Goods sold by weight: the legacy answer counts in the OMS's units (12.5
+  // portions of 100 g for 1.25 kg), at the price of one portion.
+  const grams = p.soldByWeight?.gramsPerUnit
+  const quantity =
+    grams !== undefined && line.weightKg !== undefined
+      ? Math.round((line.weightKg * 1000 * 1000) / grams) / 1000
+      : line.quantity
 
   return {
     image: `${baseUrl}/_sandbox/images/${p.refId}.svg`,
     // The docs type these as "float"/"number" but real answers carry strings.
     sellingPrice: seed.numbersAsStrings ? price.toFixed(2) : price,
     ...(keep !== 'id' && { ean: p.ean }),
-    quantity: seed.numbersAsStrings ? String(line.quantity) : line.quantity,
+    quantity: seed.numbersAsStrings ? String(quantity) : quantity,
     name: p.name,
     id: p.id,
     ...(keep === 'all' && { refId: p.refId }),
@@ -82,20 +81,20 @@ function shipping(
   const plan = order.seed.shipping
 
   if (!plan || order.reachedIndex < SHIPPING_INDEX) return undefined
-  const status = SHIPPING_STATUS[order.status] ?? 'CREATED'
+  const status = statusView(order.status).legacyShipping
   const withDriver = order.reachedIndex >= COURIER_INDEX
   const done = order.status === 'DELIVERED' || order.status === 'RETURNED'
   let evidences: string | undefined
 
-  if (done && plan.evidence?.kind === 'image') {
-    evidences = `${baseUrl}/_sandbox/images/evidence-${order.seed.orderId}.svg`
-  } else if (done && plan.evidence?.kind === 'text') {
+  // One evidence, as documented (a string): the photo, or the text. v1 has
+  // the signature too.
+  if (done && plan.evidence?.kind === 'text') {
     evidences = plan.evidence.text
+  } else if (done && plan.evidence) {
+    evidences = photoUrl(baseUrl, order.seed.orderId)
   }
 
-  const createdAt = new Date(
-    Date.parse(order.seed.creationDate) + 2 * 3600_000
-  ).toISOString()
+  const createdAt = reachedAt(order.seed, 'PREPARING_SHIPPING')
 
   return {
     trackingId: plan.trackingId,

@@ -356,6 +356,50 @@ describe('reconcile (v1 API)', () => {
     ).toEqual(['PENDING', 'PENDING', 'PENDING'])
   })
 
+  it('keeps the reasons of a rejected line that was replaced, and a short pick with its reason', () => {
+    const order = v1Order('PACKED', {
+      pickedItems: [
+        v1Line({ sku: '13', referenceCode: 'MARG', itemName: 'Margarine' }),
+        v1Line({ referenceCode: 'EGGS', quantity: 6, originalQuantity: 12 }),
+      ],
+      rejectedItems: [
+        v1Line({
+          referenceCode: 'BUTTER',
+          quantity: 0,
+          replacedBy: ['13'],
+          reasons: [{ reasonType: 'OUT_OF_STOCK' }],
+        }),
+        v1Line({
+          referenceCode: 'EGGS',
+          quantity: 6,
+          reasons: [{ reasonType: 'DAMAGED' }],
+        }),
+      ],
+      replacedItems: [{ id: 'B', referenceCode: 'BUTTER', name: 'Butter' }],
+    })
+
+    const result = reconcile(
+      [
+        ordered({ refId: 'BUTTER', quantity: 2 }),
+        ordered({ refId: 'EGGS', quantity: 12 }),
+      ],
+      order
+    )
+
+    expect(result).toEqual([
+      expect.objectContaining({
+        state: 'SUBSTITUTED',
+        substitutes: ['Margarine'],
+        reasons: ['OUT_OF_STOCK'],
+      }),
+      expect.objectContaining({
+        state: 'SHORT',
+        pickedQuantity: 6,
+        reasons: ['DAMAGED'],
+      }),
+    ])
+  })
+
   it('still reports a rejection while picking goes on', () => {
     const order = v1Order('IN_PROGRESS', {
       rejectedItems: [v1Line({ referenceCode: 'B', quantity: 0 })],
@@ -391,6 +435,17 @@ describe('reconcile (v1 API)', () => {
     })
     expect(reconcile([item], cheese(23))[0].state).toBe('COMPLETE')
     expect(reconcile([item], cheese(20))[0].state).toBe('SHORT')
+
+    // The OMS sells it in 100 g units: one unit is 0.1 kg of tolerance.
+    const grams = ordered({
+      refId: 'CHEESE',
+      quantity: 12,
+      unitMultiplier: 100,
+      measurementUnit: 'g',
+    })
+
+    expect(reconcile([grams], cheese(23))[0].state).toBe('COMPLETE')
+    expect(reconcile([grams], cheese(21))[0].state).toBe('SHORT')
   })
 
   it('treats an unknown legacy status as finished, and picking steps as pending', () => {

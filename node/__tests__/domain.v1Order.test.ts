@@ -3,7 +3,8 @@ import {
   normalizeV1Order,
   normalizeV1Shipment,
   pickingFinished,
-  shipmentIds,
+  shipmentSummaries,
+  v1FlowStatus,
   worksheetPickers,
 } from '../domain/v1Order'
 
@@ -123,11 +124,32 @@ describe('normalizeV1Order', () => {
   })
 })
 
+describe('v1FlowStatus', () => {
+  it("takes a sorted order's place from its latest shipment", () => {
+    expect(v1FlowStatus('SORTING', ['CREATED', 'DELIVERED'])).toBe('DELIVERED')
+    expect(v1FlowStatus('SORTING', ['ON_HOLD'])).toBe('WAITING_FOR_PICKUP')
+    expect(v1FlowStatus('SORTING', [])).toBe('PREPARING_SHIPPING')
+    expect(v1FlowStatus('SORTING', ['NEW_ONE'])).toBe('NEW_ONE')
+  })
+
+  it('keeps the warehouse status before sorting, and says IDLE for a rejected order', () => {
+    expect(v1FlowStatus('PACKED', ['CREATED'])).toBe('READY_FOR_INVOICING')
+    expect(v1FlowStatus('REJECTED', ['CREATED'])).toBe('IDLE')
+  })
+})
+
 describe('v1 lists', () => {
   it('reads shipment ids from a bare list or a wrapped one', () => {
-    expect(shipmentIds([{ id: 'A' }, { id: 2 }, {}, 'x'])).toEqual(['A', '2'])
-    expect(shipmentIds({ data: [{ id: 'B' }] })).toEqual(['B'])
-    expect(shipmentIds(null)).toEqual([])
+    expect(
+      shipmentSummaries([{ id: 'A', status: 'ON_ROUTE' }, { id: 2 }, {}, 'x'])
+    ).toEqual([
+      { id: 'A', status: 'ON_ROUTE' },
+      { id: '2', status: null },
+    ])
+    expect(shipmentSummaries({ data: [{ id: 'B' }] })).toEqual([
+      { id: 'B', status: null },
+    ])
+    expect(shipmentSummaries(null)).toEqual([])
   })
 
   it('reads pickers from worksheet assignments', () => {
@@ -149,6 +171,15 @@ describe('v1 lists', () => {
 })
 
 describe('normalizeV1Shipment', () => {
+  it('shows no delivered date before delivery (the field then holds the promised date)', () => {
+    expect(
+      normalizeV1Shipment(
+        { status: 'ON_ROUTE', deliveredDate: '2026-11-21T15:00:00Z' },
+        'SH1'
+      )?.deliveredDate
+    ).toBeNull()
+  })
+
   it('takes the receiver date when no delivered date is given, and drops empty notes', () => {
     expect(
       normalizeV1Shipment(

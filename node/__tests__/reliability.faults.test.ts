@@ -52,9 +52,11 @@ const codeAt = (result: Awaited<ReturnType<typeof graphql>>, field: string) =>
 beforeAll(async () => {
   const simulatorLog: string[] = []
 
+  // A store on the legacy API: these faults are the tracking endpoint's (v1 ones below).
   simulator = await startSimulator({
     port: 0,
     apiKey: API_KEY,
+    v1: false,
     log: (line) => simulatorLog.push(line),
   })
   host = await startTestHost(simulator.url, {
@@ -154,6 +156,44 @@ describe('upstream faults', () => {
     expect(result.data.orderFulfillment.pickAndPack).toEqual({
       fulfillmentStatus: expect.any(String),
     })
+  })
+})
+
+describe('upstream faults on the v1 API', () => {
+  it('answers v1 failures with PNP_UNAVAILABLE, at most three attempts per call, and malformed v1 JSON too', async () => {
+    const v1 = await startSimulator({ port: 0, apiKey: API_KEY })
+    const v1Host = await startTestHost(v1.url, {
+      apiKey: API_KEY,
+      webhookSecret: SECRET,
+    })
+
+    const view = async () =>
+      (
+        await fetch(`${v1Host.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY, variables: { id: ORDER } }),
+        })
+      ).json()
+
+    try {
+      expect((await view()).errors).toBeUndefined()
+      v1.setFaults({ failureRate: 1, failureStatus: 500, scope: 'v1' })
+      const before = v1.stats().v1Requests
+      const failed = await view()
+
+      expect(codeAt(failed, 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+      // The order, its shipments and its worksheets, each tried at most three times.
+      expect(v1.stats().v1Requests - before).toBeLessThanOrEqual(9)
+
+      v1.setFaults({ malformed: true, scope: 'v1' })
+      expect(codeAt(await view(), 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+      v1.setFaults({})
+      expect((await view()).errors).toBeUndefined()
+    } finally {
+      await v1Host.stop()
+      await v1.close()
+    }
   })
 })
 

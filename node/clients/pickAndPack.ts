@@ -25,10 +25,12 @@ import {
   isV1NotEnabled,
   pickAndPackError,
 } from '../domain/upstreamErrors'
+import { jwtHostname } from '../domain/jwt'
 import {
   normalizeV1Order,
   normalizeV1Shipment,
-  shipmentIds,
+  shipmentSummaries,
+  worksheetHostname,
   worksheetPickers,
 } from '../domain/v1Order'
 import { pickAndPackTokens } from './tokenCache'
@@ -173,7 +175,7 @@ export class PickAndPack extends ExternalClient {
         )
 
         const shipments = await Promise.all(
-          shipmentIds(list).map(async (shipmentId) =>
+          shipmentSummaries(list).map(async ({ id: shipmentId }) =>
             normalizeV1Shipment(
               await this.v1Get<RawV1Shipment>(
                 credentials,
@@ -200,28 +202,35 @@ export class PickAndPack extends ExternalClient {
     return (await this.getOrder(credentials, id)).shipments ?? []
   }
 
-  /** The v1 order, with its pickers from the worksheets when the lines name none. */
+  /**
+   * The v1 order, with what the order itself lacks from calls made at the same time: the
+   * shipments' statuses (where a sorted order is), the worksheets' pickers and hostname.
+   */
   public async getOrderV1(
     credentials: PickAndPackCredentials,
     orderId: string
   ): Promise<PickAndPackOrder> {
     const id = assertOrderId(orderId)
     const { environment } = credentials
-    // Both at once: the worksheets are only needed when the lines name no picker.
-    const [raw, worksheets] = await Promise.all([
+    const query = `?orderId=${encodeURIComponent(id)}`
+    const optional = (path: string, metric: string) =>
+      this.v1Get<unknown>(credentials, path, metric).catch(() => null)
+
+    const [raw, shipments, worksheets] = await Promise.all([
       this.v1Get<RawV1Order>(
         credentials,
         `/${environment}/v1/orders/${encodeURIComponent(id)}`,
         'pnp-v1-order'
       ),
-      this.v1Get<unknown>(
-        credentials,
-        `/${environment}/v1/worksheets?orderId=${encodeURIComponent(id)}`,
-        'pnp-v1-worksheets'
-      ).catch(() => null),
+      optional(`/${environment}/v1/shipments${query}`, 'pnp-v1-shipments'),
+      optional(`/${environment}/v1/worksheets${query}`, 'pnp-v1-worksheets'),
     ])
 
-    const order = normalizeV1Order(raw, id)
+    const statuses = shipmentSummaries(shipments)
+      .map((shipment) => shipment.status)
+      .filter((status): status is string => !!status)
+
+    const order = normalizeV1Order(raw, id, statuses)
 
     if (!order) {
       throw new AppError(
@@ -230,9 +239,14 @@ export class PickAndPack extends ExternalClient {
       )
     }
 
-    return order.pickers.length > 0
-      ? order
-      : { ...order, pickers: worksheetPickers(worksheets) }
+    return {
+      ...order,
+      hostname:
+        worksheetHostname(worksheets) ??
+        jwtHostname(await this.token(credentials)),
+      pickers:
+        order.pickers.length > 0 ? order.pickers : worksheetPickers(worksheets),
+    }
   }
 
   /** The live state of an order in Pick and Pack's legacy tracking API. */

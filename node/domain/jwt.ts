@@ -1,8 +1,5 @@
-/**
- * Reads a JWT's `exp` claim (seconds) as epoch milliseconds, without verifying the signature:
- * the token is only used to decide how long to cache it, Pick and Pack verifies it.
- */
-export function jwtExpiresAt(token: string): number | null {
+/** A JWT's claims, without verifying the signature (Pick and Pack verifies it). */
+function jwtClaims(token: string): Record<string, unknown> | null {
   const parts = token.split('.')
 
   if (parts.length !== 3) return null
@@ -12,13 +9,29 @@ export function jwtExpiresAt(token: string): number | null {
       Buffer.from(parts[1], 'base64url').toString('utf8')
     )
 
-    if (typeof payload !== 'object' || payload === null) return null
-    const { exp } = payload as { exp?: unknown }
-
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null
+    return typeof payload === 'object' && payload !== null
+      ? (payload as Record<string, unknown>)
+      : null
   } catch {
     return null
   }
+}
+
+/**
+ * Reads a JWT's `exp` claim (seconds) as epoch milliseconds: the token is only used to decide
+ * how long to cache it.
+ */
+export function jwtExpiresAt(token: string): number | null {
+  const exp = jwtClaims(token)?.exp
+
+  return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null
+}
+
+/** The store's hostname, which Pick and Pack's tokens carry. */
+export function jwtHostname(token: string): string | null {
+  const hostname = jwtClaims(token)?.hostname
+
+  return typeof hostname === 'string' && hostname ? hostname : null
 }
 
 /** A token is reused until this long before it expires. */

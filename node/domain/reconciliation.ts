@@ -77,6 +77,26 @@ function matcher(lines: PickedItem[]) {
   }
 }
 
+/** Grams and kilograms (the OMS's measurementUnit beside Pick and Pack's unitOfMeasure). */
+const GRAMS_PER: Record<string, number> = {
+  g: 1,
+  gr: 1,
+  grams: 1,
+  kg: 1000,
+  kilograms: 1000,
+}
+
+/** What one OMS unit holds, in the line's unit of measure (null when unknown). */
+function omsUnitInLine(item: OmsItem, line: PickedItem): number | null {
+  if (item.unitMultiplier === null) return null
+  const from = GRAMS_PER[(item.measurementUnit ?? '').toLowerCase()]
+  const to = GRAMS_PER[(line.unitOfMeasure ?? '').toLowerCase()]
+
+  if (from && to) return (item.unitMultiplier * from) / to
+
+  return item.measurementUnit ? null : item.unitMultiplier
+}
+
 /**
  * The ordered measure of a line: units, or for a weighed line the weight Pick and Pack says
  * was ordered, else the OMS quantity times what one OMS unit holds.
@@ -86,7 +106,7 @@ function orderedMeasure(item: OmsItem, line: PickedItem | null): number {
 
   if (!line?.weighable) return units
 
-  return line.originalQuantity ?? units * (item.unitMultiplier ?? 1)
+  return line.originalQuantity ?? units * (omsUnitInLine(item, line) ?? 1)
 }
 
 /**
@@ -97,10 +117,9 @@ function isShort(item: OmsItem, line: PickedItem, ordered: number) {
   const picked = line.quantity ?? 0
 
   if (!line.weighable) return picked < ordered
+  const step = omsUnitInLine(item, line)
   const tolerance =
-    item.unitMultiplier !== null && item.unitMultiplier < ordered
-      ? item.unitMultiplier
-      : ordered * WEIGHT_TOLERANCE
+    step !== null && step < ordered ? step : ordered * WEIGHT_TOLERANCE
 
   return picked < ordered - tolerance - 1e-9
 }
@@ -125,38 +144,44 @@ export function reconcile(
   const label = (line: PickedItem) => line.name ?? line.refId ?? line.id ?? '?'
 
   for (const item of ordered) {
+    // A line may stand in several lists: rejected with reasons, and replaced by another.
     const replacement = replaced.take(item)
-    const pick = replacement ? null : picked.take(item)
-    const rejection = replacement || pick ? null : rejected.take(item)
-    const match = replacement ?? pick ?? rejection
+    const rejection = rejected.take(item)
+    const pick = picked.take(item)
+    const lines = [pick, rejection, replacement].flatMap((found) =>
+      found ? [found.line] : []
+    )
+
+    const match = pick ?? rejection ?? replacement
     const line = match?.line ?? null
     const orderedQuantity = orderedMeasure(item, line)
-    let substitutes = line?.replacedBy ?? []
+    let substitutes = [...new Set(lines.flatMap((found) => found.replacedBy))]
 
     if (replacement && substitutes.length === 0) {
       // The substitute may say what it replaced instead: its own replacedBy names this line.
-      const keys = [item, replacement.line]
+      const keys = [item, ...lines]
         .flatMap(({ id, refId, ean }) => [id, refId, ean])
         .filter(present)
 
-      const lines = order.pickedItems.filter((candidate) =>
+      const found = order.pickedItems.filter((candidate) =>
         candidate.replacedBy.some((reference) => keys.includes(reference))
       )
 
-      for (const substitute of lines) substituteLines.add(substitute)
-      substitutes = lines.map(label)
+      for (const substitute of found) substituteLines.add(substitute)
+      substitutes = found.map(label)
     }
 
     for (const name of substitutes) substituteNames.add(name)
+    const pickedQuantity = pick ? pick.line.quantity ?? 0 : 0
 
     let state: ReconciliationState
 
     if (replacement || substitutes.length > 0) state = 'SUBSTITUTED'
     else if (pick && !isShort(item, pick.line, orderedQuantity)) {
       state = 'COMPLETE'
-    } else if (!finished && !rejection) state = 'PENDING'
-    else if (pick && (pick.line.quantity ?? 0) > 0) state = 'SHORT'
-    else state = 'MISSING'
+    } else if (pickedQuantity > 0 && (finished || rejection)) state = 'SHORT'
+    else if (rejection || finished) state = 'MISSING'
+    else state = 'PENDING'
 
     result.push({
       matchedBy: match ? match.key : 'NONE',
@@ -165,9 +190,9 @@ export function reconcile(
       id: item.id ?? line?.id ?? null,
       name: item.name ?? line?.name ?? null,
       orderedQuantity,
-      pickedQuantity: pick ? pick.line.quantity ?? 0 : 0,
+      pickedQuantity,
       state,
-      reasons: line?.reasons ?? [],
+      reasons: [...new Set(lines.flatMap((found) => found.reasons))],
       substitutes,
       weighable: line?.weighable ?? false,
       unitOfMeasure: line?.unitOfMeasure ?? null,

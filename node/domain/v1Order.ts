@@ -11,7 +11,8 @@ import type {
  * speak, so that both generations show one progress. Unknown statuses are kept as they are.
  */
 export const V1_STATUS_TO_FLOW: Record<string, string> = {
-  PENDING: 'READY_FOR_PICKING',
+  // Waiting to be picked: the earliest step it can be, never a later one.
+  PENDING: 'READY_FOR_HANDLING',
   IN_PROGRESS: 'PICKING',
   COLLECTED: 'READY_FOR_PACKING',
   COMPLETED: 'READY_FOR_PACKING',
@@ -20,7 +21,43 @@ export const V1_STATUS_TO_FLOW: Record<string, string> = {
   PACKED: 'READY_FOR_INVOICING',
   SORTING: 'PREPARING_SHIPPING',
   CANCELLED: 'CANCELED',
-  REJECTED: 'CANCELED',
+  // Pick and Pack does not fulfil it: the store does (external fulfillment).
+  REJECTED: 'IDLE',
+}
+
+/**
+ * A shipment's status as the flow status: once the order is out of the warehouse (SORTING),
+ * only its shipment says where it is.
+ */
+export const V1_SHIPMENT_TO_FLOW: Record<string, string> = {
+  CREATED: 'PREPARING_SHIPPING',
+  PENDING: 'READY_FOR_SHIPPING',
+  ASSIGNED: 'WAITING_FOR_DELIVERY_COMPANY',
+  PICKED: 'ON_ROUTE',
+  ON_ROUTE: 'ON_ROUTE',
+  INCIDENT: 'ON_ROUTE',
+  TRANSFER: 'ON_ROUTE',
+  ON_HOLD: 'WAITING_FOR_PICKUP',
+  DELIVERED: 'DELIVERED',
+  RETURNED: 'RETURNED',
+  CANCELLED: 'CANCELED',
+}
+
+/**
+ * The flow status of a v1 order: its own status in the warehouse, its (latest) shipment's once
+ * it is sorted for the last mile.
+ */
+export function v1FlowStatus(
+  orderStatus: string,
+  shipmentStatuses: string[]
+): string {
+  const last = shipmentStatuses[shipmentStatuses.length - 1]
+
+  if (orderStatus === 'SORTING' && last) {
+    return V1_SHIPMENT_TO_FLOW[last] ?? last
+  }
+
+  return V1_STATUS_TO_FLOW[orderStatus] ?? orderStatus
 }
 
 /** v1 statuses after which picking is over: a line not picked by then is missing. */
@@ -83,14 +120,18 @@ function measured(
 
 function toLine(raw: Record<string, unknown>, digits: number): PickedItem {
   const weighable = raw.weighableProduct === true
-  const price = toNumber(raw.pickingPrice) ?? toNumber(raw.price)
+  // A weighed line's price is per unit of measure (per kg); its pickingPrice is the piece's.
+  const price = weighable
+    ? toNumber(raw.price) ?? toNumber(raw.pickingPrice)
+    : toNumber(raw.pickingPrice) ?? toNumber(raw.price)
   const images = texts(raw.images)
 
   return {
     id: toText(raw.sku) ?? toText(raw.id),
     refId: toText(raw.referenceCode),
     ean: toText(raw.ean),
-    name: toText(raw.itemName),
+    // Replaced lines name it `name`, the others `itemName`.
+    name: toText(raw.itemName) ?? toText(raw.name),
     quantity: measured(
       toNumber(raw.quantity),
       toNumber(raw.unitMultiplier),
@@ -135,7 +176,8 @@ function nameSubstitutes(line: PickedItem, picked: PickedItem[]): PickedItem {
  */
 export function normalizeV1Order(
   data: unknown,
-  requestedOrderId: string
+  requestedOrderId: string,
+  shipmentStatuses: string[] = []
 ): PickAndPackOrder | null {
   if (!isRecord(data)) return null
   const status = toText(data.status)
@@ -157,7 +199,7 @@ export function normalizeV1Order(
   return {
     orderId: toText(data.orderId) ?? requestedOrderId,
     hostname: null,
-    fulfillmentStatus: V1_STATUS_TO_FLOW[status] ?? status,
+    fulfillmentStatus: v1FlowStatus(status, shipmentStatuses),
     pickedItems: pickedItems.map((line) => nameSubstitutes(line, pickedItems)),
     shipping: null,
     source: 'V1',
@@ -194,17 +236,38 @@ export const worksheetPickers = (data: unknown): string[] => {
   ]
 }
 
-/** The ids of a v1 shipments list (`GET /shipments?orderId=`), which has no details. */
-export const shipmentIds = (data: unknown): string[] => {
+/** The shipments of a v1 list (`GET /shipments?orderId=`): ids and statuses, no details. */
+export const shipmentSummaries = (
+  data: unknown
+): Array<{ id: string; status: string | null }> => {
   const list = Array.isArray(data)
     ? data
     : isRecord(data)
     ? data.data ?? data.items ?? data.shipments
     : []
 
-  return toRecords(list)
-    .map((shipment) => toText(shipment.id))
-    .filter((id): id is string => !!id)
+  return toRecords(list).flatMap((shipment) => {
+    const id = toText(shipment.id)
+
+    return id ? [{ id, status: toText(shipment.status) }] : []
+  })
+}
+
+/** The hostname the order's worksheets name (the v1 order itself carries none). */
+export const worksheetHostname = (data: unknown): string | null => {
+  const sheets = Array.isArray(data)
+    ? data
+    : isRecord(data)
+    ? data.data ?? data.items
+    : []
+
+  for (const sheet of toRecords(sheets)) {
+    const hostname = toText(sheet.hostname)
+
+    if (hostname) return hostname
+  }
+
+  return null
 }
 
 const toEvidence = (raw: Record<string, unknown>): Evidence => ({
@@ -222,15 +285,20 @@ export function normalizeV1Shipment(
   if (!isRecord(data)) return null
   const agent = isRecord(data.agent) ? data.agent : {}
   const receiver = isRecord(data.receiver) ? data.receiver : {}
+  const status = toText(data.status)
 
   return {
     id: toText(data.id) ?? requestedId,
-    status: toText(data.status),
+    status,
     carrier: toText(data.carrierName),
-    courier: toText(agent.name) ?? toText(data.courierName),
+    courier: toText(agent.name) || toText(data.courierName),
     vehicle: toText(agent.vehicle),
     trackingUrl: toText(data.trackingUrl),
-    deliveredDate: toText(data.deliveredDate) ?? toText(receiver.deliveryDate),
+    // Before delivery the document's required deliveredDate holds the promised date.
+    deliveredDate:
+      status === 'DELIVERED'
+        ? toText(data.deliveredDate) ?? toText(receiver.deliveryDate)
+        : null,
     evidences: toRecords(data.evidences).map(toEvidence),
     notes: toRecords(data.notes)
       .map((note) => toText(note.content))

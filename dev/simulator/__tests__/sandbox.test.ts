@@ -287,6 +287,7 @@ describe('stats', () => {
       tokenRequests: 2,
       tokensIssued: 1,
       trackingRequests: 2,
+      v1Requests: 0,
       omsRequests: 1,
       unauthorized: 2,
     })
