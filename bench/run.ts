@@ -82,10 +82,16 @@ async function main() {
 
   const checks: Check[] = [
     {
-      name: 'order view: warm p50 ≤ 1.2 × direct GET',
+      name: 'order view: main data warm p50 ≤ 1.2 × one direct v1 order GET',
       pass: orderView.ratioToDirect <= 1.2,
       judge: 'full',
       detail: `${orderView.p50.app} ms vs ${orderView.p50.direct} ms = ${orderView.ratioToDirect}×`,
+    },
+    {
+      name: 'order view: shipments with details warm p50 ≤ 2.4 × direct GET',
+      pass: orderView.shipmentsRatioToDirect <= 2.4,
+      judge: 'full',
+      detail: `${orderView.p50.shipments} ms vs ${orderView.p50.direct} ms = ${orderView.shipmentsRatioToDirect}×`,
     },
     {
       name: 'order view: warm p50 ≤ 0.45 × naive',

@@ -2,7 +2,7 @@
  * `npm run screenshots`: the App Store and docs images, taken from the real admin page in
  * Debian's Chromium against the local sandbox (started in process on free loopback ports).
  *
- *   docs/images/home.png, order.png, order-pt.png      1280×900, device scale 1
+ *   docs/images/home.png, order.png, order-details.png, order-pt.png   1280×900, scale 1
  *   public/metadata/images/screenshots/home.png, order.png   copies for the App Store listing
  *   public/metadata/images/icon.png                    256×256, rendered from the SVG below
  *
@@ -23,7 +23,8 @@ const DOCS_IMAGES = path.join(ROOT, 'docs/images')
 const STORE_IMAGES = path.join(ROOT, 'public/metadata/images')
 const STORE_SCREENSHOTS = path.join(STORE_IMAGES, 'screenshots')
 
-const ORDER = '1253881550433-01' // ON_ROUTE: Banana 3→2, Bread missing, FastCourier on a bike
+// A v1 order, delivered: Butter substituted, Coffee out of stock, proof of delivery.
+const ORDER = '1253881550651-01'
 const VIEWPORT = { width: 1280, height: 900 }
 const MAX_BYTES = 400 * 1024
 
@@ -132,6 +133,28 @@ async function screenshots(browser: Browser, sandbox: Sandbox): Promise<void> {
       await capture(page, path.join(DOCS_IMAGES, file))
     }
 
+    // Below the fold of the English order: ordered vs picked, then the proof of delivery.
+    await page.goto(sandbox.adminURL(`/orders/${ORDER}`))
+    await shows(
+      page.getByText('Substituted', { exact: true }),
+      'the substitution'
+    )
+    const proof = page.locator('a[href*="/_sandbox/images/evidence-"] img')
+
+    await shows(proof.first(), 'the proof of delivery')
+    await proof
+      .first()
+      .evaluate(
+        (image: HTMLImageElement) =>
+          image.complete ||
+          new Promise((resolve) => image.addEventListener('load', resolve))
+      )
+    await page
+      .getByRole('heading', { name: 'Ordered vs picked' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
+    await settled(page)
+    await capture(page, path.join(DOCS_IMAGES, 'order-details.png'))
+
     if (pageErrors.length > 0 || blockedRequests.length > 0) {
       throw new Error(
         `the page failed: ${JSON.stringify({ pageErrors, blockedRequests })}`
@@ -142,7 +165,7 @@ async function screenshots(browser: Browser, sandbox: Sandbox): Promise<void> {
   }
 
   mkdirSync(STORE_SCREENSHOTS, { recursive: true })
-  for (const file of ['home.png', 'order.png']) {
+  for (const file of ['home.png', 'order.png', 'order-details.png']) {
     copyFileSync(
       path.join(DOCS_IMAGES, file),
       path.join(STORE_SCREENSHOTS, file)

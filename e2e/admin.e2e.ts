@@ -13,6 +13,10 @@ import { atPath, shows, showsText } from './support/wait'
 const SHORT_PICK_ORDER = '1253881550433-01' // ON_ROUTE: Banana 3→2, Bread missing, FastCourier
 const ADVANCED_ORDER = '1253881550441-01' // READY_FOR_HANDLING, nothing picked yet
 const OMS_ONLY_ORDER = '1253881559901-01' // Pick and Pack answers 404 / 1001
+// Served by the simulator's v1 API:
+const V1_REJECTED_ORDER = '1253881550618-01' // Coffee rejected, out of stock
+const V1_SUBSTITUTED_ORDER = '1253881550629-01' // Butter replaced by Margarine
+const V1_DELIVERED_ORDER = '1253881550651-01' // delivered: photo and signature
 
 const missingBrowser = chromiumProblem()
 
@@ -35,7 +39,7 @@ function sb(): Sandbox {
   return sandbox
 }
 
-const panel = (name: 'OMS' | 'Pick and Pack'): Locator =>
+const panel = (name: 'OMS' | 'Pick and Pack' | 'Shipments'): Locator =>
   page().getByRole('region', { name, exact: true })
 
 /** Matches a text that starts with `prefix`, taken literally. */
@@ -153,7 +157,7 @@ describe('admin page in Chromium', () => {
       '1 × Bread',
     ])
 
-    // Pick and Pack panel: status tag, progress, picked items, shipping.
+    // Pick and Pack panel: status tag, progress, picked items.
     const pnp = panel('Pick and Pack')
 
     await showsText(pnp.getByTestId('status-tag').first(), 'On route')
@@ -162,14 +166,21 @@ describe('admin page in Chromium', () => {
       'Picked 2 of 3 lines',
       'Banana 1kg',
       'Milk 1L',
-      'Shipping',
-      'Tracking TRK-88',
-      'FastCourier · Ana Driver (BIKE)',
     ])
     // Bread was never picked: it is not in the picked list.
     expect(await pnp.getByText('Bread').count()).toBe(0)
+
+    // Shipments, in their own section: carrier, status, courier and vehicle, tracking.
+    const shipments = panel('Shipments')
+
+    await showsText(shipments, [
+      'FastCourier',
+      'On route',
+      'Ana Driver',
+      'BIKE',
+    ])
     await shows(
-      pnp.getByRole('link', { name: 'Track ↗' }),
+      shipments.getByRole('link', { name: 'Track ↗' }),
       'the tracking link of the courier'
     )
 
@@ -309,6 +320,47 @@ describe('admin page in Chromium', () => {
       'Invalid order id',
       'Order ids have 1 to 64 letters, digits, - or _.',
     ])
+  })
+
+  test('v1 orders: a substitution, a rejection with its reason and a proof of delivery', async () => {
+    const p = page()
+
+    await openOrder(V1_SUBSTITUTED_ORDER)
+    await showsText(panel('Pick and Pack').getByTestId('pnp-source'), 'API v1')
+    const [, , substituted] = await reconciliationRow('Butter 200g')
+
+    // Butter was out of stock: its reason may be shown under the substitute too.
+    expect(substituted).toMatch(
+      /^Substituted\s+Replaced by Margarine 250g(\s+Out of stock)?$/
+    )
+
+    await openOrder(V1_REJECTED_ORDER)
+    const [, picked, rejected] = await reconciliationRow('Coffee 500g')
+
+    expect(picked).toBe('0')
+    expect(rejected).toMatch(/^Missing\s+Out of stock$/)
+    await showsText(panel('Pick and Pack').getByTestId('lines-rejected'), '1')
+
+    await openOrder(V1_DELIVERED_ORDER)
+    const shipments = panel('Shipments')
+    const photo = shipments.getByRole('link', {
+      name: 'Photo: open full size',
+    })
+
+    await shows(photo, 'the proof-of-delivery photo, linked full size')
+    expect(await photo.getAttribute('target')).toBe('_blank')
+    expect(await photo.getAttribute('rel')).toBe('noopener noreferrer')
+    // The thumbnail itself loaded: an image, not the grey placeholder.
+    const thumbnail = photo.getByTestId('evidence-thumbnail')
+
+    await shows(thumbnail, 'the photo thumbnail')
+    await p.waitForFunction(
+      (img) => img instanceof HTMLImageElement && img.naturalWidth > 0,
+      await thumbnail.elementHandle(),
+      { timeout: 10_000 }
+    )
+    expect(await photo.getByTestId('image-placeholder').count()).toBe(0)
+    await showsText(shipments, ['Delivered', 'Photo', 'by Bruno Rider'])
   })
 
   test('an OMS-only order: OMS shown, Pick and Pack says it does not handle it', async () => {

@@ -486,9 +486,18 @@ export const SEED_ORDERS: readonly SeedOrder[] = [
   {
     orderId: '1253881550651-01',
     description:
-      'DELIVERED: proof of delivery with a photo and a signature (v1 evidences)',
+      'DELIVERED: proof of delivery (photo and signature), Butter substituted by Margarine, Coffee out of stock',
     status: 'DELIVERED',
-    ordered: basket(['6', 1], ['7', 1], ['5', 1]),
+    ordered: basket(['6', 1], ['7', 1], ['12', 1], ['4', 1]),
+    picked: [
+      { sku: '6', quantity: 1 },
+      { sku: '7', quantity: 1 },
+      { sku: '13', quantity: 1, replaces: '12' },
+    ],
+    rejected: [
+      { sku: '12', reasonType: 'OUT_OF_STOCK', reasonDetail: 'out-of-stock' },
+      { sku: '4', reasonType: 'OUT_OF_STOCK', reasonDetail: 'out-of-stock' },
+    ],
     shipping: ship(651, 'Loggo Express', 'Bruno Rider', 'MOTORCYCLE', {
       kind: 'photo-and-signature',
       receivedBy: 'Maria Souza',

@@ -231,8 +231,10 @@ describe('Pick and Pack v1 API', () => {
             {
               serviceId: 'S1',
               courier: 'FastCourier',
+              agent: 'Ana',
               serviceStatus: 'ON_ROUTE',
-              evidences: 'https://img.example/e1.png',
+              evidences:
+                'https://img.example/e1.png Left with the doorman\nSigned by Rita',
             },
           ],
         },
@@ -244,8 +246,10 @@ describe('Pick and Pack v1 API', () => {
     expect(shipment).toMatchObject({
       id: 'S1',
       status: 'ON_ROUTE',
-      courier: 'FastCourier',
+      carrier: 'FastCourier',
+      courier: 'Ana',
       evidences: [{ url: 'https://img.example/e1.png' }],
+      notes: ['Left with the doorman', 'Signed by Rita'],
     })
   })
 

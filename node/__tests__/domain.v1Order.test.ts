@@ -3,6 +3,7 @@ import {
   normalizeV1Order,
   normalizeV1Shipment,
   pickingFinished,
+  refineWithRecord,
   shipmentSummaries,
   v1FlowStatus,
   worksheetPickers,
@@ -203,5 +204,33 @@ describe('normalizeV1Shipment', () => {
       notes: ['ok'],
     })
     expect(normalizeV1Shipment('x', 'SH9')).toBeNull()
+  })
+})
+
+describe('refineWithRecord', () => {
+  const order = (status: string) => {
+    const normalized = normalizeV1Order({ status }, 'o')
+
+    if (!normalized) throw new Error('unreadable')
+
+    return normalized
+  }
+
+  it('takes the recorded step where v1 shows one status for several', () => {
+    expect(
+      refineWithRecord(order('PENDING'), 'READY_FOR_PICKING').fulfillmentStatus
+    ).toBe('READY_FOR_PICKING')
+    expect(
+      refineWithRecord(order('PACKED'), 'INVOICED').fulfillmentStatus
+    ).toBe('INVOICED')
+  })
+
+  it('keeps the live status when the record disagrees or is missing', () => {
+    expect(
+      refineWithRecord(order('PACKING'), 'READY_FOR_PICKING').fulfillmentStatus
+    ).toBe('PACKING')
+    expect(refineWithRecord(order('PENDING'), null).fulfillmentStatus).toBe(
+      'READY_FOR_HANDLING'
+    )
   })
 })

@@ -61,24 +61,34 @@ function toShipping(raw: unknown): Shipping | null {
   }
 }
 
-const isUrl = (text: string) => /^https?:\/\//i.test(text)
+const URLS = /https?:\/\/\S+/gi
 
-/** A legacy shipping service as a shipment: its evidences are links or plain text. */
+/**
+ * A legacy shipping service as a shipment. Its evidences are one text: the links in it are
+ * proofs of delivery, the words around them notes.
+ */
 const toShipment = (service: ShippingService, index: number): Shipment => {
-  const lines = service.evidences?.split('\n').filter(Boolean) ?? []
+  const text = service.evidences ?? ''
+  const notes = text
+    .split('\n')
+    .map((line) => line.replace(URLS, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
 
   return {
     id: service.serviceId ?? String(index + 1),
     status: service.serviceStatus,
-    carrier: null,
-    courier: service.agent ?? service.courier,
+    carrier: service.courier,
+    courier: service.agent,
     vehicle: service.vehicle,
     trackingUrl: service.trackingUrl,
     deliveredDate: null,
-    evidences: lines
-      .filter(isUrl)
-      .map((url) => ({ type: null, url, date: null, author: null })),
-    notes: lines.filter((line) => !isUrl(line)),
+    evidences: (text.match(URLS) ?? []).map((url) => ({
+      type: null,
+      url,
+      date: null,
+      author: null,
+    })),
+    notes,
   }
 }
 

@@ -26,6 +26,35 @@ export const V1_STATUS_TO_FLOW: Record<string, string> = {
 }
 
 /**
+ * Where v1 is coarser than the flow (one PENDING for two steps, one PACKED for three), the
+ * webhook's record says which step: the recorded status wins when v1 shows it as the order's
+ * own status. A sorted order's place comes from its shipment, not from here.
+ */
+const FLOW_AS_V1_ORDER: Record<string, string> = {
+  READY_FOR_HANDLING: 'PENDING',
+  READY_FOR_PICKING: 'PENDING',
+  PICKING: 'IN_PROGRESS',
+  READY_FOR_PACKING: 'READY_FOR_PACKING',
+  PACKING: 'PACKING',
+  READY_FOR_INVOICING: 'PACKED',
+  INVOICING: 'PACKED',
+  INVOICED: 'PACKED',
+}
+
+export function refineWithRecord(
+  order: PickAndPackOrder,
+  recordedStatus: string | null
+): PickAndPackOrder {
+  if (order.source !== 'V1' || !recordedStatus || !order.pickingStatus) {
+    return order
+  }
+
+  return FLOW_AS_V1_ORDER[recordedStatus] === order.pickingStatus
+    ? { ...order, fulfillmentStatus: recordedStatus }
+    : order
+}
+
+/**
  * A shipment's status as the flow status: once the order is out of the warehouse (SORTING),
  * only its shipment says where it is.
  */

@@ -11,10 +11,22 @@ import {
   orderMock,
   panelError,
   pickAndPackOrder,
+  shipmentsMock,
 } from './setup/fixtures'
 
+/** The order's mocks plus no shipments (twice: Refresh asks again). */
+function withShipments(mocks: readonly MockedResponse[], orderId = ORDER_ID) {
+  return [
+    ...mocks,
+    shipmentsMock([], { orderId }),
+    shipmentsMock([], { orderId }),
+  ]
+}
+
 function renderOrder(mocks: readonly MockedResponse[], orderId = ORDER_ID) {
-  return renderPage(<PickAndPackOrder params={{ orderId }} />, { mocks })
+  return renderPage(<PickAndPackOrder params={{ orderId }} />, {
+    mocks: withShipments(mocks, orderId),
+  })
 }
 
 const omsPanel = () => within(screen.getByTestId('oms-panel'))
@@ -278,14 +290,14 @@ describe('order view', () => {
     const { navigate } = renderPage(
       <PickAndPackOrder params={{ orderId: ORDER_ID }} />,
       {
-        mocks: [
+        mocks: withShipments([
           orderMock(
             fulfillment({
               pickAndPack: pickAndPackOrder({ fulfillmentStatus: 'PACKING' }),
             })
           ),
           orderMock(fulfillment()),
-        ],
+        ]),
       }
     )
 
@@ -314,11 +326,11 @@ describe('order view', () => {
 
   it('renders in Portuguese from messages/pt.json', async () => {
     renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
-      mocks: [
+      mocks: withShipments([
         orderMock(fulfillment({ pickAndPack: null, items: [] }), [
           panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
         ]),
-      ],
+      ]),
       locale: 'pt',
     })
 
@@ -334,7 +346,7 @@ describe('order view', () => {
 
   it('names a known OMS status in the page language', async () => {
     renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
-      mocks: [
+      mocks: withShipments([
         orderMock(
           fulfillment({
             oms: omsOrder({
@@ -343,7 +355,7 @@ describe('order view', () => {
             }),
           })
         ),
-      ],
+      ]),
     })
 
     expect(await omsPanel().findByTestId('oms-status')).toHaveTextContent(

@@ -44,6 +44,11 @@ declare module 'vtex.styleguide' {
     children: ReactNode
   }>
   export const Spinner: ComponentType<{ size?: number; color?: string }>
+  export const IconImage: ComponentType<{
+    size?: number
+    color?: string
+    block?: boolean
+  }>
   export const EmptyState: ComponentType<{
     title?: ReactNode
     children?: ReactNode

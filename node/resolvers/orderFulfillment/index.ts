@@ -1,21 +1,27 @@
 import { chronological } from '../../domain/history'
 import { reconcile } from '../../domain/reconciliation'
-import { HistoryStore } from '../../storage/historyStore'
+import { refineWithRecord } from '../../domain/v1Order'
 import type { Context } from '../../typings/context'
 import type { FulfillmentParent } from '../query/orderFulfillment'
 import { toStatusChange } from '../statusChange'
 
 /** Field resolvers of `OrderFulfillment`: each failure stays at its own path. */
 export const OrderFulfillment = {
-  pickAndPack: (parent: FulfillmentParent) => parent.pickAndPackOrder(),
+  /** v1 is coarser than the flow in places: the recorded status says which step. */
+  pickAndPack: async (parent: FulfillmentParent) => {
+    const [order, history] = await Promise.all([
+      parent.pickAndPackOrder(),
+      parent.history().catch(() => null),
+    ])
+
+    return refineWithRecord(order, history?.currentStatus ?? null)
+  },
 
   oms: (parent: FulfillmentParent) => parent.omsOrder(),
 
   history: async (parent: FulfillmentParent, _: unknown, ctx: Context) => {
     try {
-      const history = await new HistoryStore(ctx.clients.vbase).history(
-        parent.orderId
-      )
+      const history = await parent.history()
 
       return chronological(history.entries).map(toStatusChange)
     } catch (error) {

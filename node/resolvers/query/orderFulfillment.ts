@@ -1,7 +1,9 @@
 import { fetchOmsOrder } from '../../clients/omsOrders'
 import { assertOrderId } from '../../domain/orderId'
+import type { OrderHistory } from '../../domain/history'
 import type { OmsOrder } from '../../domain/omsTypes'
 import type { PickAndPackOrder } from '../../domain/pickAndPackTypes'
+import { HistoryStore } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import { pickAndPackCredentials } from '../settings'
 
@@ -10,6 +12,7 @@ export interface FulfillmentParent {
   orderId: string
   pickAndPackOrder(): Promise<PickAndPackOrder>
   omsOrder(): Promise<OmsOrder>
+  history(): Promise<OrderHistory>
 }
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -39,5 +42,6 @@ export function orderFulfillment(
       )
     ),
     omsOrder: once(() => fetchOmsOrder(ctx.clients.oms, orderId)),
+    history: once(() => new HistoryStore(ctx.clients.vbase).history(orderId)),
   }
 }

@@ -1,10 +1,14 @@
 import { GraphQLError } from 'graphql'
 
 import ORDER_FULFILLMENT from '../../components/OrderView/graphql/orderFulfillment.gql'
+import ORDER_SHIPMENTS from '../../components/OrderView/graphql/orderShipments.gql'
 import type {
+  ItemReconciliation,
   OmsOrder,
   OrderFulfillment,
   PickAndPackOrder,
+  PickedItem,
+  Shipment,
 } from '../../components/OrderView/types'
 
 export const ORDER_ID = 'XDE-1253881550433-01'
@@ -52,6 +56,21 @@ export function omsOrder(overrides: Partial<OmsOrder> = {}): OmsOrder {
   }
 }
 
+/** The v1 fields of a line counted in units, with nothing to explain. */
+export const countedLine = {
+  weighable: false,
+  unitOfMeasure: null,
+  reasons: [],
+  replacedBy: [],
+}
+
+export const countedResult = {
+  reasons: [],
+  substitutes: [],
+  weighable: false,
+  unitOfMeasure: null,
+}
+
 export function pickAndPackOrder(
   overrides: Partial<PickAndPackOrder> = {}
 ): PickAndPackOrder {
@@ -69,6 +88,7 @@ export function pickAndPackOrder(
         sellingPrice: 10.5,
         image: 'https://img.example.com/banana.jpg',
         categories: [{ id: '10', name: 'Fruits' }],
+        ...countedLine,
       },
       {
         id: '2',
@@ -79,8 +99,16 @@ export function pickAndPackOrder(
         sellingPrice: 4.25,
         image: null,
         categories: [],
+        ...countedLine,
       },
     ],
+    source: 'LEGACY',
+    pickingStatus: null,
+    timings: null,
+    pickers: [],
+    rejectedItems: [],
+    replacedItems: [],
+    unhandledItems: [],
     shipping: {
       trackingId: 'TRK-88',
       trackingStatus: 'On route',
@@ -135,6 +163,7 @@ export function fulfillment(
         orderedQuantity: 3,
         pickedQuantity: 2,
         state: 'SHORT',
+        ...countedResult,
       },
       {
         matchedBy: 'REF_ID',
@@ -145,6 +174,7 @@ export function fulfillment(
         orderedQuantity: 1,
         pickedQuantity: 1,
         state: 'COMPLETE',
+        ...countedResult,
       },
       {
         matchedBy: 'REF_ID',
@@ -155,6 +185,7 @@ export function fulfillment(
         orderedQuantity: 1,
         pickedQuantity: 0,
         state: 'MISSING',
+        ...countedResult,
       },
       {
         matchedBy: 'NONE',
@@ -165,6 +196,7 @@ export function fulfillment(
         orderedQuantity: 0,
         pickedQuantity: 1,
         state: 'EXTRA',
+        ...countedResult,
       },
     ],
     ...overrides,
@@ -195,5 +227,115 @@ export function orderMock(
       data: { orderFulfillment: data },
       ...(errors.length ? { errors } : {}),
     },
+  }
+}
+
+/** A picked line with everything v1 may add left at its default. */
+export function pickedLine(overrides: Partial<PickedItem> = {}): PickedItem {
+  return {
+    id: null,
+    refId: null,
+    ean: null,
+    name: null,
+    quantity: 1,
+    sellingPrice: null,
+    image: null,
+    categories: [],
+    ...countedLine,
+    ...overrides,
+  }
+}
+
+/** An ordered-vs-picked line. */
+export function resultLine(
+  overrides: Partial<ItemReconciliation> = {}
+): ItemReconciliation {
+  return {
+    matchedBy: 'REF_ID',
+    refId: null,
+    ean: null,
+    id: null,
+    name: null,
+    orderedQuantity: 1,
+    pickedQuantity: 1,
+    state: 'COMPLETE',
+    ...countedResult,
+    ...overrides,
+  }
+}
+
+/** An order as Pick and Pack's v1 API describes it. */
+export function v1PickAndPackOrder(
+  overrides: Partial<PickAndPackOrder> = {}
+): PickAndPackOrder {
+  return pickAndPackOrder({
+    hostname: null,
+    fulfillmentStatus: 'READY_FOR_INVOICING',
+    source: 'V1',
+    pickingStatus: 'PACKED',
+    timings: { picking: 12, packing: 65, shipping: null },
+    pickers: ['Ana Picker', 'Bruno Picker'],
+    rejectedItems: [{ id: '3', refId: 'BREAD-1', name: 'Bread' }],
+    replacedItems: [{ id: '2', refId: 'MILK-1', name: 'Milk 1L' }],
+    unhandledItems: [],
+    shipping: null,
+    ...overrides,
+  })
+}
+
+export function shipment(overrides: Partial<Shipment> = {}): Shipment {
+  return {
+    id: 'SHP-1',
+    status: 'DELIVERED',
+    carrier: 'FastCourier',
+    courier: 'Ana Driver',
+    vehicle: 'BIKE',
+    trackingUrl: 'https://track.example.com/SHP-1',
+    deliveredDate: '2026-11-20T11:30:00.000Z',
+    evidences: [
+      {
+        type: 'PHOTO',
+        url: 'https://cdn.example.com/proof/door.jpg',
+        date: '2026-11-20T11:29:00.000Z',
+        author: 'Ana Driver',
+      },
+    ],
+    notes: ['Left with the doorman'],
+    ...overrides,
+  }
+}
+
+export function shipmentsError(code: string) {
+  return new GraphQLError(
+    'orderShipments failed',
+    undefined,
+    undefined,
+    undefined,
+    ['orderShipments'],
+    undefined,
+    { code }
+  )
+}
+
+/** A mocked OrderShipments answer; `delay` keeps it in flight that long (ms). */
+export function shipmentsMock(
+  data: Shipment[] | null,
+  {
+    errors = [],
+    orderId = ORDER_ID,
+    delay = 0,
+  }: {
+    errors?: GraphQLError[]
+    orderId?: string
+    delay?: number
+  } = {}
+) {
+  return {
+    request: { query: ORDER_SHIPMENTS, variables: { orderId } },
+    result: {
+      data: { orderShipments: data },
+      ...(errors.length ? { errors } : {}),
+    },
+    delay,
   }
 }

@@ -2,6 +2,7 @@ import React from 'react'
 import { FormattedMessage } from 'react-intl'
 import { Button } from 'vtex.styleguide'
 
+import Heading from '../Heading'
 import { ERROR_MESSAGES } from '../../utils/messages'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
 import { UNKNOWN_ERROR } from '../../utils/graphqlErrors'
@@ -9,6 +10,8 @@ import { own } from '../../utils/own'
 
 interface Props {
   code: string
+  // The title's level in the page outline: 3 inside a section, 2 when it is the page's content.
+  level?: 2 | 3
   onRetry?: () => void
   retrying?: boolean
 }
@@ -17,14 +20,14 @@ interface Props {
  * The one place that turns an error code into words and the action that fixes it:
  * settings for a missing or refused key, retry for an unavailable service.
  */
-function ErrorMessage({ code, onRetry, retrying = false }: Props) {
+function ErrorMessage({ code, level = 3, onRetry, retrying = false }: Props) {
   const messages = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
 
   return (
     <div role="alert" className="tc pv6 ph4" data-error-code={code}>
-      <h4 className="t-heading-5 c-on-base mt0 mb3">
+      <Heading level={level} spacing="mt0 mb3">
         <FormattedMessage id={messages.title} />
-      </h4>
+      </Heading>
       <p className="t-body c-muted-1 mt0 mb5 lh-copy">
         <FormattedMessage id={messages.description} />
       </p>

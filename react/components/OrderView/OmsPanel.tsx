@@ -3,8 +3,10 @@ import { FormattedMessage } from 'react-intl'
 
 import ErrorMessage from '../ErrorMessage'
 import { DateTime, Money } from '../Format'
+import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
 import OmsStatus from './OmsStatus'
+import Section from './Section'
 import { omsOrderPath } from '../../utils/orderRoutes'
 import type { OmsOrder } from './types'
 
@@ -26,10 +28,11 @@ function OmsPanel({
   retrying,
 }: Props) {
   return (
-    <section aria-labelledby="oms-panel-title" data-testid="oms-panel">
-      <h3 id="oms-panel-title" className="t-heading-4 mt0 mb5">
-        <FormattedMessage id="admin/pick-and-pack.oms.title" />
-      </h3>
+    <Section
+      id="oms-panel-title"
+      title={<FormattedMessage id="admin/pick-and-pack.oms.title" />}
+      testId="oms-panel"
+    >
       <OmsContent
         oms={oms}
         loading={loading}
@@ -45,7 +48,7 @@ function OmsPanel({
       >
         <FormattedMessage id="admin/pick-and-pack.oms.open" />
       </a>
-    </section>
+    </Section>
   )
 }
 
@@ -112,9 +115,9 @@ function OmsContent({
           </dd>
         </div>
       </dl>
-      <h4 className="t-heading-6 mt5 mb3">
+      <Heading level={3}>
         <FormattedMessage id="admin/pick-and-pack.oms.items" />
-      </h4>
+      </Heading>
       {oms.items.length === 0 ? (
         <p className="t-body c-muted-1">
           <FormattedMessage id="admin/pick-and-pack.oms.noItems" />

@@ -6,6 +6,8 @@ import PanelLoading from '../PanelLoading'
 import StatusProgress from '../StatusProgress'
 import StatusTag from '../StatusTag'
 import PickedItems from './PickedItems'
+import PickingDetails, { SourceBadge } from './PickingDetails'
+import Section from './Section'
 import ShippingInfo from './ShippingInfo'
 import type { PickAndPackOrder } from './types'
 
@@ -22,12 +24,13 @@ interface Props {
 
 function PickAndPackPanel(props: Props) {
   return (
-    <section aria-labelledby="pnp-panel-title" data-testid="pnp-panel">
-      <h3 id="pnp-panel-title" className="t-heading-4 mt0 mb5">
-        <FormattedMessage id="admin/pick-and-pack.pnp.title" />
-      </h3>
+    <Section
+      id="pnp-panel-title"
+      title={<FormattedMessage id="admin/pick-and-pack.pnp.title" />}
+      testId="pnp-panel"
+    >
       <PickAndPackContent {...props} />
-    </section>
+    </Section>
   )
 }
 
@@ -58,17 +61,24 @@ function PickAndPackContent({
     <div>
       <div className="flex items-center justify-between mb5">
         <StatusTag status={pickAndPack.fulfillmentStatus} size="large" />
-        {pickAndPack.hostname && (
-          <span className="t-small c-muted-1">{pickAndPack.hostname}</span>
-        )}
+        <span className="flex items-center">
+          {pickAndPack.hostname && (
+            <span className="t-small c-muted-1">{pickAndPack.hostname}</span>
+          )}
+          <SourceBadge source={pickAndPack.source} />
+        </span>
       </div>
       <StatusProgress status={pickAndPack.fulfillmentStatus} />
+      <PickingDetails pickAndPack={pickAndPack} />
       <PickedItems
         items={pickAndPack.pickedItems}
         lines={lines}
         currency={currency}
       />
-      <ShippingInfo shipping={pickAndPack.shipping} />
+      {/* v1 has no such block: its shipments have a section of their own. */}
+      {pickAndPack.source !== 'V1' && (
+        <ShippingInfo shipping={pickAndPack.shipping} />
+      )}
     </div>
   )
 }

@@ -2,8 +2,10 @@ import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
 import { Money } from '../Format'
-import { isSafeHttpUrl } from '../../utils/urls'
+import Heading from '../Heading'
+import Thumbnail from '../Thumbnail'
 import type { PickedItem } from './types'
+import { useOrderText } from './useOrderText'
 
 interface Props {
   items: PickedItem[]
@@ -14,9 +16,11 @@ interface Props {
 const IMAGE_SIZE = 48
 
 function PickedItems({ items, lines, currency }: Props) {
+  const { quantity } = useOrderText()
+
   return (
     <div data-testid="picked-items">
-      <h4 className="t-heading-6 mt5 mb3">
+      <Heading level={3}>
         {lines ? (
           <FormattedMessage
             id="admin/pick-and-pack.picked.countOfLines"
@@ -28,7 +32,7 @@ function PickedItems({ items, lines, currency }: Props) {
             values={{ count: items.length }}
           />
         )}
-      </h4>
+      </Heading>
       {items.length === 0 ? (
         <p className="t-body c-muted-1">
           <FormattedMessage id="admin/pick-and-pack.picked.empty" />
@@ -40,25 +44,13 @@ function PickedItems({ items, lines, currency }: Props) {
               key={`${item.id || item.refId || item.ean || ''}-${i}`}
               className="flex items-center pv3 bb b--muted-4"
             >
-              <div
-                className="flex-none mr4"
-                style={{ width: IMAGE_SIZE, height: IMAGE_SIZE }}
-              >
-                {isSafeHttpUrl(item.image) ? (
-                  <img
-                    src={item.image as string}
-                    alt={item.name || ''}
-                    width={IMAGE_SIZE}
-                    height={IMAGE_SIZE}
-                    className="br2"
-                    style={{ objectFit: 'cover' }}
-                  />
-                ) : (
-                  <div
-                    className="bg-muted-5 br2 w-100 h-100"
-                    aria-hidden="true"
-                  />
-                )}
+              <div className="flex-none mr4">
+                <Thumbnail
+                  src={item.image}
+                  alt={item.name || ''}
+                  size={IMAGE_SIZE}
+                  testId="picked-image"
+                />
               </div>
               <div className="flex-auto">
                 <div className="t-body fw5">{item.name || '—'}</div>
@@ -69,8 +61,15 @@ function PickedItems({ items, lines, currency }: Props) {
                   />
                 </div>
               </div>
-              <div className="flex-none tr t-body">
-                <span className="c-muted-1">{item.quantity ?? 0} × </span>
+              <div className="flex-none tr t-body ml3 nowrap">
+                <span className="c-muted-1">
+                  {quantity(
+                    item.quantity ?? 0,
+                    item.weighable,
+                    item.unitOfMeasure
+                  )}
+                  {' × '}
+                </span>
                 <Money value={item.sellingPrice} currency={currency} />
               </div>
             </li>

@@ -4,6 +4,7 @@ import { Tag } from 'vtex.styleguide'
 
 import { own } from '../../utils/own'
 import type { ItemReconciliation } from './types'
+import { useOrderText } from './useOrderText'
 
 const BADGES: Record<
   string,
@@ -26,16 +27,30 @@ const BADGES: Record<
     bgColor: '#368df7',
     color: '#ffffff',
   },
+  // Replaced by something else: the customer gets an item, maybe not the one they chose.
+  SUBSTITUTED: {
+    id: 'admin/pick-and-pack.reconciliation.SUBSTITUTED',
+    bgColor: '#cce8ff',
+    color: '#25354d',
+  },
+  // Picking is not over: nothing is missing yet.
+  PENDING: {
+    id: 'admin/pick-and-pack.reconciliation.PENDING',
+    bgColor: '#e3e4e6',
+    color: '#3f3f40',
+  },
 }
 
 interface Props {
   items: ItemReconciliation[]
   // Both halves answered: otherwise an empty list says nothing about the order.
   available: boolean
+  // The section title's id: the table is named by it.
+  labelledBy?: string
 }
 
-function Reconciliation({ items, available }: Props) {
-  const intl = useIntl()
+function Reconciliation({ items, available, labelledBy }: Props) {
+  const { quantity } = useOrderText()
 
   if (!available) {
     return (
@@ -54,66 +69,114 @@ function Reconciliation({ items, available }: Props) {
   }
 
   return (
-    <table className="w-100 t-body" style={{ borderCollapse: 'collapse' }}>
+    <table
+      className="w-100 t-body"
+      style={{ borderCollapse: 'collapse' }}
+      aria-labelledby={labelledBy}
+    >
       <thead>
         <tr className="c-muted-1 t-small tl">
-          <th className="pv3 fw5">
+          <th scope="col" className="pv3 fw5">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.item" />
           </th>
-          <th className="pv3 fw5 tr">
+          <th scope="col" className="pv3 fw5 tr">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.ordered" />
           </th>
-          <th className="pv3 fw5 tr">
+          <th scope="col" className="pv3 fw5 tr">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.picked" />
           </th>
-          <th className="pv3 fw5 tr">
+          <th scope="col" className="pv3 fw5 tr">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.state" />
           </th>
         </tr>
       </thead>
       <tbody>
-        {items.map((item, i) => {
-          const badge = own(BADGES, item.state)
-
-          return (
-            <tr
-              key={`${item.refId || item.ean || item.id || ''}-${i}`}
-              className="bt b--muted-4"
-              data-testid="reconciliation-row"
-              data-state={item.state}
-            >
-              <td className="pv3">
-                {item.name || item.refId || item.ean || item.id || '—'}
-                {item.refId && item.name && (
-                  // The space keeps name and reference apart for screen readers.
-                  <span className="t-small c-muted-1 ml2"> {item.refId}</span>
-                )}
-              </td>
-              <td className="pv3 tr">
-                {intl.formatNumber(item.orderedQuantity)}
-              </td>
-              <td className="pv3 tr">
-                {intl.formatNumber(item.pickedQuantity)}
-              </td>
-              <td className="pv3 tr">
-                {badge ? (
-                  <Tag
-                    size="small"
-                    type={badge.type}
-                    bgColor={badge.bgColor}
-                    color={badge.color}
-                  >
-                    {intl.formatMessage({ id: badge.id })}
-                  </Tag>
-                ) : (
-                  <Tag size="small">{item.state}</Tag>
-                )}
-              </td>
-            </tr>
-          )
-        })}
+        {items.map((item, i) => (
+          <tr
+            key={`${item.refId || item.ean || item.id || ''}-${i}`}
+            className="bt b--muted-4 v-top"
+            data-testid="reconciliation-row"
+            data-state={item.state}
+          >
+            <td className="pv3">
+              {item.name || item.refId || item.ean || item.id || '—'}
+              {item.refId && item.name && (
+                // The space keeps name and reference apart for screen readers.
+                <span className="t-small c-muted-1 ml2"> {item.refId}</span>
+              )}
+            </td>
+            <td className="pv3 tr nowrap" data-testid="ordered">
+              {quantity(
+                item.orderedQuantity,
+                item.weighable,
+                item.unitOfMeasure
+              )}
+            </td>
+            <td className="pv3 tr nowrap" data-testid="picked">
+              {quantity(
+                item.pickedQuantity,
+                item.weighable,
+                item.unitOfMeasure
+              )}
+            </td>
+            <td className="pv3 tr">
+              <LineState item={item} />
+            </td>
+          </tr>
+        ))}
       </tbody>
     </table>
+  )
+}
+
+/** The state tag, and below it what explains it: reasons, substitutes, picking not over. */
+function LineState({ item }: { item: ItemReconciliation }) {
+  const intl = useIntl()
+  const { reason } = useOrderText()
+  const badge = own(BADGES, item.state)
+  const reasons = item.reasons || []
+  const substitutes = item.substitutes || []
+
+  return (
+    <>
+      {badge ? (
+        <Tag
+          size="small"
+          type={badge.type}
+          bgColor={badge.bgColor}
+          color={badge.color}
+        >
+          {intl.formatMessage({ id: badge.id })}
+        </Tag>
+      ) : (
+        <Tag size="small">{item.state}</Tag>
+      )}
+      {item.state === 'PENDING' && (
+        <div className="t-small c-muted-1 mt2" data-testid="line-pending">
+          <FormattedMessage id="admin/pick-and-pack.reconciliation.pendingHint" />
+        </div>
+      )}
+      {substitutes.length > 0 && (
+        <div className="t-small c-muted-1 mt2" data-testid="line-substitutes">
+          <FormattedMessage
+            id="admin/pick-and-pack.reconciliation.replacedBy"
+            values={{ names: substitutes.join(', ') }}
+          />
+        </div>
+      )}
+      {reasons.length > 0 && (
+        <ul
+          className="list ma0 pa0 t-small c-muted-1"
+          data-testid="line-reasons"
+        >
+          {reasons.map((text, i) => (
+            <li key={i} className="mt2">
+              {reason(text)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   )
 }
 

@@ -1,20 +1,25 @@
 import React from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 
 import { DateTime } from '../Format'
+import Heading from '../Heading'
+import Thumbnail from '../Thumbnail'
 import { useStatusText } from '../../hooks/useStatusText'
 import { parseEvidences } from '../../utils/evidence'
 import { isSafeHttpUrl } from '../../utils/urls'
 import type { Shipping, ShippingService } from './types'
+import { useOrderText } from './useOrderText'
+
+const EVIDENCE_SIZE = 96
 
 function ShippingInfo({ shipping }: { shipping: Shipping | null }) {
   const { label } = useStatusText()
 
   return (
     <div data-testid="shipping">
-      <h4 className="t-heading-6 mt6 mb3">
+      <Heading level={3}>
         <FormattedMessage id="admin/pick-and-pack.shipping.title" />
-      </h4>
+      </Heading>
       {!shipping ? (
         <p className="t-body c-muted-1">
           <FormattedMessage id="admin/pick-and-pack.shipping.empty" />
@@ -55,6 +60,8 @@ function ShippingInfo({ shipping }: { shipping: Shipping | null }) {
 function ServiceRow({ service }: { service: ShippingService }) {
   // Service statuses often reuse the order statuses: name them when known, else as sent.
   const { label } = useStatusText()
+  const intl = useIntl()
+  const { evidenceType } = useOrderText()
   const evidences = parseEvidences(service.evidences)
 
   return (
@@ -102,13 +109,15 @@ function ServiceRow({ service }: { service: ShippingService }) {
                     target="_blank"
                     rel="noopener noreferrer"
                     className="mr3 mb2"
+                    aria-label={intl.formatMessage(
+                      { id: 'admin/pick-and-pack.evidence.open' },
+                      { type: evidenceType(null) }
+                    )}
                   >
-                    <img
+                    <Thumbnail
                       src={evidence.src}
-                      alt=""
-                      className="br2 ba b--muted-4"
-                      style={{ maxHeight: 96, maxWidth: 160 }}
-                      data-testid="evidence-image"
+                      size={EVIDENCE_SIZE}
+                      testId="evidence-image"
                     />
                   </a>
                 )

@@ -6,12 +6,15 @@ import { useRuntime } from 'vtex.render-runtime'
 import ErrorMessage from '../ErrorMessage'
 import PageTitle from '../PageTitle'
 import { useOrderFulfillment } from '../../hooks/useOrderFulfillment'
+import { useOrderShipments } from '../../hooks/useOrderShipments'
 import { isValidOrderId } from '../../utils/statuses'
 import { HOME_PATH, omsOrderPath } from '../../utils/orderRoutes'
 import HistoryTimeline from './HistoryTimeline'
 import OmsPanel from './OmsPanel'
 import PickAndPackPanel from './PickAndPackPanel'
 import Reconciliation from './Reconciliation'
+import Section from './Section'
+import ShipmentsPanel from './ShipmentsPanel'
 
 function OrderView({ orderId }: { orderId: string }) {
   const intl = useIntl()
@@ -19,7 +22,20 @@ function OrderView({ orderId }: { orderId: string }) {
   const valid = isValidOrderId(orderId)
   // An invalid id never leaves the browser.
   const order = useOrderFulfillment(orderId, !valid)
+  // Asked at the same time, waited for apart: shipments take one upstream call each.
+  const {
+    shipments,
+    loading: shipmentsLoading,
+    errorCode: shipmentsError,
+    refetch: refetchShipments,
+    refetching: refetchingShipments,
+  } = useOrderShipments(orderId, !valid)
+
   const { fulfillment, loading, refetching, refetch } = order
+  const refreshAll = () => {
+    refetch()
+    refetchShipments()
+  }
 
   const header = (
     <PageHeader
@@ -46,7 +62,11 @@ function OrderView({ orderId }: { orderId: string }) {
               <FormattedMessage id="admin/pick-and-pack.order.openInOms" />
             </Button>
           </div>
-          <Button variation="primary" onClick={refetch} isLoading={refetching}>
+          <Button
+            variation="primary"
+            onClick={refreshAll}
+            isLoading={refetching}
+          >
             <FormattedMessage id="admin/pick-and-pack.order.refresh" />
           </Button>
         </div>
@@ -58,7 +78,7 @@ function OrderView({ orderId }: { orderId: string }) {
     return (
       <Layout pageHeader={header}>
         <PageBlock>
-          <ErrorMessage code="BAD_USER_INPUT" />
+          <ErrorMessage code="BAD_USER_INPUT" level={2} />
         </PageBlock>
       </Layout>
     )
@@ -104,25 +124,41 @@ function OrderView({ orderId }: { orderId: string }) {
         />
       </PageBlock>
       {fulfillment && (
-        <>
-          <PageBlock
-            title={intl.formatMessage({
-              id: 'admin/pick-and-pack.reconciliation.title',
-            })}
+        <PageBlock>
+          <Section
+            id="reconciliation-title"
+            title={
+              <FormattedMessage id="admin/pick-and-pack.reconciliation.title" />
+            }
+            testId="reconciliation"
           >
             <Reconciliation
               items={fulfillment.items}
               available={!!oms && !!pickAndPack}
+              labelledBy="reconciliation-title"
             />
-          </PageBlock>
-          <PageBlock
-            title={intl.formatMessage({
-              id: 'admin/pick-and-pack.history.title',
-            })}
+          </Section>
+        </PageBlock>
+      )}
+      <PageBlock>
+        <ShipmentsPanel
+          shipments={shipments}
+          loading={shipmentsLoading}
+          errorCode={shipmentsError}
+          onRetry={refetchShipments}
+          retrying={refetchingShipments}
+        />
+      </PageBlock>
+      {fulfillment && (
+        <PageBlock>
+          <Section
+            id="history-title"
+            title={<FormattedMessage id="admin/pick-and-pack.history.title" />}
+            testId="history-section"
           >
             <HistoryTimeline history={fulfillment.history} />
-          </PageBlock>
-        </>
+          </Section>
+        </PageBlock>
       )}
     </Layout>
   )

@@ -1,4 +1,4 @@
-// Shapes of the OrderFulfillment query (graphql/orderFulfillment.gql).
+// Shapes of the OrderFulfillment and OrderShipments queries (graphql/*.gql).
 
 export interface Category {
   id: string | null
@@ -14,6 +14,25 @@ export interface PickedItem {
   sellingPrice: number | null
   image: string | null
   categories: Category[]
+  weighable: boolean
+  // UNITS, KILOGRAMS, …; null when Pick and Pack does not say.
+  unitOfMeasure: string | null
+  reasons: string[]
+  replacedBy: string[]
+}
+
+/** A rejected, replaced or unhandled line: the panel only counts them. */
+export interface ExceptionLine {
+  id: string | null
+  refId: string | null
+  name: string | null
+}
+
+/** Minutes each step took (v1 only). */
+export interface Timings {
+  picking: number | null
+  packing: number | null
+  shipping: number | null
 }
 
 export interface ShippingService {
@@ -39,6 +58,14 @@ export interface PickAndPackOrder {
   fulfillmentStatus: string
   pickedItems: PickedItem[]
   shipping: Shipping | null
+  // V1 when Pick and Pack's v1 API answered, LEGACY for the tracking endpoint.
+  source: string
+  pickingStatus: string | null
+  timings: Timings | null
+  pickers: string[]
+  rejectedItems: ExceptionLine[]
+  replacedItems: ExceptionLine[]
+  unhandledItems: ExceptionLine[]
 }
 
 export interface OmsItem {
@@ -71,7 +98,13 @@ export interface StatusChange {
   receivedAt: string
 }
 
-export type ReconciliationState = 'COMPLETE' | 'SHORT' | 'MISSING' | 'EXTRA'
+export type ReconciliationState =
+  | 'COMPLETE'
+  | 'SHORT'
+  | 'MISSING'
+  | 'EXTRA'
+  | 'SUBSTITUTED'
+  | 'PENDING'
 
 export interface ItemReconciliation {
   matchedBy: string
@@ -82,6 +115,10 @@ export interface ItemReconciliation {
   orderedQuantity: number
   pickedQuantity: number
   state: ReconciliationState | string
+  reasons: string[]
+  substitutes: string[]
+  weighable: boolean
+  unitOfMeasure: string | null
 }
 
 export interface OrderFulfillment {
@@ -94,4 +131,27 @@ export interface OrderFulfillment {
 
 export interface OrderFulfillmentData {
   orderFulfillment: OrderFulfillment | null
+}
+
+export interface Evidence {
+  type: string | null
+  url: string | null
+  date: string | null
+  author: string | null
+}
+
+export interface Shipment {
+  id: string
+  status: string | null
+  carrier: string | null
+  courier: string | null
+  vehicle: string | null
+  trackingUrl: string | null
+  deliveredDate: string | null
+  evidences: Evidence[]
+  notes: string[]
+}
+
+export interface OrderShipmentsData {
+  orderShipments: Shipment[] | null
 }

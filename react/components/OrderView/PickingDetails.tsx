@@ -1,0 +1,144 @@
+import type { ReactNode } from 'react'
+import React from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+
+import { own } from '../../utils/own'
+import type { PickAndPackOrder } from './types'
+import { useOrderText } from './useOrderText'
+
+const SOURCES: Record<string, { name: string; description: string }> = {
+  V1: {
+    name: 'admin/pick-and-pack.pnp.source.V1',
+    description: 'admin/pick-and-pack.pnp.source.V1.description',
+  },
+  LEGACY: {
+    name: 'admin/pick-and-pack.pnp.source.LEGACY',
+    description: 'admin/pick-and-pack.pnp.source.LEGACY.description',
+  },
+}
+
+/** Which Pick and Pack API answered: v1 has the picking details, the legacy API does not. */
+export function SourceBadge({ source }: { source: string }) {
+  const intl = useIntl()
+  const ids = own(SOURCES, source)
+
+  return (
+    <span
+      className="t-mini c-muted-1 ba b--muted-4 br2 ph2 pv1 ml3 nowrap"
+      title={ids ? intl.formatMessage({ id: ids.description }) : undefined}
+      data-testid="pnp-source"
+      data-source={source}
+    >
+      {ids ? intl.formatMessage({ id: ids.name }) : source}
+    </span>
+  )
+}
+
+const ROW = 'ma0 flex flex-wrap'
+
+function Stat({
+  label,
+  testId,
+  children,
+}: {
+  label: ReactNode
+  testId: string
+  children: ReactNode
+}) {
+  return (
+    <div className="mr6 mb3" data-testid={testId}>
+      <dt className="t-mini c-muted-1">{label}</dt>
+      <dd className="ma0 mt1 t-body fw5">{children}</dd>
+    </div>
+  )
+}
+
+/**
+ * What v1 tells beyond the status: its own picking status, who picked, how long each step
+ * took and how many lines were rejected, replaced or not handled yet. Nothing on the legacy API.
+ */
+function PickingDetails({ pickAndPack }: { pickAndPack: PickAndPackOrder }) {
+  const intl = useIntl()
+  const text = useOrderText()
+  const { pickingStatus, timings, pickers } = pickAndPack
+  const isV1 = pickAndPack.source === 'V1'
+
+  if (!isV1 && !pickingStatus && !timings && pickers.length === 0) return null
+
+  const count = (lines: unknown[]) => intl.formatNumber(lines.length)
+
+  return (
+    <div className="mt5" data-testid="picking-details">
+      <dl className={ROW}>
+        <Stat
+          label={
+            <FormattedMessage id="admin/pick-and-pack.pnp.pickingStatus" />
+          }
+          testId="picking-status"
+        >
+          <span title={pickingStatus ?? undefined}>
+            {text.pickingStatus(pickingStatus)}
+          </span>
+        </Stat>
+        <Stat
+          label={<FormattedMessage id="admin/pick-and-pack.pnp.pickers" />}
+          testId="pickers"
+        >
+          {pickers.length ? pickers.join(', ') : '—'}
+        </Stat>
+      </dl>
+      <dl className={ROW}>
+        <Stat
+          label={<FormattedMessage id="admin/pick-and-pack.pnp.time.picking" />}
+          testId="time-picking"
+        >
+          {text.duration(timings?.picking)}
+        </Stat>
+        <Stat
+          label={<FormattedMessage id="admin/pick-and-pack.pnp.time.packing" />}
+          testId="time-packing"
+        >
+          {text.duration(timings?.packing)}
+        </Stat>
+        <Stat
+          label={
+            <FormattedMessage id="admin/pick-and-pack.pnp.time.shipping" />
+          }
+          testId="time-shipping"
+        >
+          {text.duration(timings?.shipping)}
+        </Stat>
+      </dl>
+      {isV1 && (
+        <dl className={ROW}>
+          <Stat
+            label={
+              <FormattedMessage id="admin/pick-and-pack.pnp.lines.rejected" />
+            }
+            testId="lines-rejected"
+          >
+            {count(pickAndPack.rejectedItems)}
+          </Stat>
+          <Stat
+            label={
+              <FormattedMessage id="admin/pick-and-pack.pnp.lines.replaced" />
+            }
+            testId="lines-replaced"
+          >
+            {count(pickAndPack.replacedItems)}
+          </Stat>
+          <Stat
+            label={
+              <FormattedMessage id="admin/pick-and-pack.pnp.lines.unhandled" />
+            }
+            testId="lines-unhandled"
+          >
+            {count(pickAndPack.unhandledItems)}
+          </Stat>
+        </dl>
+      )}
+    </div>
+  )
+}
+
+export default PickingDetails

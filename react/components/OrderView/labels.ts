@@ -1,0 +1,143 @@
+// Pick and Pack's codes this view names in the merchant's language (units, reasons, v1 picking
+// and shipment statuses, evidence types), written out literally so that every id can be found
+// with grep and is checked against messages/en.json. A code missing here is shown as received.
+import { own } from '../../utils/own'
+
+/** Short unit labels: "{quantity} kg". */
+export const UNIT_MESSAGES: Record<string, string> = {
+  UNITS: 'admin/pick-and-pack.unit.UNITS',
+  KILOGRAMS: 'admin/pick-and-pack.unit.KILOGRAMS',
+  GRAMS: 'admin/pick-and-pack.unit.GRAMS',
+  POUNDS: 'admin/pick-and-pack.unit.POUNDS',
+  OUNCES: 'admin/pick-and-pack.unit.OUNCES',
+  LITERS: 'admin/pick-and-pack.unit.LITERS',
+  MILLILITERS: 'admin/pick-and-pack.unit.MILLILITERS',
+  METERS: 'admin/pick-and-pack.unit.METERS',
+  CENTIMETERS: 'admin/pick-and-pack.unit.CENTIMETERS',
+}
+
+// Spellings seen beside the documented plural names.
+const UNIT_ALIASES: Record<string, string> = {
+  UN: 'UNITS',
+  UNIT: 'UNITS',
+  KG: 'KILOGRAMS',
+  KILOGRAM: 'KILOGRAMS',
+  G: 'GRAMS',
+  GRAM: 'GRAMS',
+  LB: 'POUNDS',
+  POUND: 'POUNDS',
+  OZ: 'OUNCES',
+  OUNCE: 'OUNCES',
+  L: 'LITERS',
+  LITER: 'LITERS',
+  LITRE: 'LITERS',
+  LITRES: 'LITERS',
+  ML: 'MILLILITERS',
+  MILLILITER: 'MILLILITERS',
+  M: 'METERS',
+  METER: 'METERS',
+  CM: 'CENTIMETERS',
+  CENTIMETER: 'CENTIMETERS',
+}
+
+/** The message id of a unit of measure, or undefined for a unit this page does not know. */
+export function unitMessage(
+  unit: string | null | undefined
+): string | undefined {
+  if (!unit) return undefined
+  const code = unit.trim().toUpperCase()
+
+  return own(UNIT_MESSAGES, own(UNIT_ALIASES, code) ?? code)
+}
+
+/** Why Pick and Pack did not pick a line. */
+export const REASON_MESSAGES: Record<string, string> = {
+  OUT_OF_STOCK: 'admin/pick-and-pack.reason.OUT_OF_STOCK',
+  DAMAGED: 'admin/pick-and-pack.reason.DAMAGED',
+  EXPIRED: 'admin/pick-and-pack.reason.EXPIRED',
+  NOT_FOUND: 'admin/pick-and-pack.reason.NOT_FOUND',
+  CUSTOMER_REQUEST: 'admin/pick-and-pack.reason.CUSTOMER_REQUEST',
+}
+
+const reasonCode = (text: string) =>
+  text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_')
+
+export type Reason =
+  | { kind: 'known'; id: string; detail?: string }
+  | { kind: 'raw'; text: string }
+
+/**
+ * A reason as the API gives it ("OUT_OF_STOCK", "out-of-stock", or "type: detail" where either
+ * side may be the code): the message of the code it names, with any other detail kept; else
+ * the text as received.
+ */
+export function parseReason(reason: string): Reason {
+  const colon = reason.indexOf(':')
+  const parts =
+    colon < 0
+      ? [reason.trim()]
+      : [reason.slice(0, colon).trim(), reason.slice(colon + 1).trim()]
+
+  const [first, second] = parts
+  const firstId = own(REASON_MESSAGES, reasonCode(first))
+  const secondId = second ? own(REASON_MESSAGES, reasonCode(second)) : undefined
+
+  // "1509750516095-01: out-of-stock": the detail names the reason, the type is an id.
+  if (secondId) return { kind: 'known', id: secondId }
+  if (firstId) {
+    return second
+      ? { kind: 'known', id: firstId, detail: second }
+      : { kind: 'known', id: firstId }
+  }
+
+  return { kind: 'raw', text: reason.trim() }
+}
+
+/** v1 order statuses (pickingStatus). */
+export const PICKING_STATUS_MESSAGES: Record<string, string> = {
+  PENDING: 'admin/pick-and-pack.picking.PENDING',
+  IN_PROGRESS: 'admin/pick-and-pack.picking.IN_PROGRESS',
+  COLLECTED: 'admin/pick-and-pack.picking.COLLECTED',
+  COMPLETED: 'admin/pick-and-pack.picking.COMPLETED',
+  READY_FOR_PACKING: 'admin/pick-and-pack.picking.READY_FOR_PACKING',
+  PACKING: 'admin/pick-and-pack.picking.PACKING',
+  PACKED: 'admin/pick-and-pack.picking.PACKED',
+  SORTING: 'admin/pick-and-pack.picking.SORTING',
+  CANCELLED: 'admin/pick-and-pack.picking.CANCELLED',
+  REJECTED: 'admin/pick-and-pack.picking.REJECTED',
+}
+
+/** v1 shipment statuses. */
+export const SHIPMENT_STATUS_MESSAGES: Record<string, string> = {
+  CREATED: 'admin/pick-and-pack.shipment.status.CREATED',
+  PENDING: 'admin/pick-and-pack.shipment.status.PENDING',
+  ASSIGNED: 'admin/pick-and-pack.shipment.status.ASSIGNED',
+  PICKED: 'admin/pick-and-pack.shipment.status.PICKED',
+  ON_ROUTE: 'admin/pick-and-pack.shipment.status.ON_ROUTE',
+  INCIDENT: 'admin/pick-and-pack.shipment.status.INCIDENT',
+  RETURNED: 'admin/pick-and-pack.shipment.status.RETURNED',
+  DELIVERED: 'admin/pick-and-pack.shipment.status.DELIVERED',
+  CANCELLED: 'admin/pick-and-pack.shipment.status.CANCELLED',
+  ON_HOLD: 'admin/pick-and-pack.shipment.status.ON_HOLD',
+  TRANSFER: 'admin/pick-and-pack.shipment.status.TRANSFER',
+}
+
+/** Proof-of-delivery kinds. */
+export const EVIDENCE_TYPE_MESSAGES: Record<string, string> = {
+  PHOTO: 'admin/pick-and-pack.evidence.PHOTO',
+  IMAGE: 'admin/pick-and-pack.evidence.PHOTO',
+  SIGNATURE: 'admin/pick-and-pack.evidence.SIGNATURE',
+}
+
+/** Whole hours and minutes of a duration in minutes (rounded to the minute). */
+export function splitMinutes(minutes: number): {
+  hours: number
+  minutes: number
+} {
+  const total = Math.max(0, Math.round(minutes))
+
+  return { hours: Math.floor(total / 60), minutes: total % 60 }
+}
