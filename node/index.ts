@@ -2,6 +2,8 @@ import type { ClientsConfig, ParamsContext } from '@vtex/api'
 import { Service, method } from '@vtex/api'
 
 import { Clients } from './clients'
+import { omsStatusChanged } from './events/omsStatusChanged'
+import { summarizeStatusChange } from './events/summarizeStatusChange'
 import { acknowledgeNotification } from './middlewares/acknowledgeNotification'
 import { authenticateWebhook } from './middlewares/authenticateWebhook'
 import { parseNotification } from './middlewares/parseNotification'
@@ -48,5 +50,10 @@ export default new Service<Clients, State, ParamsContext>({
   },
   graphql: {
     resolvers,
+  },
+  // Names as in service.json "events".
+  events: {
+    summarizeStatusChange,
+    omsStatus: omsStatusChanged,
   },
 })

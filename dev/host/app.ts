@@ -31,6 +31,9 @@ export interface HostConfig {
     webhookSecret?: string
     webhookSecretPrevious?: string
     hostname?: string
+    /** JSON text or an object: minutes per status. */
+    statusTimeLimits?: string | Record<string, number>
+    boardWindowDays?: string | number
   }
   /** The store stand-in (VBase and Master Data): several hosts given one are replicas. */
   storeURL: string

@@ -50,6 +50,8 @@ export function configFromEnv(
       webhookSecret: env.PNP_WEBHOOK_SECRET,
       webhookSecretPrevious: env.PNP_WEBHOOK_SECRET_PREVIOUS,
       hostname: env.PNP_HOSTNAME,
+      statusTimeLimits: env.PNP_STATUS_TIME_LIMITS,
+      boardWindowDays: env.PNP_BOARD_WINDOW_DAYS,
     },
     storeURL: env.STORE_URL ? url('STORE_URL') : undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),

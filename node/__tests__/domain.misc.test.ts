@@ -126,6 +126,8 @@ describe('settings', () => {
       environment: 'dev',
       webhookSecret: 's',
       webhookSecretPrevious: null,
+      statusTimeLimits: {},
+      boardWindowDays: 7,
       hostname: 'mystore.example',
     })
   })
@@ -149,6 +151,8 @@ describe('settings', () => {
       environment: 'prod',
       webhookSecret: null,
       webhookSecretPrevious: null,
+      statusTimeLimits: {},
+      boardWindowDays: 7,
       hostname: null,
     })
     expect(parseSettings({ apiKey: { nested: true } }).apiKey).toBeNull()

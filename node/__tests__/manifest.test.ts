@@ -3,6 +3,8 @@ import Ajv from 'ajv'
 import manifest from '../../manifest.json'
 import rootPackage from '../../package.json'
 import schema from '../../dev/schemas/vtex/manifest.schema.json'
+import { DEFAULT_STATUS_TIME_LIMITS } from '../domain/board'
+import service from '../index'
 import nodePackage from '../package.json'
 import serviceJson from '../service.json'
 
@@ -94,5 +96,31 @@ describe('node builder files', () => {
     for (const [name, version] of Object.entries(declared)) {
       expect([name, root[name]]).toEqual([name, version])
     }
+  })
+
+  it('offers the time limits the board applies by default', () => {
+    const limits = (
+      manifest.settingsSchema.properties.statusTimeLimits as {
+        properties: Record<string, { default: number }>
+      }
+    ).properties
+
+    expect(
+      Object.fromEntries(
+        Object.entries(limits).map(([status, field]) => [status, field.default])
+      )
+    ).toEqual(DEFAULT_STATUS_TIME_LIMITS)
+  })
+
+  it('subscribes to the events the service handles', () => {
+    const byName = (x: string, y: string) => x.localeCompare(y)
+
+    expect(Object.keys(serviceJson.events).sort(byName)).toEqual(
+      Object.keys(service.config.events ?? {}).sort(byName)
+    )
+    expect(serviceJson.events.omsStatus).toEqual({
+      sender: 'vtex.orders-broadcast',
+      topics: ['order-status-updated'],
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { AppError } from './errors'
-import { isRecord, toText } from './normalize'
+import { isRecord, toNumber, toText } from './normalize'
 import type { PickAndPackEnvironment } from './pickAndPackTypes'
 
 /** The app settings (manifest settingsSchema), cleaned up. */
@@ -10,12 +10,61 @@ export interface AppSettings {
   /** Accepted beside `webhookSecret` while Pick and Pack is switched to a new secret. */
   webhookSecretPrevious: string | null
   hostname: string | null
+  /** Minutes per Pick and Pack status after which an order is late (over the defaults). */
+  statusTimeLimits: Record<string, number>
+  /** Days over which the board counts orders in a final status. */
+  boardWindowDays: number
 }
 
 const clean = (value: unknown): string | null => {
   const text = toText(value)?.trim()
 
   return text || null
+}
+
+const wholeNumber = (
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number
+) => {
+  const number = toNumber(value)
+
+  return number !== null &&
+    Number.isInteger(number) &&
+    number >= min &&
+    number <= max
+    ? number
+    : fallback
+}
+
+/**
+ * `{"PICKING": 45, …}`, or the same as JSON text (the settings form and the sandbox's
+ * environment may send either). Anything unreadable is left out: the defaults apply.
+ */
+function minutesByStatus(value: unknown): Record<string, number> {
+  let raw = value
+
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw)
+    } catch {
+      return {}
+    }
+  }
+
+  const limits: Record<string, number> = {}
+
+  if (!isRecord(raw)) return limits
+  for (const [status, minutes] of Object.entries(raw)) {
+    const number = toNumber(minutes)
+
+    if (/^[A-Z_]{1,64}$/.test(status) && number !== null && number >= 0) {
+      limits[status] = number
+    }
+  }
+
+  return limits
 }
 
 export function parseSettings(raw: unknown): AppSettings {
@@ -27,6 +76,8 @@ export function parseSettings(raw: unknown): AppSettings {
     webhookSecret: clean(settings.webhookSecret),
     webhookSecretPrevious: clean(settings.webhookSecretPrevious),
     hostname: clean(settings.hostname)?.toLowerCase() ?? null,
+    statusTimeLimits: minutesByStatus(settings.statusTimeLimits),
+    boardWindowDays: wholeNumber(settings.boardWindowDays, 7, 1, 90),
   }
 }
 

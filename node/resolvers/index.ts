@@ -1,5 +1,7 @@
 import { OrderFulfillment } from './orderFulfillment'
 import { PickAndPackOrderResolvers } from './pickAndPackOrder'
+import { fulfillmentBoard } from './query/fulfillmentBoard'
+import { fulfillmentOrders } from './query/fulfillmentOrders'
 import { orderFulfillment } from './query/orderFulfillment'
 import { orderShipments } from './query/orderShipments'
 import { pickAndPackConnection } from './query/pickAndPackConnection'
@@ -11,6 +13,8 @@ export const resolvers = {
     recentStatusChanges,
     orderShipments,
     pickAndPackConnection,
+    fulfillmentBoard,
+    fulfillmentOrders,
   },
   OrderFulfillment,
   PickAndPackOrder: PickAndPackOrderResolvers,

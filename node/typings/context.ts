@@ -1,4 +1,8 @@
-import type { RecorderState, ServiceContext } from '@vtex/api'
+import type {
+  EventContext as IOEventContext,
+  RecorderState,
+  ServiceContext,
+} from '@vtex/api'
 
 import type { Clients } from '../clients'
 import type { RecordResult } from '../storage/historyStore'
@@ -15,3 +19,6 @@ export interface State extends RecorderState {
 }
 
 export type Context = ServiceContext<Clients, State>
+
+/** An IO event's handler context: the event's payload is `ctx.body`. */
+export type EventContext = IOEventContext<Clients>

@@ -1,0 +1,227 @@
+import { compileWhere, parseWhere } from '../../dev/store/where'
+import type { OrderSummaryDocument } from '../domain/board'
+import {
+  BOARD_STATUSES,
+  DEFAULT_STATUS_TIME_LIMITS,
+  decodeCursor,
+  driftOf,
+  driftWhere,
+  encodeCursor,
+  isBeforeInvoicing,
+  isLate,
+  lateWhere,
+  statusWhere,
+  summaryOfHistory,
+  timeLimits,
+} from '../domain/board'
+import { appendEntry, emptyHistory, toHistoryEntry } from '../domain/history'
+import { parseNotification } from '../domain/notification'
+import { parseSettings } from '../domain/settings'
+
+const NOW = Date.UTC(2026, 11, 3, 12)
+const minutesAgo = (minutes: number) =>
+  new Date(NOW - minutes * 60_000).toISOString()
+
+const summary = (
+  fields: Partial<OrderSummaryDocument>
+): OrderSummaryDocument => ({
+  orderId: '1-01',
+  status: 'PICKING',
+  since: minutesAgo(1),
+  lastChangeAt: minutesAgo(1),
+  final: false,
+  beforeInvoicing: true,
+  omsStatus: null,
+  ...fields,
+})
+
+const schemaTypes = (field: string) =>
+  field === 'final' || field === 'beforeInvoicing' ? 'boolean' : 'string'
+
+/** The store's own `_where` evaluation, as Master Data would filter. */
+const matches = (where: string, doc: OrderSummaryDocument) =>
+  compileWhere(
+    parseWhere(where),
+    schemaTypes
+  )(doc as unknown as Record<string, unknown>)
+
+describe('late', () => {
+  const limits = timeLimits({})
+
+  it('is late past its status limit, never in a final status', () => {
+    expect(isLate(summary({ since: minutesAgo(44) }), limits, NOW)).toBe(false)
+    expect(isLate(summary({ since: minutesAgo(46) }), limits, NOW)).toBe(true)
+    expect(
+      isLate(
+        summary({ status: 'DELIVERED', since: minutesAgo(9999) }),
+        limits,
+        NOW
+      )
+    ).toBe(false)
+    expect(isLate(summary({ status: 'NEW_ONE' }), limits, NOW)).toBe(false)
+  })
+
+  it("takes the merchant's limits over the defaults; 0 switches one off", () => {
+    const custom = timeLimits({ PICKING: 10, PACKING: 0 })
+
+    expect(custom.PICKING).toBe(10)
+    expect(custom.PACKING).toBeUndefined()
+    expect(custom.ON_ROUTE).toBe(DEFAULT_STATUS_TIME_LIMITS.ON_ROUTE)
+  })
+})
+
+describe('drift', () => {
+  it.each([
+    [{ status: 'READY_FOR_HANDLING', omsStatus: 'canceled' }, ['OMS_CANCELED']],
+    [{ status: 'PICKING', omsStatus: 'invoiced' }, ['OMS_INVOICED_EARLY']],
+    [{ status: 'IDLE', omsStatus: 'invoiced' }, ['IDLE']],
+    [{ status: 'CANCELED', omsStatus: 'handling' }, ['OMS_STATUS_MISMATCH']],
+    [{ status: 'DELIVERED', omsStatus: 'canceled' }, ['OMS_STATUS_MISMATCH']],
+    [{ status: 'READY_FOR_INVOICING', omsStatus: 'invoiced' }, []],
+    [{ status: 'CANCELED', omsStatus: 'canceled' }, []],
+    [{ status: 'PICKING', omsStatus: null }, []],
+  ])('%j → %j', (fields, codes) => {
+    const doc = summary({
+      ...fields,
+      final: ['DELIVERED', 'CANCELED', 'RETURNED', 'IDLE'].includes(
+        fields.status
+      ),
+      beforeInvoicing: isBeforeInvoicing(fields.status),
+    })
+
+    expect(driftOf(doc)).toEqual(codes)
+  })
+})
+
+describe('Master Data clauses say what the rules say', () => {
+  // Every status at many ages, against every OMS state: the search and the rule must agree.
+  const omsStates = [
+    null,
+    'handling',
+    'invoiced',
+    'canceled',
+    'ready-for-handling',
+  ]
+  const docs = BOARD_STATUSES.flatMap((status) =>
+    [1, 14, 16, 44, 46, 119, 121, 1500].flatMap((age) =>
+      omsStates.map((omsStatus) =>
+        summary({
+          status,
+          since: minutesAgo(age),
+          lastChangeAt: minutesAgo(age),
+          omsStatus,
+          final: ['DELIVERED', 'CANCELED', 'RETURNED', 'IDLE'].includes(status),
+          beforeInvoicing: isBeforeInvoicing(status),
+        })
+      )
+    )
+  )
+
+  const limits = timeLimits({ PICKING: 30 })
+
+  it('late', () => {
+    const where = lateWhere(limits, NOW)
+
+    for (const doc of docs) {
+      expect([doc.status, doc.since, matches(where, doc)]).toEqual([
+        doc.status,
+        doc.since,
+        isLate(doc, limits, NOW),
+      ])
+    }
+  })
+
+  it('late per status', () => {
+    for (const doc of docs) {
+      expect(matches(lateWhere(limits, NOW, doc.status as string), doc)).toBe(
+        isLate(doc, limits, NOW)
+      )
+    }
+  })
+
+  it('drift', () => {
+    const where = driftWhere()
+
+    for (const doc of docs) {
+      expect([doc.status, doc.omsStatus, matches(where, doc)]).toEqual([
+        doc.status,
+        doc.omsStatus,
+        driftOf(doc).length > 0,
+      ])
+    }
+  })
+
+  it('final statuses over the window only', () => {
+    const windowStart = minutesAgo(120)
+
+    expect(
+      matches(
+        statusWhere('DELIVERED', windowStart),
+        summary({ status: 'DELIVERED', lastChangeAt: minutesAgo(121) })
+      )
+    ).toBe(false)
+    expect(
+      matches(
+        statusWhere('DELIVERED', windowStart),
+        summary({ status: 'DELIVERED', lastChangeAt: minutesAgo(119) })
+      )
+    ).toBe(true)
+    expect(
+      matches(
+        statusWhere('PICKING', windowStart),
+        summary({ status: 'PICKING', lastChangeAt: minutesAgo(9999) })
+      )
+    ).toBe(true)
+  })
+})
+
+describe('summaryOfHistory', () => {
+  it('is where the history stands: status, since by the payload date, changes', () => {
+    const change = (body: Record<string, unknown>, at: number) => {
+      const parsed = parseNotification({ orderId: '1-01', ...body })
+
+      if (!parsed.ok) throw new Error(parsed.message)
+
+      return toHistoryEntry(parsed.notification, new Date(NOW - at * 60_000))
+    }
+
+    const history = [
+      change({ newStatus: 'READY_FOR_PICKING', date: minutesAgo(30) }, 29),
+      change({ oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' }, 10),
+    ].reduce((h, entry) => appendEntry(h, entry).history, emptyHistory('1-01'))
+
+    expect(summaryOfHistory(history)).toEqual({
+      orderId: '1-01',
+      status: 'PICKING',
+      since: minutesAgo(10),
+      lastChangeAt: minutesAgo(10),
+      changes: 2,
+      final: false,
+      beforeInvoicing: true,
+    })
+    expect(summaryOfHistory(emptyHistory('2-01'))).toBeNull()
+  })
+})
+
+describe('cursors and settings', () => {
+  it('round-trips a cursor and refuses one it did not make', () => {
+    expect(decodeCursor(encodeCursor(3, 50))).toEqual({ page: 3, size: 50 })
+    expect(() => decodeCursor('nonsense')).toThrow()
+    expect(() => decodeCursor(encodeCursor(0, 50))).toThrow()
+  })
+
+  it('reads time limits as an object or JSON text, and the window in days', () => {
+    expect(
+      parseSettings({ statusTimeLimits: '{"PICKING": 20, "bad key": 3}' })
+        .statusTimeLimits
+    ).toEqual({ PICKING: 20 })
+    expect(
+      parseSettings({ statusTimeLimits: { PACKING: '15' } }).statusTimeLimits
+    ).toEqual({ PACKING: 15 })
+    expect(parseSettings({ statusTimeLimits: '{' }).statusTimeLimits).toEqual(
+      {}
+    )
+    expect(parseSettings({ boardWindowDays: '14' }).boardWindowDays).toBe(14)
+    expect(parseSettings({ boardWindowDays: 0 }).boardWindowDays).toBe(7)
+  })
+})

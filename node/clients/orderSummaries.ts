@@ -1,0 +1,104 @@
+import type { MasterData } from '@vtex/api'
+
+import type { OrderSummaryDocument } from '../domain/board'
+import { StorageError } from '../storage/jsonStore'
+
+const ENTITY = 'orderSummary'
+const FIELDS = [
+  'orderId',
+  'status',
+  'since',
+  'lastChangeAt',
+  'changes',
+  'final',
+  'beforeInvoicing',
+  'omsStatus',
+  'omsChangedAt',
+]
+
+/**
+ * The data entity the `masterdata` builder creates for `masterdata/orderSummary/`: named
+ * `{vendor}.{app}_{entity}` with `.`, `-`, `:` and `@` as `_` (as @vtex/clients names it).
+ */
+export const orderSummaryEntity = () => {
+  const [app] = (
+    process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
+  ).split('@')
+
+  return `${app}_${ENTITY}`.replace(/[.\-:@]/g, '_')
+}
+
+const failure = (): never => {
+  // The client's error carries the app token in its request config: keep only the fact.
+  throw new StorageError('The order summaries could not be read or saved')
+}
+
+/** Order summaries in Master Data v2: one document per order, patched field by field. */
+export class OrderSummaries {
+  constructor(private readonly masterdata: MasterData) {}
+
+  /** Strongly consistent, unlike search. */
+  public async get(orderId: string): Promise<OrderSummaryDocument | null> {
+    try {
+      return await this.masterdata.getDocument<OrderSummaryDocument>({
+        dataEntity: orderSummaryEntity(),
+        id: orderId,
+        fields: FIELDS,
+      })
+    } catch (error) {
+      if (
+        (error as { response?: { status?: number } }).response?.status === 404
+      ) {
+        return null
+      }
+
+      return failure()
+    }
+  }
+
+  /** Creates the document or updates only the given fields (each writer owns its fields). */
+  public async patch(
+    orderId: string,
+    fields: Partial<OrderSummaryDocument>
+  ): Promise<void> {
+    try {
+      await this.masterdata.createOrUpdatePartialDocument({
+        dataEntity: orderSummaryEntity(),
+        id: orderId,
+        fields: { orderId, ...fields },
+      })
+    } catch {
+      failure()
+    }
+  }
+
+  /** A page of summaries matching `where` (1-based page), with the total that match. */
+  public async search(
+    where: string,
+    page: number,
+    pageSize: number,
+    sort = 'since ASC'
+  ): Promise<{ documents: OrderSummaryDocument[]; total: number }> {
+    try {
+      const { data, pagination } =
+        await this.masterdata.searchDocumentsWithPaginationInfo<OrderSummaryDocument>(
+          {
+            dataEntity: orderSummaryEntity(),
+            fields: FIELDS,
+            where,
+            sort,
+            pagination: { page, pageSize },
+          }
+        )
+
+      return { documents: data, total: pagination.total }
+    } catch {
+      return failure()
+    }
+  }
+
+  /** How many match: one document asked for, the total read from REST-Content-Range. */
+  public async count(where: string): Promise<number> {
+    return (await this.search(where, 1, 1)).total
+  }
+}

@@ -1,0 +1,33 @@
+import { summaryOfHistory } from '../domain/board'
+import { isRecord, toText } from '../domain/normalize'
+import { OrderSummaries } from '../clients/orderSummaries'
+import { HistoryStore } from '../storage/historyStore'
+import type { EventContext } from '../typings/context'
+
+const ATTEMPTS = 3
+
+/**
+ * `pick-and-pack.status-changed` (the app's own event, at least once, any replica): writes the
+ * Pick and Pack side of the order's board summary from the recorded history, the truth. Two
+ * replicas may write one order at once; each checks the history again after writing and writes
+ * again if it moved, so that the summary ends on the newest history, never an older one.
+ */
+export async function summarizeStatusChange(ctx: EventContext) {
+  const orderId = isRecord(ctx.body) ? toText(ctx.body.orderId) : null
+
+  if (!orderId) return
+  const histories = new HistoryStore(ctx.clients.vbase)
+  const summaries = new OrderSummaries(ctx.clients.masterdata)
+  let history = await histories.history(orderId)
+
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const summary = summaryOfHistory(history)
+
+    if (!summary) return
+    // eslint-disable-next-line no-await-in-loop
+    await summaries.patch(orderId, summary)
+    // eslint-disable-next-line no-await-in-loop
+    history = await histories.history(orderId)
+    if (history.entries.length === summary.changes) return
+  }
+}
