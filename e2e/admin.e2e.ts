@@ -2,11 +2,13 @@
 // local sandbox, in process on free loopback ports: the simulator (Pick and Pack + OMS), the
 // local host (the service's real webhook route and GraphQL resolvers) and the admin bundle.
 // Assertions are on what a merchant sees: visible text and accessible roles.
+import { readFileSync } from 'fs'
+
 import type { Browser, Locator, Page } from 'playwright-core'
 
 import type { GuardedPage } from './support/browser'
 import { chromiumProblem, launchChromium, openPage } from './support/browser'
-import type { Sandbox } from './support/sandbox'
+import type { Notification, Sandbox } from './support/sandbox'
 import { ADMIN_PATH, startSandbox } from './support/sandbox'
 import { atPath, shows, showsText } from './support/wait'
 
@@ -17,6 +19,7 @@ const OMS_ONLY_ORDER = '1253881559901-01' // Pick and Pack answers 404 / 1001
 const V1_REJECTED_ORDER = '1253881550618-01' // Coffee rejected, out of stock
 const V1_SUBSTITUTED_ORDER = '1253881550629-01' // Butter replaced by Margarine
 const V1_DELIVERED_ORDER = '1253881550651-01' // delivered: photo and signature
+const BOARD_ORDER = '1253881550463-01' // PICKING: advanced to READY_FOR_PACKING by the board test
 
 const missingBrowser = chromiumProblem()
 
@@ -42,6 +45,8 @@ function sb(): Sandbox {
 const panel = (name: 'OMS' | 'Pick and Pack' | 'Shipments'): Locator =>
   page().getByRole('region', { name, exact: true })
 
+const byText = (a: string, b: string) => a.localeCompare(b)
+
 /** Matches a text that starts with `prefix`, taken literally. */
 const startsWith = (prefix: string): RegExp =>
   new RegExp(`^\\s*${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
@@ -62,6 +67,34 @@ async function reconciliationRow(item: string): Promise<string[]> {
   expect(cells[0]).toContain(item)
 
   return cells.slice(1)
+}
+
+/**
+ * Waits until `locator` shows, doing `between` (a refresh) every second: for what the app's
+ * stores show a moment after they are written (Master Data search lags its writes).
+ */
+async function untilShown(
+  locator: Locator,
+  what: string,
+  {
+    between = async () => undefined,
+    timeout = 20_000,
+  }: { between?: () => Promise<unknown>; timeout?: number } = {}
+): Promise<void> {
+  const deadline = Date.now() + timeout
+
+  for (;;) {
+    // eslint-disable-next-line no-await-in-loop
+    if (await locator.first().isVisible()) return
+    if (Date.now() > deadline) {
+      throw new Error(`Not shown after ${timeout} ms: ${what}`)
+    }
+
+    // eslint-disable-next-line no-await-in-loop
+    await between()
+    // eslint-disable-next-line no-await-in-loop
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
 }
 
 async function openOrder(orderId: string, query = ''): Promise<void> {
@@ -249,7 +282,10 @@ describe('admin page in Chromium', () => {
 
     // The home page lists it among the recent changes; a click opens the order.
     await p.goto(sb().adminURL())
-    const row = p.getByRole('row').filter({ hasText: ADVANCED_ORDER })
+    const row = p
+      .getByTestId('recent-changes')
+      .getByRole('row')
+      .filter({ hasText: ADVANCED_ORDER })
 
     await showsText(row, ['Ready for handling', 'Ready for picking'])
     await row.first().click()
@@ -385,6 +421,189 @@ describe('admin page in Chromium', () => {
         'The comparison needs both the OMS order and the Pick and Pack data.'
       ),
       'the reconciliation saying it needs both sides'
+    )
+  })
+  test('board: filters, paging, export, opening an order', async () => {
+    const p = page()
+    const now = Date.now()
+    const minutesAgo = (minutes: number) =>
+      new Date(now - minutes * 60_000).toISOString()
+
+    // 105 orders picking for a few minutes (not late: the limit is 45 min), 3 packing for
+    // 3 hours (late: 20 min), one set aside for external fulfillment (IDLE: a drift).
+    const picking = Array.from(
+      { length: 105 },
+      (_, i) => `E2E-BOARD-${String(i + 1).padStart(3, '0')}`
+    )
+
+    const late = ['E2E-LATE-1', 'E2E-LATE-2', 'E2E-LATE-3']
+    const notifications: Notification[] = [
+      ...picking.map((orderId, i) => ({
+        orderId,
+        oldStatus: 'READY_FOR_PICKING',
+        newStatus: 'PICKING',
+        date: minutesAgo(5 + i / 100),
+      })),
+      ...late.map((orderId) => ({
+        orderId,
+        oldStatus: 'READY_FOR_PACKING',
+        newStatus: 'PACKING',
+        date: minutesAgo(180),
+      })),
+      {
+        orderId: 'E2E-IDLE-1',
+        oldStatus: 'READY_FOR_HANDLING',
+        newStatus: 'IDLE',
+        date: minutesAgo(30),
+      },
+    ]
+
+    for (let i = 0; i < notifications.length; i += 8) {
+      // eslint-disable-next-line no-await-in-loop
+      const statuses = await Promise.all(
+        notifications.slice(i, i + 8).map((n) => sb().notify(n))
+      )
+
+      expect(statuses).toEqual(statuses.map(() => 200))
+    }
+
+    // And one order the simulator has, so that its page opens from the board.
+    await sb().advance(BOARD_ORDER, 'READY_FOR_PACKING')
+
+    await p.goto(sb().adminURL())
+    const board = p.getByTestId('board')
+    const tile = (name: string) =>
+      board.getByRole('button', { name: new RegExp(`^${name}: `) })
+
+    const rows = board.getByTestId('board-order')
+    const range = board.getByTestId('board-range')
+    const rowIds = async () =>
+      (await rows.getByRole('link').allInnerTexts()).map((t) => t.trim())
+
+    // Master Data search lags its writes: refresh until the board has every order.
+    await untilShown(
+      tile('Picking').filter({ hasText: '105' }),
+      'the Picking tile counting 105 orders',
+      { between: () => board.getByRole('button', { name: 'Refresh' }).click() }
+    )
+    await showsText(tile('Packing'), ['3', '3 late'])
+    await showsText(board.getByTestId('board-totals'), 'with the OMS')
+    await showsText(board.getByTestId('board-updated'), 'Updated at ')
+
+    // All orders, 50 a page: forward, forward, back.
+    await untilShown(
+      board.getByTestId('board-range').filter({ hasText: /^1–50 of \d+$/ }),
+      'the first page of 50'
+    )
+    const total = Number(
+      (await range.innerText()).replace(/\D+/g, ' ').trim().split(' ').pop()
+    )
+
+    expect(total).toBeGreaterThanOrEqual(110)
+    expect(await rows.count()).toBe(50)
+    const firstPage = await rowIds()
+
+    await board.getByRole('button', { name: 'Next' }).click()
+    await showsText(range, `51–100 of ${total}`)
+    const secondPage = await rowIds()
+
+    expect(secondPage).toHaveLength(50)
+    expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([])
+
+    await board.getByRole('button', { name: 'Next' }).click()
+    await showsText(range, `101–${total} of ${total}`)
+    expect(await board.getByRole('button', { name: 'Next' }).isDisabled()).toBe(
+      true
+    )
+    await board.getByRole('button', { name: 'Previous' }).click()
+    await showsText(range, `51–100 of ${total}`)
+    expect(await rowIds()).toEqual(secondPage)
+
+    // A tile filters the table by its status.
+    await tile('Packing').click()
+    expect(await tile('Packing').getAttribute('aria-pressed')).toBe('true')
+    await showsText(range, '1–3 of 3')
+    expect((await rowIds()).sort(byText)).toEqual(late)
+    for (const status of await rows.getByTestId('status-tag').allInnerTexts()) {
+      expect(status.trim()).toBe('Packing')
+    }
+
+    await tile('Packing').click()
+
+    // Late: the three packing for hours are there, every row marked late.
+    await board.getByRole('tab', { name: /^Late/ }).click()
+    await untilShown(
+      rows.filter({ hasText: 'E2E-LATE-3' }),
+      'a late order on the Late tab'
+    )
+    expect(await rowIds()).toEqual(expect.arrayContaining(late))
+    expect(await rowIds()).not.toContain('E2E-BOARD-001')
+
+    // Disagrees with OMS: the external fulfillment, named.
+    await board.getByRole('tab', { name: /^Disagrees with OMS/ }).click()
+    await showsText(
+      rows.filter({ hasText: 'E2E-IDLE-1' }),
+      'External fulfillment'
+    )
+
+    // Search by the start of an order id, on every order.
+    await board.getByRole('tab', { name: /^All/ }).click()
+    const search = board.getByRole('textbox', { name: 'Search orders' })
+
+    await search.fill('E2E-BOARD-00')
+    await search.press('Enter')
+    await showsText(range, '1–9 of 9')
+    expect(await rowIds()).toEqual(
+      expect.arrayContaining(['E2E-BOARD-001', 'E2E-BOARD-009'])
+    )
+
+    // Export the Picking orders: two pages of 100 for 105 orders, then one CSV file.
+    await board.getByRole('button', { name: 'Clear' }).click()
+    await tile('Picking').click()
+    await showsText(range, '1–50 of 105')
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      board.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
+
+    expect(download.suggestedFilename()).toMatch(
+      /^pick-and-pack-orders-\d{4}-\d\d-\d\d-\d{4}\.csv$/
+    )
+    const file = await download.path()
+
+    expect(file).toBeTruthy()
+    const lines = readFileSync(file as string, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+
+    expect(lines[0]).toBe(
+      'Order,Status,In status since,Late,OMS status,Disagreement with the OMS,Last change'
+    )
+    expect(lines).toHaveLength(106)
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(byText)
+    ).toEqual(picking)
+    expect(lines[1].split(',').slice(1, 2)).toEqual(['Picking'])
+    await showsText(board.getByTestId('board-export'), 'Exported 105 orders.')
+
+    // An order opens from its row.
+    await tile('Picking').click()
+    await search.fill(BOARD_ORDER.slice(0, 13))
+    await search.press('Enter')
+    await showsText(range, '1–1 of 1')
+    await rows.getByRole('link', { name: BOARD_ORDER }).click()
+    await atPath(p, `${ADMIN_PATH}/orders/${BOARD_ORDER}`)
+    await shows(
+      p.getByRole('heading', { level: 1, name: `Order ${BOARD_ORDER}` }),
+      'the order view of the row'
+    )
+    await showsText(
+      panel('Pick and Pack').getByTestId('status-tag').first(),
+      'Ready for packing'
     )
   })
 })

@@ -2,6 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 import { Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 
+import Board from './components/Board'
 import ConnectionBanner from './components/ConnectionBanner'
 import OrderSearch from './components/OrderSearch'
 import PageTitle from './components/PageTitle'
@@ -11,7 +12,9 @@ function PickAndPackHome() {
   const intl = useIntl()
 
   return (
+    // Full width: the board's table has seven columns.
     <Layout
+      fullWidth
       pageHeader={
         <PageHeader
           title={
@@ -25,9 +28,12 @@ function PickAndPackHome() {
         />
       }
     >
-      <div className="mb5">
+      <div className="mb5" data-testid="connection-banner">
         <ConnectionBanner />
       </div>
+      <PageBlock testId="board-block">
+        <Board />
+      </PageBlock>
       <PageBlock
         title={intl.formatMessage({ id: 'admin/pick-and-pack.search.title' })}
       >

@@ -22,10 +22,23 @@ export interface Sandbox {
   adminURL(pathAndQuery?: string): string
   /** Advances an order over the simulator's HTTP control route and waits for the webhook. */
   advance(orderId: string, to?: string): Promise<AdvanceResult>
+  /**
+   * Sends the host a webhook notification as Pick and Pack would (with the shared secret and
+   * the store's hostname unless given): orders the simulator does not have. Answers the status.
+   */
+  notify(notification: Notification): Promise<number>
   close(): Promise<void>
 }
 
 const REQUEST_TIMEOUT_MS = 8000
+
+export interface Notification {
+  orderId: string
+  oldStatus: string | null
+  newStatus: string
+  hostname?: string
+  date?: string
+}
 
 export async function startSandbox(): Promise<Sandbox> {
   const apiKey = `e2e-api-key-${randomBytes(12).toString('hex')}`
@@ -105,6 +118,21 @@ export async function startSandbox(): Promise<Sandbox> {
       )
 
       return result
+    },
+    async notify(notification) {
+      const res = await fetch(`${started.host.url}/_v/pick-and-pack/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-webhook-secret': secret,
+        },
+        body: JSON.stringify({ hostname: HOSTNAME, ...notification }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      })
+
+      await res.arrayBuffer()
+
+      return res.status
     },
     close,
   }

@@ -1,11 +1,13 @@
 import React from 'react'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { GraphQLError } from 'graphql'
+import type { MockedResponse } from '@apollo/react-testing'
 
 import PickAndPackHome from '../PickAndPackHome'
 import PICK_AND_PACK_CONNECTION from '../components/ConnectionBanner/graphql/pickAndPackConnection.gql'
 import RECENT_STATUS_CHANGES from '../components/RecentChanges/graphql/recentStatusChanges.gql'
 import type { StatusChange } from '../components/OrderView/types'
+import { emptyBoardMocks } from './setup/board'
 import { renderPage } from './setup/render'
 
 function connectionMock(ok: boolean, code: string | null = null) {
@@ -39,8 +41,11 @@ function recentMock(status: string | null, changes: StatusChange[]) {
   }
 }
 
-function renderHome(mocks: any[]) {
-  return renderPage(<PickAndPackHome />, { mocks })
+// The board above answers empty: these tests are about the parts below it.
+function renderHome(mocks: MockedResponse[]) {
+  return renderPage(<PickAndPackHome />, {
+    mocks: [...emptyBoardMocks(), ...mocks],
+  })
 }
 
 describe('home: order search', () => {
@@ -140,7 +145,11 @@ describe('home: connection banner', () => {
     renderHome([connectionMock(false, code), recentMock(null, [])])
 
     expect(await screen.findByText(text)).toBeInTheDocument()
-    expect(screen.getByText('Open app settings').closest('a')).toHaveAttribute(
+    expect(
+      within(screen.getByTestId('connection-banner'))
+        .getByText('Open app settings')
+        .closest('a')
+    ).toHaveAttribute(
       'href',
       '/admin/apps/pnplabs.pick-and-pack-tracking@0.x/setup'
     )
@@ -176,7 +185,9 @@ describe('home: recent status changes', () => {
 
     expect(screen.getByText('ORDER-1')).toBeInTheDocument()
     expect(
-      screen.getAllByTestId('status-tag').map((t) => t.textContent)
+      within(screen.getByTestId('recent-changes'))
+        .getAllByTestId('status-tag')
+        .map((t) => t.textContent)
     ).toEqual(['Ready for invoicing', 'Ready for packing'])
 
     fireEvent.click(link)
@@ -269,14 +280,22 @@ describe('home: recent status changes', () => {
 
   it('renders in Portuguese', async () => {
     renderPage(<PickAndPackHome />, {
-      mocks: [connectionMock(false, 'NOT_CONFIGURED'), recentMock(null, [])],
+      mocks: [
+        ...emptyBoardMocks(),
+        connectionMock(false, 'NOT_CONFIGURED'),
+        recentMock(null, []),
+      ],
       locale: 'pt',
     })
 
     expect(
       await screen.findByText('Nenhuma mudança de status recebida ainda')
     ).toBeInTheDocument()
-    expect(screen.getByText('Abrir configurações do app')).toBeInTheDocument()
+    expect(
+      within(screen.getByTestId('connection-banner')).getByText(
+        'Abrir configurações do app'
+      )
+    ).toBeInTheDocument()
     expect(screen.getByLabelText('ID do pedido')).toBeInTheDocument()
   })
 })

@@ -139,3 +139,28 @@ export const ERROR_MESSAGES: Record<
     action: 'retry',
   },
 }
+
+/** VTEX OMS status codes the page names in the merchant's language. */
+export const OMS_STATUS_MESSAGES: Record<string, string> = {
+  'order-created': 'admin/pick-and-pack.oms.statuses.order-created',
+  'payment-pending': 'admin/pick-and-pack.oms.statuses.payment-pending',
+  'payment-approved': 'admin/pick-and-pack.oms.statuses.payment-approved',
+  'window-to-cancel': 'admin/pick-and-pack.oms.statuses.window-to-cancel',
+  'ready-for-handling': 'admin/pick-and-pack.oms.statuses.ready-for-handling',
+  'start-handling': 'admin/pick-and-pack.oms.statuses.start-handling',
+  handling: 'admin/pick-and-pack.oms.statuses.handling',
+  invoice: 'admin/pick-and-pack.oms.statuses.invoice',
+  invoiced: 'admin/pick-and-pack.oms.statuses.invoiced',
+  'cancellation-requested':
+    'admin/pick-and-pack.oms.statuses.cancellation-requested',
+  cancel: 'admin/pick-and-pack.oms.statuses.cancel',
+  canceled: 'admin/pick-and-pack.oms.statuses.canceled',
+}
+
+/** Why the board says Pick and Pack and the OMS disagree on an order (OrderSummary.drift). */
+export const DRIFT_MESSAGES: Record<string, string> = {
+  OMS_CANCELED: 'admin/pick-and-pack.drift.OMS_CANCELED',
+  OMS_INVOICED_EARLY: 'admin/pick-and-pack.drift.OMS_INVOICED_EARLY',
+  IDLE: 'admin/pick-and-pack.drift.IDLE',
+  OMS_STATUS_MISMATCH: 'admin/pick-and-pack.drift.OMS_STATUS_MISMATCH',
+}

@@ -128,3 +128,19 @@ export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export function isValidOrderId(value: string): boolean {
   return ORDER_ID_PATTERN.test(value)
 }
+
+const RANK = new Map(KNOWN_STATUSES.map((status, i) => [status, i]))
+
+/**
+ * Items in the app's status order (the flow, its ends, then the exceptions); statuses this
+ * page does not know come after, in the order they were received.
+ */
+export function inStatusOrder<T>(
+  items: readonly T[],
+  statusOf: (item: T) => string
+): T[] {
+  const rank = (item: T) => RANK.get(statusOf(item)) ?? KNOWN_STATUSES.length
+
+  // Array.prototype.sort is stable: unknown statuses keep their order.
+  return [...items].sort((a, b) => rank(a) - rank(b))
+}

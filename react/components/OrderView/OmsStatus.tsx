@@ -1,24 +1,8 @@
 import React from 'react'
 import { useIntl } from 'react-intl'
 
+import { OMS_STATUS_MESSAGES } from '../../utils/messages'
 import { own } from '../../utils/own'
-
-/** VTEX OMS status codes the page names in the merchant's language. */
-const OMS_STATUS_MESSAGES: Record<string, string> = {
-  'order-created': 'admin/pick-and-pack.oms.statuses.order-created',
-  'payment-pending': 'admin/pick-and-pack.oms.statuses.payment-pending',
-  'payment-approved': 'admin/pick-and-pack.oms.statuses.payment-approved',
-  'window-to-cancel': 'admin/pick-and-pack.oms.statuses.window-to-cancel',
-  'ready-for-handling': 'admin/pick-and-pack.oms.statuses.ready-for-handling',
-  'start-handling': 'admin/pick-and-pack.oms.statuses.start-handling',
-  handling: 'admin/pick-and-pack.oms.statuses.handling',
-  invoice: 'admin/pick-and-pack.oms.statuses.invoice',
-  invoiced: 'admin/pick-and-pack.oms.statuses.invoiced',
-  'cancellation-requested':
-    'admin/pick-and-pack.oms.statuses.cancellation-requested',
-  cancel: 'admin/pick-and-pack.oms.statuses.cancel',
-  canceled: 'admin/pick-and-pack.oms.statuses.canceled',
-}
 
 interface Props {
   status: string | null

@@ -12,7 +12,7 @@ import { useStatusText } from '../../hooks/useStatusText'
 import { rootErrorCode } from '../../utils/graphqlErrors'
 import { orderPath } from '../../utils/orderRoutes'
 import type { StatusChange } from '../OrderView/types'
-import StatusFilter, { ALL_STATUSES } from './StatusFilter'
+import StatusFilter, { ALL_STATUSES } from '../StatusFilter'
 
 export const RECENT_LIMIT = 20
 
@@ -109,7 +109,11 @@ function RecentChanges() {
   return (
     <div data-testid="recent-changes">
       <div className="mb5 w-100 w-40-ns">
-        <StatusFilter value={status} onChange={setStatus} />
+        <StatusFilter
+          id="pnp-status-filter"
+          value={status}
+          onChange={setStatus}
+        />
       </div>
       {errorCode ? (
         <ErrorMessage

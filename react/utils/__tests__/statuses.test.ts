@@ -1,6 +1,7 @@
 import {
   FLOW_STATUSES,
   KNOWN_STATUSES,
+  inStatusOrder,
   isExceptionStatus,
   isValidOrderId,
   phaseOf,
@@ -132,5 +133,33 @@ describe('the admin page and the service agree on the statuses', () => {
     expect(page.FLOW_STATUSES).toEqual(service.FLOW_STATUSES)
     expect(page.END_STATUSES).toEqual(service.END_STATUSES)
     expect(page.EXCEPTION_STATUSES).toEqual(service.EXCEPTION_STATUSES)
+  })
+})
+
+describe('inStatusOrder', () => {
+  it('sorts by the flow, its ends, then exceptions; unknown after, as received', () => {
+    const items = [
+      'CANCELED',
+      'ZETA_NEW',
+      'DELIVERED',
+      'READY_FOR_HANDLING',
+      'ALPHA_NEW',
+      'ON_ROUTE',
+      'toString',
+      'PICKING',
+    ].map((status) => ({ status }))
+
+    expect(inStatusOrder(items, (i) => i.status).map((i) => i.status)).toEqual([
+      'READY_FOR_HANDLING',
+      'PICKING',
+      'ON_ROUTE',
+      'DELIVERED',
+      'CANCELED',
+      'ZETA_NEW',
+      'ALPHA_NEW',
+      'toString',
+    ])
+    // The input is left as it was.
+    expect(items[0].status).toBe('CANCELED')
   })
 })

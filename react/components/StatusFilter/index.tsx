@@ -8,13 +8,25 @@ import { KNOWN_STATUSES } from '../../utils/statuses'
 export const ALL_STATUSES = ''
 
 interface Props {
+  // Unique on the page: the home page has more than one filter.
+  id: string
   value: string
   onChange: (status: string) => void
+  // Statuses to offer beside the known ones (an unknown status the API reported).
+  extraStatuses?: readonly string[]
 }
 
-function StatusFilter({ value, onChange }: Props) {
+/** A status picker: "All statuses", every known status in flow order, then any others. */
+function StatusFilter({ id, value, onChange, extraStatuses = [] }: Props) {
   const intl = useIntl()
   const { label } = useStatusText()
+  const extra = extraStatuses.filter(
+    (status, i) =>
+      status &&
+      !KNOWN_STATUSES.includes(status) &&
+      extraStatuses.indexOf(status) === i
+  )
+
   const options = [
     {
       value: ALL_STATUSES,
@@ -22,7 +34,7 @@ function StatusFilter({ value, onChange }: Props) {
         id: 'admin/pick-and-pack.recent.filter.all',
       }),
     },
-    ...KNOWN_STATUSES.map((status) => ({
+    ...[...KNOWN_STATUSES, ...extra].map((status) => ({
       value: status,
       label: label(status),
     })),
@@ -30,7 +42,7 @@ function StatusFilter({ value, onChange }: Props) {
 
   return (
     <Dropdown
-      id="pnp-status-filter"
+      id={id}
       label={intl.formatMessage({
         id: 'admin/pick-and-pack.recent.filter.label',
       })}

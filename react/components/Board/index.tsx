@@ -1,0 +1,299 @@
+import React, { useEffect, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { useQuery } from 'react-apollo'
+import { Button } from 'vtex.styleguide'
+
+import FULFILLMENT_BOARD from './graphql/fulfillmentBoard.gql'
+import FULFILLMENT_ORDERS from './graphql/fulfillmentOrders.gql'
+import ErrorMessage from '../ErrorMessage'
+import Heading from '../Heading'
+import PanelLoading from '../PanelLoading'
+import { ALL_STATUSES } from '../StatusFilter'
+import { useVisibleInterval } from '../../hooks/useVisibleInterval'
+import { parseDate } from '../../utils/dates'
+import { rootErrorCode } from '../../utils/graphqlErrors'
+import AttentionTabs from './AttentionTabs'
+import EmptyOrders from './EmptyOrders'
+import type { EmptyKind } from './EmptyOrders'
+import ExportCsv from './ExportCsv'
+import OrderFilters from './OrderFilters'
+import OrdersTable from './OrdersTable'
+import Pagination from './Pagination'
+import StatusTiles from './StatusTiles'
+import type {
+  Attention,
+  FulfillmentBoardData,
+  FulfillmentOrdersData,
+  FulfillmentOrdersVariables,
+  OrderFilter,
+  OrderPage,
+} from './types'
+
+export const PAGE_SIZE = 50
+export const REFRESH_MS = 30_000
+
+const quiet = () => undefined
+
+/**
+ * The operations board: orders by status (tiles), late and OMS-disagreeing totals, and a
+ * table of the orders behind them, filtered by tab, status and id, paged by cursor and
+ * exported as CSV. Refreshes itself every 30 s while the tab is visible.
+ */
+function Board() {
+  const intl = useIntl()
+  const [attention, setAttention] = useState<Attention | null>(null)
+  const [status, setStatus] = useState(ALL_STATUSES)
+  const [search, setSearch] = useState<string | null>(null)
+  // The cursor of every page up to the current one (null: the first page), so that
+  // "previous" goes back to the cursor before.
+  const [cursors, setCursors] = useState<Array<string | null>>([null])
+  const [refreshing, setRefreshing] = useState(false)
+  const mounted = useRef(true)
+  const lastPage = useRef<OrderPage | null>(null)
+
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    []
+  )
+
+  const filter: OrderFilter = {
+    status: status || null,
+    attention,
+    search,
+  }
+
+  const board = useQuery<FulfillmentBoardData>(FULFILLMENT_BOARD, {
+    errorPolicy: 'all',
+    notifyOnNetworkStatusChange: true,
+    fetchPolicy: 'cache-and-network',
+  })
+
+  const orders = useQuery<FulfillmentOrdersData, FulfillmentOrdersVariables>(
+    FULFILLMENT_ORDERS,
+    {
+      variables: {
+        ...filter,
+        first: PAGE_SIZE,
+        after: cursors[cursors.length - 1],
+      },
+      errorPolicy: 'all',
+      notifyOnNetworkStatusChange: true,
+      fetchPolicy: 'cache-and-network',
+    }
+  )
+
+  const refetchAll = () =>
+    Promise.all([board.refetch().catch(quiet), orders.refetch().catch(quiet)])
+
+  const restartPolling = useVisibleInterval(() => {
+    refetchAll()
+  }, REFRESH_MS)
+
+  const refreshNow = () => {
+    restartPolling()
+    setRefreshing(true)
+    refetchAll().then(() => {
+      if (mounted.current) setRefreshing(false)
+    })
+  }
+
+  const summary = board.data?.fulfillmentBoard ?? null
+  const boardError = summary
+    ? undefined
+    : rootErrorCode(board.error, 'fulfillmentBoard')
+
+  const page = orders.data?.fulfillmentOrders ?? null
+
+  if (page) lastPage.current = page
+  // While the next page (or filter) loads, the rows before it stay, dimmed.
+  const shownPage = page ?? (orders.loading ? lastPage.current : null)
+  const ordersError = page
+    ? undefined
+    : rootErrorCode(orders.error, 'fulfillmentOrders')
+
+  const firstPage = () => setCursors([null])
+  const changeAttention = (next: Attention | null) => {
+    setAttention(next)
+    firstPage()
+  }
+
+  const changeStatus = (next: string) => {
+    setStatus(next)
+    firstPage()
+  }
+
+  const changeSearch = (next: string | null) => {
+    setSearch(next)
+    firstPage()
+  }
+
+  const clearFilters = () => {
+    setStatus(ALL_STATUSES)
+    setSearch(null)
+    firstPage()
+  }
+
+  const emptyKind = (): EmptyKind => {
+    if (cursors.length > 1) return 'page'
+    if (status || search) return 'filtered'
+    if (attention === 'LATE') return 'late'
+    if (attention === 'DRIFT') return 'drift'
+
+    return 'noOrders'
+  }
+
+  const updatedAt = summary ? parseDate(summary.updatedAt) : null
+  const now = Date.now()
+
+  return (
+    <section aria-labelledby="pnp-board-title" data-testid="board">
+      <div className="flex flex-wrap items-center justify-between mb4">
+        <Heading level={2} id="pnp-board-title" spacing="mv2">
+          <FormattedMessage id="admin/pick-and-pack.board.title" />
+        </Heading>
+        <div className="flex items-center">
+          {summary && (
+            <span className="t-small c-muted-1 mr4" data-testid="board-updated">
+              <FormattedMessage
+                id="admin/pick-and-pack.board.updatedAt"
+                values={{
+                  time: updatedAt ? (
+                    <time dateTime={updatedAt.toISOString()}>
+                      {intl.formatTime(updatedAt, {
+                        hour: '2-digit',
+                        minute: '2-digit',
+                        second: '2-digit',
+                      })}
+                    </time>
+                  ) : (
+                    summary.updatedAt
+                  ),
+                }}
+              />
+            </span>
+          )}
+          <Button
+            variation="secondary"
+            size="small"
+            onClick={refreshNow}
+            isLoading={refreshing}
+          >
+            <FormattedMessage id="admin/pick-and-pack.board.refresh" />
+          </Button>
+        </div>
+      </div>
+
+      {summary ? (
+        <>
+          <p className="t-body mt0 mb4" data-testid="board-totals">
+            <span className={summary.late > 0 ? 'c-danger fw5' : 'c-muted-1'}>
+              <FormattedMessage
+                id="admin/pick-and-pack.board.totals.late"
+                values={{
+                  count: summary.late,
+                  formatted: intl.formatNumber(summary.late),
+                }}
+              />
+            </span>
+            <span className="c-muted-2 mh3" aria-hidden="true">
+              ·
+            </span>
+            <span className={summary.drift > 0 ? 'c-on-base fw5' : 'c-muted-1'}>
+              <FormattedMessage
+                id="admin/pick-and-pack.board.totals.drift"
+                values={{
+                  count: summary.drift,
+                  formatted: intl.formatNumber(summary.drift),
+                }}
+              />
+            </span>
+          </p>
+          <StatusTiles
+            statuses={summary.statuses}
+            selected={status}
+            onSelect={changeStatus}
+          />
+        </>
+      ) : boardError ? (
+        <ErrorMessage
+          code={boardError}
+          onRetry={() => {
+            board.refetch().catch(quiet)
+          }}
+          retrying={board.loading}
+        />
+      ) : (
+        <PanelLoading messageId="admin/pick-and-pack.board.loading" />
+      )}
+
+      <div className="mt6">
+        <AttentionTabs
+          value={attention}
+          onChange={changeAttention}
+          late={summary ? summary.late : undefined}
+          drift={summary ? summary.drift : undefined}
+        >
+          <div className="flex flex-wrap items-start justify-between">
+            <OrderFilters
+              status={status}
+              onStatusChange={changeStatus}
+              extraStatuses={[
+                ...(summary ? summary.statuses.map((s) => s.status) : []),
+                // The board counts the statuses it knows; the table may show others.
+                ...(shownPage ? shownPage.orders.map((o) => o.status) : []),
+              ]}
+              search={search}
+              onSearch={changeSearch}
+            />
+          </div>
+          <div className="mb4">
+            <ExportCsv filter={filter} disabled={!page || page.total === 0} />
+          </div>
+          {ordersError ? (
+            <ErrorMessage
+              code={ordersError}
+              onRetry={() => {
+                orders.refetch().catch(quiet)
+              }}
+              retrying={orders.loading}
+            />
+          ) : !shownPage || (!page && shownPage.orders.length === 0) ? (
+            <PanelLoading messageId="admin/pick-and-pack.board.loadingOrders" />
+          ) : shownPage.orders.length === 0 ? (
+            <EmptyOrders
+              kind={emptyKind()}
+              onClearFilters={clearFilters}
+              onFirstPage={firstPage}
+            />
+          ) : (
+            <>
+              {!page && (
+                <span className="clip" role="status">
+                  <FormattedMessage id="admin/pick-and-pack.board.loadingOrders" />
+                </span>
+              )}
+              <OrdersTable orders={shownPage.orders} now={now} busy={!page} />
+              <Pagination
+                pageIndex={cursors.length - 1}
+                pageSize={PAGE_SIZE}
+                shown={shownPage.orders.length}
+                total={shownPage.total}
+                hasPrevious={cursors.length > 1}
+                hasNext={!!page?.after}
+                busy={!page}
+                onPrevious={() => setCursors(cursors.slice(0, -1))}
+                onNext={() => {
+                  if (page?.after) setCursors([...cursors, page.after])
+                }}
+              />
+            </>
+          )}
+        </AttentionTabs>
+      </div>
+    </section>
+  )
+}
+
+export default Board
