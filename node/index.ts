@@ -3,7 +3,7 @@ import { Service, method } from '@vtex/api'
 
 import { Clients } from './clients'
 import { omsStatusChanged } from './events/omsStatusChanged'
-import { summarizeStatusChange } from './events/summarizeStatusChange'
+import { statusChanged } from './events/statusChanged'
 import { acknowledgeNotification } from './middlewares/acknowledgeNotification'
 import { authenticateWebhook } from './middlewares/authenticateWebhook'
 import { parseNotification } from './middlewares/parseNotification'
@@ -53,7 +53,7 @@ export default new Service<Clients, State, ParamsContext>({
   },
   // Names as in service.json "events".
   events: {
-    summarizeStatusChange,
+    statusChanged,
     omsStatus: omsStatusChanged,
   },
 })

@@ -6,6 +6,7 @@ import Koa from 'koa'
 
 import { clearSettingsCache } from '../../node/clients/appSettings'
 import { Clients } from '../../node/clients'
+import { OmsStory } from '../../node/clients/omsStory'
 import type { PickAndPackOptions } from '../../node/clients/pickAndPack'
 import { PickAndPack } from '../../node/clients/pickAndPack'
 import service from '../../node/index'
@@ -34,6 +35,8 @@ export interface HostConfig {
     /** JSON text or an object: minutes per status. */
     statusTimeLimits?: string | Record<string, number>
     boardWindowDays?: string | number
+    omsInteractions?: string | boolean
+    omsLanguage?: string
   }
   /** The store stand-in (VBase and Master Data): several hosts given one are replicas. */
   storeURL: string
@@ -135,6 +138,8 @@ export function createHost(config: HostConfig): Host {
   const StoreVBase = storeVBase(config.storeURL)
   const StoreMasterData = storeMasterData(config.storeURL)
 
+  const SandboxOmsStory = pointedAt(OmsStory, () => config.omsURL)
+
   const SandboxEvents = pointedAt(
     Events,
     (ctx) => `${selfURL}${COURIER_PATH}/${ctx.account}/${ctx.workspace}`
@@ -163,6 +168,10 @@ export function createHost(config: HostConfig): Host {
 
     public get oms() {
       return this.getOrSet('oms', SandboxOms)
+    }
+
+    public get omsStory() {
+      return this.getOrSet('omsStory', SandboxOmsStory)
     }
   }
 

@@ -52,6 +52,8 @@ export function configFromEnv(
       hostname: env.PNP_HOSTNAME,
       statusTimeLimits: env.PNP_STATUS_TIME_LIMITS,
       boardWindowDays: env.PNP_BOARD_WINDOW_DAYS,
+      omsInteractions: env.PNP_OMS_INTERACTIONS,
+      omsLanguage: env.PNP_OMS_LANGUAGE,
     },
     storeURL: env.STORE_URL ? url('STORE_URL') : undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),

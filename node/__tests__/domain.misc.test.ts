@@ -128,6 +128,8 @@ describe('settings', () => {
       webhookSecretPrevious: null,
       statusTimeLimits: {},
       boardWindowDays: 7,
+      omsInteractions: true,
+      omsLanguage: 'pt',
       hostname: 'mystore.example',
     })
   })
@@ -153,6 +155,8 @@ describe('settings', () => {
       webhookSecretPrevious: null,
       statusTimeLimits: {},
       boardWindowDays: 7,
+      omsInteractions: true,
+      omsLanguage: 'pt',
       hostname: null,
     })
     expect(parseSettings({ apiKey: { nested: true } }).apiKey).toBeNull()

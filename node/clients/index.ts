@@ -2,12 +2,17 @@ import { IOClients } from '@vtex/api'
 import { OMS } from '@vtex/clients'
 
 import type { OmsReader } from './omsOrders'
+import { OmsStory } from './omsStory'
 import { PickAndPack } from './pickAndPack'
 
 /** Infrastructure (apps, vbase, events) comes from IOClients; the sandbox overrides it. */
 export class Clients extends IOClients {
   public get pickAndPack() {
     return this.getOrSet('pickAndPack', PickAndPack)
+  }
+
+  public get omsStory() {
+    return this.getOrSet('omsStory', OmsStory)
   }
 
   public get oms(): OmsReader {

@@ -17,12 +17,27 @@ export interface HistoryEntry {
   extra: Record<string, unknown>
 }
 
+/** What the app told the OMS of one change: claimed by a replica, sent, or failed. */
+export interface OmsInteractionState {
+  state: 'sending' | 'sent' | 'failed'
+  attempts: number
+  /** When the state was set (a claim older than a minute is taken over). */
+  at: string
+  lastError?: string
+}
+
 /** The per-order document. `currentStatus` only moves forward (see `supersedes`). */
 export interface OrderHistory {
   orderId: string
   currentStatus: string | null
   currentEntryId: string | null
   entries: HistoryEntry[]
+  /**
+   * The OMS interactions of its changes, by change id. Kept here because this document exists
+   * for every recorded change, so a claim is always a conditional write (VBase cannot create
+   * a file conditionally).
+   */
+  omsInteractions?: Record<string, OmsInteractionState>
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -149,6 +164,8 @@ export function appendEntry(
     added: true,
     redelivery: false,
     history: {
+      // Other sections of the document (what was told to the OMS) stay as they are.
+      ...history,
       orderId: history.orderId,
       currentStatus: takesOver ? entry.newStatus : history.currentStatus,
       currentEntryId,

@@ -1,5 +1,6 @@
 import { AppError } from './errors'
 import { isRecord, toNumber, toText } from './normalize'
+import type { OmsLanguage } from './omsStory'
 import type { PickAndPackEnvironment } from './pickAndPackTypes'
 
 /** The app settings (manifest settingsSchema), cleaned up. */
@@ -14,6 +15,10 @@ export interface AppSettings {
   statusTimeLimits: Record<string, number>
   /** Days over which the board counts orders in a final status. */
   boardWindowDays: number
+  /** A line in the OMS order's interactions per status change (default on). */
+  omsInteractions: boolean
+  /** The language of those lines (default pt). */
+  omsLanguage: OmsLanguage
 }
 
 const clean = (value: unknown): string | null => {
@@ -78,6 +83,13 @@ export function parseSettings(raw: unknown): AppSettings {
     hostname: clean(settings.hostname)?.toLowerCase() ?? null,
     statusTimeLimits: minutesByStatus(settings.statusTimeLimits),
     boardWindowDays: wholeNumber(settings.boardWindowDays, 7, 1, 90),
+    omsInteractions:
+      settings.omsInteractions !== false &&
+      settings.omsInteractions !== 'false',
+    omsLanguage:
+      (['en', 'pt', 'es'] as const).find(
+        (language) => language === clean(settings.omsLanguage)
+      ) ?? 'pt',
   }
 }
 

@@ -165,6 +165,57 @@ export class HistoryStore {
     }
   }
 
+  /**
+   * Read-modify-write of an order's document with If-Match, for what the app keeps beside the
+   * history (what it told the OMS). `change` returns the new document, or null to leave it.
+   * Null when the order has no document yet: nothing was recorded for it.
+   */
+  public async update(
+    orderId: string,
+    change: (history: OrderHistory) => OrderHistory | null
+  ): Promise<OrderHistory | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        const { history, etag } = await this.readOrder(orderId)
+
+        if (etag === undefined) return null
+        const changed = change(history)
+
+        if (!changed) return history
+        // eslint-disable-next-line no-await-in-loop
+        await this.store.saveJSON(
+          BUCKET,
+          orderPath(orderId),
+          changed,
+          undefined,
+          etag
+        )
+
+        return changed
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isConflict(error)) {
+          throw storageFailure(error)
+        }
+
+        // eslint-disable-next-line no-await-in-loop
+        await sleep(backoff(attempt, true))
+      }
+    }
+  }
+
+  /**
+   * Whether the order's document itself holds the change (its copy alone is not enough: the
+   * change is recorded, and was published, once the document holds it).
+   */
+  public async holds(orderId: string, id: string): Promise<boolean> {
+    try {
+      return hasEntry((await this.readOrder(orderId)).history, id)
+    } catch (error) {
+      throw storageFailure(error)
+    }
+  }
+
   /** The order's history, with any change a concurrent creation dropped merged back in. */
   public async history(orderId: string): Promise<OrderHistory> {
     try {

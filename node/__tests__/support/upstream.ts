@@ -16,6 +16,10 @@ export interface UpstreamControl {
   v1Enabled: boolean
   /** Answer the next N v1 calls with 403 EXPIRED_TOKEN. */
   expireV1(count: number): void
+  /** Interactions the OMS took (`POST /api/oms/pvt/orders/{id}/interactions`), in order. */
+  interactions: Array<{ orderId: string; source: string; message: string }>
+  /** Answer the next N interaction calls with this status (nothing is recorded). */
+  failInteractions(count: number, status: number): void
   /** Every v1 request: path and headers that matter. */
   v1Requests: Array<{ url: string; authorization?: string; filter?: string }>
   /** Answer the next N tracking calls with this status and body. */
@@ -39,6 +43,7 @@ export async function startUpstream(
   let trackingFailures: Array<{ status: number; body: unknown }> = []
   let omsFailures: number[] = []
   let expiries = 0
+  let interactionFailures: number[] = []
 
   const control = {
     apiKey,
@@ -57,6 +62,14 @@ export async function startUpstream(
     }>,
     expireV1(count: number) {
       expiries = count
+    },
+    interactions: [] as Array<{
+      orderId: string
+      source: string
+      message: string
+    }>,
+    failInteractions(count: number, status: number) {
+      interactionFailures = Array.from({ length: count }, () => status)
     },
     failTracking(
       count: number,
@@ -87,6 +100,39 @@ export async function startUpstream(
       )
 
       const omsMatch = /^\/api\/oms\/pvt\/orders\/([^/?]+)/.exec(url)
+      const interactionMatch =
+        /^\/api\/oms\/pvt\/orders\/([^/?]+)\/interactions(\?|$)/.exec(url)
+
+      if (req.method === 'POST' && interactionMatch) {
+        const failure = interactionFailures.shift()
+
+        if (failure) return send(failure, { error: { message: 'failure' } })
+        let body: { source?: string; message?: string } = {}
+
+        try {
+          body = JSON.parse(raw)
+        } catch {
+          return send(400, { error: { message: 'not JSON' } })
+        }
+
+        if (
+          typeof body.source !== 'string' ||
+          typeof body.message !== 'string'
+        ) {
+          return send(400, {
+            error: { message: 'source and message required' },
+          })
+        }
+
+        control.interactions.push({
+          orderId: decodeURIComponent(interactionMatch[1]),
+          source: body.source,
+          message: body.message,
+        })
+
+        return send(200, {})
+      }
+
       const v1Match = /^\/(prod|dev)\/v1\/([^?]+)(?:\?(.*))?$/.exec(url)
 
       if (req.method === 'GET' && v1Match) {
