@@ -11,6 +11,7 @@ import os from 'os'
 import path from 'path'
 
 import { benchAdminBundle } from './adminBundle'
+import { benchBoardScale } from './boardScale'
 import { benchOrderView } from './orderView'
 import { benchTokenEconomy } from './tokenEconomy'
 import type { KindCost, MixResult } from './webhookIntake'
@@ -74,6 +75,23 @@ async function main() {
   )
 
   const bundle = await benchAdminBundle()
+  const board = await benchBoardScale(
+    smoke
+      ? { documents: 5000, latencyMs: 20, samples: 10, seedConcurrency: 64 }
+      : { documents: 100_000, latencyMs: 20, samples: 30, seedConcurrency: 64 }
+  )
+
+  const boardChecks = board.checks.filter((check) => !check.pass)
+  const boardQueries: Array<{
+    key: keyof typeof board.p50
+    name: string
+  }> = [
+    { key: 'board', name: 'fulfillmentBoard' },
+    { key: 'all', name: 'fulfillmentOrders, first 50' },
+    { key: 'late', name: 'fulfillmentOrders LATE, first 50' },
+    { key: 'drift', name: 'fulfillmentOrders DRIFT, first 50' },
+  ]
+
   const { correctness: c, events, few, many, storeRoundTrip } = intake
   const mixCalls = few.storeCalls.total + many.storeCalls.total
   const mixNotifications = few.notifications + many.notifications
@@ -198,6 +216,36 @@ async function main() {
       } s${cut(many)})`,
     },
     {
+      name: `board, ${thousands(
+        board.documents
+      )} summaries: counts and first pages = brute force`,
+      pass: board.countsPass,
+      judge: 'always',
+      detail: board.countsPass
+        ? `late ${thousands(board.expected.late)}, drift ${thousands(
+            board.expected.drift
+          )}, ${thousands(board.expected.inWindow)} on the board (${
+            board.checks.length
+          } answers checked)`
+        : boardChecks
+            .map((check) => `${check.query}: ${check.detail}`)
+            .join('; '),
+    },
+    ...boardQueries.map(
+      ({ key, name }): Check => ({
+        name: `board, ${thousands(board.documents)} summaries: ${name} p50 ≤ ${
+          board.target
+        } ms`,
+        pass: board.p50[key] <= board.target,
+        judge: 'full',
+        detail: `${board.p50[key]} ms (p95 ${board.p95[key]} ms)${
+          key === 'board'
+            ? `; its ${board.boardStoreCalls} store queries sent straight to the store: p50 ${board.storeBoardQueriesP50} ms`
+            : ''
+        }; store round trip ${board.storeRoundTripP50} ms`,
+      })
+    ),
+    {
       name: 'admin bundle: own JS ≤ 80 KB gzipped',
       pass: bundle.pass,
       judge: 'always',
@@ -246,6 +294,7 @@ async function main() {
     tokens,
     intake,
     bundle,
+    board,
     checks,
   }
 

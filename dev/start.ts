@@ -1,19 +1,32 @@
 /*
  * `npm start`: the whole product on one machine. Starts the store stand-in (VBase and Master
  * Data), the Pick and Pack simulator (with the OMS sandbox) and the local host, wires the
- * simulator's webhook to the host with a freshly generated secret, and prints where to look.
+ * simulator's webhook and OMS broadcasts to the host (the webhook with a freshly generated
+ * secret), replays the seeded orders' history so that the board has something to show, and
+ * prints where to look.
  */
 import './host/appIdentity'
 import { randomBytes } from 'crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'fs'
+import path from 'path'
 
 import type Koa from 'koa'
 
 import { configFromEnv } from './host/config'
 import { startHost } from './host/server'
-import { HOSTNAME, SEEDED_ORDERS, startSimulator } from './simulator'
+import type { ReplayResult, Simulator } from './simulator'
+import {
+  HOSTNAME,
+  replayPlan,
+  SEEDED_ORDERS,
+  startSimulator,
+} from './simulator'
 import { createStore } from './store/server'
 
 const API_KEY = 'sandbox-api-key'
+/** How long the start waits for the replay before it prints the addresses anyway. */
+const REPLAY_WAIT_MS = 15_000
+const ANCHOR_FILE = 'sandbox-replay.json'
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name)
@@ -35,6 +48,100 @@ async function loadAdmin(): Promise<Koa.Middleware | undefined> {
 
     return undefined
   }
+}
+
+/**
+ * When the replayed history ends: chosen at the first start and kept beside the store's data,
+ * so that every later start replays the same dates, which the app recognises as redeliveries
+ * (same dates, same change ids). A fresh DATA_DIR starts a fresh history.
+ */
+function replayAnchor(dataDir: string): number {
+  const file = path.join(dataDir, ANCHOR_FILE)
+
+  try {
+    const anchor = Date.parse(JSON.parse(readFileSync(file, 'utf8')).anchor)
+
+    if (Number.isFinite(anchor)) return anchor
+  } catch {
+    // None yet (or unreadable): a new one.
+  }
+
+  const anchor = Date.now()
+
+  mkdirSync(dataDir, { recursive: true })
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        anchor: new Date(anchor).toISOString(),
+        about:
+          'npm start replays the seeded orders history dated before this anchor; delete this file and the store data to start afresh',
+      },
+      null,
+      2
+    )}\n`
+  )
+
+  return anchor
+}
+
+/** Resolves true when `work` settled within `ms`, false otherwise (it goes on). */
+function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+
+    work.then(
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      },
+      () => {
+        clearTimeout(timer)
+        resolve(true)
+      }
+    )
+  })
+}
+
+/** The replay's outcome in a line or two. */
+async function replayLines(
+  simulator: Simulator,
+  replay: ReplayResult
+): Promise<string[]> {
+  const started = Date.now()
+  const done = await within(
+    Promise.all([simulator.drainDeliveries(), simulator.drainOmsEvents()]),
+    REPLAY_WAIT_MS
+  )
+
+  const delivered = simulator.deliveries().filter((d) => d.delivered).length
+  const events = simulator.omsEvents()
+  const handled = events.filter((e) => e.delivered).length
+  const noHandler = events.some((e) => e.status === 404)
+  const now = Date.now()
+  const plan = replayPlan(Date.parse(replay.anchor))
+  const lateNow = plan.filter(
+    (o) =>
+      o.limitMinutes !== null &&
+      now - Date.parse(o.since) > o.limitMinutes * 60_000
+  ).length
+
+  return [
+    `History replayed: ${delivered} of ${
+      replay.notifications
+    } status changes of ${replay.late.orders} orders delivered to the webhook${
+      done
+        ? ` in ${((Date.now() - started) / 1000).toFixed(1)} s`
+        : ' so far (the rest follows)'
+    }, dated up to ${replay.anchor}; ${lateNow} of ${
+      replay.late.canBeLate
+    } active orders are late now (default time limits).`,
+    `OMS events: ${handled} of ${
+      replay.omsEvents
+    } order-status-updated broadcasts handled${
+      noHandler ? ' (the app has no handler for them yet: 404)' : ''
+    }.`,
+  ]
 }
 
 async function main() {
@@ -83,11 +190,21 @@ async function main() {
       method: 'POST',
       headers: { 'x-webhook-secret': secret },
     },
+    omsEvents: { url: `${host.url}/_sandbox/events` },
   }).catch(async (error) => {
     await host.close()
     await store?.close()
     throw error
   })
+
+  const replayOff = /^(0|off|false|no)$/i.test(process.env.SANDBOX_REPLAY ?? '')
+  const replay = replayOff
+    ? undefined
+    : simulator.replay(replayAnchor(config.dataDir ?? '.data'))
+
+  const history = replay
+    ? await replayLines(simulator, replay)
+    : ['History replay off (SANDBOX_REPLAY=off).']
 
   const example = SEEDED_ORDERS.find(
     (order) => order.status === 'READY_FOR_HANDLING'
@@ -110,10 +227,16 @@ async function main() {
     ),
     `  … ${SEEDED_ORDERS.length} in all: ${simulator.url}/_sandbox/orders`,
     '',
+    ...history,
+    '',
     'Move an order along its flow (the simulator sends the webhook):',
     `  curl -X POST ${simulator.url}/_sandbox/orders/${
       example?.orderId ?? SEEDED_ORDERS[0].orderId
     }/advance`,
+    'Cancel or invoice it in the OMS only (the OMS broadcasts order-status-updated):',
+    `  curl -X POST ${simulator.url}/_sandbox/orders/${
+      example?.orderId ?? SEEDED_ORDERS[0].orderId
+    }/oms -H 'content-type: application/json' -d '{"action":"cancel"}'`,
     autoMs > 0
       ? `Orders advance by themselves every ${autoMs} ms.`
       : 'Or run `npm start -- --auto 5000` to advance orders on a timer.',

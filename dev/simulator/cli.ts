@@ -2,7 +2,8 @@
 //   npx tsx dev/simulator/cli.ts [--port 4010] [--auto 5000]
 // Environment: SIM_PORT, SIM_API_KEY, SIM_AUTO_ADVANCE_MS, SIM_WEBHOOK_URL,
 // SIM_WEBHOOK_SECRET (sent as header x-webhook-secret), SIM_V1 (off: the
-// account is "legacy only", v1 calls answer 403 SHR0007B).
+// account is "legacy only", v1 calls answer 403 SHR0007B), SIM_OMS_EVENTS_URL
+// (where OMS broadcasts go: a host's /_sandbox/events).
 /* eslint-disable no-console */ // printing is this file's job
 import { startSimulator, type SimulatorOptions } from './index'
 import { stopOnSignals } from '../signals'
@@ -58,6 +59,9 @@ export function optionsFrom(
         }
       : undefined,
     v1: v1Switch(env.SIM_V1),
+    omsEvents: env.SIM_OMS_EVENTS_URL
+      ? { url: env.SIM_OMS_EVENTS_URL }
+      : undefined,
     log: (line) => console.log(`[simulator] ${line}`),
   }
 }

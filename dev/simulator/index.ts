@@ -9,11 +9,20 @@ import {
 import type { AddressInfo } from 'node:net'
 
 import * as api from './api'
-import { randomSecret, SimulatorCore, type Stats } from './core'
+import { randomSecret, SimulatorCore } from './core'
+import type { OmsActionResult, ReplayResult, Stats } from './core'
 import type { Faults } from './faults'
 import { HttpError, sendJson } from './http'
 import * as sandbox from './sandbox'
 import * as v1 from './v1api'
+import {
+  parseOmsEventsConfig,
+  type OmsBroadcast,
+  type OmsEvent,
+  type OmsEventRecord,
+  type OmsEventsConfig,
+} from './omsEvents'
+import type { OmsAction } from './omsState'
 import type { SeededOrderSummary } from './seed'
 import type { AdvanceResult } from './state'
 import {
@@ -25,6 +34,11 @@ import {
 
 export type { AdvanceResult, Delivery, Faults, SeededOrderSummary, Stats }
 export type { WebhookConfig, RetryOptions }
+export type { OmsAction, OmsActionResult, ReplayResult }
+export type { OmsBroadcast, OmsEvent, OmsEventRecord, OmsEventsConfig }
+export { OMS_SENDER, OMS_TOPIC } from './omsEvents'
+export { replayPlan, lateShare, pathTo } from './replay'
+export type { ReplayOrder, ReplayStep } from './replay'
 export { SEEDED_ORDERS, HOSTNAME } from './seed'
 export { ALL_STATUSES, FLOW } from './statuses'
 export { STATUS_VIEWS } from './statusMap'
@@ -42,6 +56,11 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number
   /** Where status changes are delivered. */
   webhook?: WebhookConfig
+  /**
+   * Where the OMS sandbox's `order-status-updated` broadcasts go: the local host's
+   * `/_sandbox/events` URL (`{url}`), or several hosts' (`{urls}`, round-robin).
+   */
+  omsEvents?: OmsEventsConfig
   /** When set, advance a random non-final order every N ms. */
   autoAdvanceMs?: number
   retry?: RetryOptions
@@ -67,9 +86,19 @@ export interface Simulator {
   /** false makes the account "legacy only" (v1 answers 403 SHR0007B). */
   setV1(enabled: boolean): void
   configureWebhook(w: SimulatorOptions['webhook']): void
+  /** Where OMS broadcasts go (undefined or `{}` turns them off). */
+  configureOmsEvents(c: SimulatorOptions['omsEvents']): void
+  /** Cancels or invoices an order in the OMS only, and broadcasts it. */
+  omsAction(orderId: string, action: OmsAction): OmsActionResult
+  /** Every OMS broadcast attempt (oldest first, the last 1000). */
+  omsEvents(): OmsEventRecord[]
+  /** Replays the seeded orders' history (webhook and OMS events) dated before `anchorMs`. */
+  replay(anchorMs?: number): ReplayResult
   orders(): SeededOrderSummary[]
   /** Resolves once every queued webhook delivery finished or gave up. */
   drainDeliveries(): Promise<void>
+  /** Resolves once every queued OMS broadcast was delivered or given up. */
+  drainOmsEvents(): Promise<void>
   /** Restores the seed (orders, faults, stats, deliveries). */
   reset(): void
 }
@@ -134,6 +163,19 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/_sandbox\/orders$/, (_q, s) => ok(s, core.store.summaries())),
     r('POST', /^\/_sandbox\/orders\/([^/]+)\/advance$/, (q, s, p) =>
       sandbox.advance(core, q, s, p[0])
+    ),
+    r('POST', /^\/_sandbox\/orders\/([^/]+)\/oms$/, (q, s, p) =>
+      sandbox.omsAction(core, q, s, p[0])
+    ),
+    r('POST', /^\/_sandbox\/replay$/, (q, s) => sandbox.replay(core, q, s)),
+    r('GET', /^\/_sandbox\/oms-events$/, (_q, s) =>
+      ok(s, { omsEvents: core.omsEvents.describe() })
+    ),
+    r('POST', /^\/_sandbox\/oms-events$/, (q, s) =>
+      sandbox.setOmsEvents(core, q, s)
+    ),
+    r('GET', /^\/_sandbox\/oms-events\/sent$/, (_q, s) =>
+      ok(s, core.omsEvents.sent())
     ),
     r('GET', /^\/_sandbox\/deliveries$/, (_q, s) =>
       ok(s, core.webhooks.deliveries())
@@ -236,6 +278,7 @@ export async function startSimulator(
   })
 
   if (opts.webhook) core.configureWebhook(checkedWebhook(opts.webhook))
+  if (opts.omsEvents) core.configureOmsEvents(checkedOmsEvents(opts.omsEvents))
 
   const table = routes(core)
   const server: Server = createServer((req, res) => {
@@ -289,6 +332,7 @@ export async function startSimulator(
       closing ??= new Promise<void>((resolve) => {
         if (autoTimer) clearInterval(autoTimer)
         core.webhooks.cancelAll()
+        core.omsEvents.cancelAll()
         server.close(() => resolve())
         server.closeAllConnections()
       })
@@ -303,8 +347,13 @@ export async function startSimulator(
     setFaults: (f) => core.setFaults(f),
     setV1: (enabled) => core.setV1(enabled),
     configureWebhook: (w) => core.configureWebhook(checkedWebhook(w)),
+    configureOmsEvents: (c) => core.configureOmsEvents(checkedOmsEvents(c)),
+    omsAction: (orderId, action) => core.omsAction(orderId, action),
+    omsEvents: () => core.omsEvents.sent(),
+    replay: (anchorMs) => core.replay(anchorMs ?? core.now()),
     orders: () => core.store.summaries(),
     drainDeliveries: () => core.webhooks.drain(),
+    drainOmsEvents: () => core.omsEvents.drain(),
     reset: () => core.reset(),
   }
 }
@@ -314,6 +363,17 @@ function checkedWebhook(w: WebhookConfig | undefined): WebhookConfig | null {
   const parsed = parseWebhookConfig(w)
 
   if (typeof parsed === 'string') throw new Error(`Invalid webhook: ${parsed}`)
+
+  return parsed
+}
+
+/** Same validation as POST /_sandbox/oms-events; throws on a bad config. */
+function checkedOmsEvents(c: OmsEventsConfig | undefined): string[] | null {
+  const parsed = parseOmsEventsConfig(c)
+
+  if (typeof parsed === 'string') {
+    throw new Error(`Invalid omsEvents: ${parsed}`)
+  }
 
   return parsed
 }

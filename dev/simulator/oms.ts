@@ -7,7 +7,7 @@ import {
   type Product,
   type SeedOrder,
 } from './seed'
-import { omsStatusFor } from './statuses'
+import { omsChangedAt, omsStateOf } from './omsState'
 import type { OrderState } from './state'
 
 export type Json =
@@ -229,9 +229,7 @@ function logisticsInfo(seed: SeedOrder): Json[] {
   })
 }
 
-function invoicePackage(seed: SeedOrder, total: number): Json {
-  const issued = plusHours(seed.creationDate, 1)
-
+function invoicePackage(seed: SeedOrder, total: number, issued: string): Json {
   return {
     items: seed.ordered.map((line, itemIndex) => ({
       itemIndex,
@@ -262,12 +260,14 @@ function invoicePackage(seed: SeedOrder, total: number): Json {
 export function omsOrder(order: OrderState, baseUrl: string): Json {
   const { seed } = order
   const customer = CUSTOMERS[seed.customer]
-  const { status, description } = omsStatusFor(order.status)
+  const { status, description } = omsStateOf(order)
   const value = orderValue(seed)
   const sequence = seed.orderId.split('-')[0].slice(-7)
   const invoiced = status === 'invoiced'
   const canceled = status === 'canceled'
-  const lastChange = plusHours(seed.creationDate, 1)
+  const lastChange = omsChangedAt(order)
+  // Invoiced or canceled in the OMS by a sandbox control: then; else on the seed's timeline.
+  const omsDate = order.oms?.at ?? plusHours(seed.creationDate, 1)
   const addr = address(seed)
   const itemList = items(seed, baseUrl)
 
@@ -298,7 +298,7 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
     allowEdition: false,
     isCheckedIn: false,
     authorizedDate: plusHours(seed.creationDate, 0.1),
-    invoicedDate: invoiced ? plusHours(seed.creationDate, 1) : null,
+    invoicedDate: invoiced ? omsDate : null,
     cancelReason: canceled ? 'Customer asked to cancel' : null,
     checkedInPickupPointId: null,
     totals: [
@@ -323,7 +323,7 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
           RequestedBySellerNotification: false,
           RequestedByPaymentNotification: false,
           Reason: 'Customer asked to cancel',
-          CancellationDate: lastChange,
+          CancellationDate: omsDate,
         }
       : null,
     taxData: null,
@@ -372,7 +372,7 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
     changesAttachment: null,
     callCenterOperatorData: null,
     packageAttachment: {
-      packages: invoiced ? [invoicePackage(seed, value)] : [],
+      packages: invoiced ? [invoicePackage(seed, value, omsDate)] : [],
     },
     paymentData: {
       giftCards: [],

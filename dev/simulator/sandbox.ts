@@ -6,6 +6,8 @@ import { imageSvg, trackingPage } from './assets'
 import type { SimulatorCore } from './core'
 import { parseFaults } from './faults'
 import { parseJsonObject, readBody, send, sendJson } from './http'
+import { parseOmsEventsConfig } from './omsEvents'
+import { isOmsAction, OMS_ACTIONS, OmsActionError } from './omsState'
 import { SEED_ORDERS } from './seed'
 import { AdvanceError } from './state'
 import { parseWebhookConfig } from './webhook'
@@ -51,6 +53,65 @@ export async function setWebhook(
   if (typeof config === 'string') return sendJson(res, 400, { message: config })
   core.configureWebhook(config)
   sendJson(res, 200, { webhook: core.webhooks.describe() })
+}
+
+/** `{"action": "cancel" | "invoice"}`: the OMS alone cancels or invoices the order. */
+export async function omsAction(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  orderId: string
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  if (!isOmsAction(body.action)) {
+    return sendJson(res, 400, {
+      message: `action must be one of ${OMS_ACTIONS.join(', ')}`,
+    })
+  }
+
+  try {
+    sendJson(res, 200, core.omsAction(orderId, body.action))
+  } catch (err) {
+    if (!(err instanceof OmsActionError)) throw err
+    sendJson(res, err.httpStatus, { message: err.message })
+  }
+}
+
+/** `{"url"}` or `{"urls": [...]}`: where OMS broadcasts go (`{}` turns them off). */
+export async function setOmsEvents(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  const urls = parseOmsEventsConfig(body)
+
+  if (typeof urls === 'string') return sendJson(res, 400, { message: urls })
+  core.configureOmsEvents(urls)
+  sendJson(res, 200, { omsEvents: core.omsEvents.describe() })
+}
+
+/** `{"anchor"?: ISO date}` (default now): replays the seeded orders' history (replay.ts). */
+export async function replay(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  const anchor =
+    body.anchor === undefined ? core.now() : Date.parse(String(body.anchor))
+
+  if (typeof body.anchor === 'number' || !Number.isFinite(anchor)) {
+    return sendJson(res, 400, { message: 'anchor must be an ISO date' })
+  }
+
+  sendJson(res, 200, core.replay(anchor))
 }
 
 export async function setFaults(

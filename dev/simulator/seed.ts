@@ -552,6 +552,8 @@ export interface SeededOrderSummary {
   status: FulfillmentStatus
   /** false for the OMS-only orders. */
   inPickAndPack: boolean
+  /** The OMS status now (GET /_sandbox/orders only). */
+  omsStatus?: string
 }
 
 /** Order ids to try, one line each (printed by `npm start`). */

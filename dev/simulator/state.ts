@@ -1,5 +1,6 @@
 // Mutable order state over the immutable seed: current status and how far
 // along the flow each order got (which decides picked items and shipping).
+import { omsStatusOf } from './omsState'
 import { SEED_ORDERS, type SeedOrder, type SeededOrderSummary } from './seed'
 import {
   flowIndex,
@@ -13,6 +14,20 @@ export interface OrderState {
   status: FulfillmentStatus
   /** Highest flow index reached so far (statuses outside the flow keep it). */
   reachedIndex: number
+  /**
+   * Set when the OMS was moved on its own (POST /_sandbox/orders/{id}/oms): the OMS status
+   * then no longer follows Pick and Pack's (see omsState.ts).
+   */
+  oms?: OmsOverride
+  /** When the OMS status last changed, once the sandbox knows (run time or replay). */
+  omsChangedAt?: string
+}
+
+/** An OMS status set by a sandbox control, not derived from Pick and Pack's. */
+export interface OmsOverride {
+  status: 'canceled' | 'invoiced'
+  /** When it was set (the cancellation or the invoice's issuance date). */
+  at: string
 }
 
 export interface AdvanceResult {
@@ -62,6 +77,7 @@ export class OrderStore {
       description: o.seed.description,
       status: o.status,
       inPickAndPack: !o.seed.omsOnly,
+      omsStatus: omsStatusOf(o),
     }))
   }
 

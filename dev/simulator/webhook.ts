@@ -18,16 +18,19 @@ export interface RetryOptions {
 
 export interface StatusChange {
   orderId: string
-  oldStatus: FulfillmentStatus
+  /** null: the order's first notification (it entered Pick and Pack). */
+  oldStatus: FulfillmentStatus | null
   newStatus: FulfillmentStatus
   hostname: string
+  /** When it happened (ISO); default: when it was queued. A replay sends past dates. */
+  date?: string
 }
 
 export interface Delivery {
   /** Identifies the notification: every attempt of one change shares it. */
   id: string
   orderId: string
-  oldStatus: string
+  oldStatus: string | null
   newStatus: string
   attempt: number
   /** HTTP status answered, 0 on a network error or timeout. */
@@ -217,7 +220,7 @@ export class WebhookDispatcher {
       url.searchParams.set(k, v)
     }
 
-    const body = JSON.stringify({ ...change, date })
+    const body = JSON.stringify({ ...change, date: change.date ?? date })
 
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       if (gen !== this.generation) return
@@ -308,12 +311,12 @@ export class WebhookDispatcher {
   }
 }
 
-function clamp(n: number, min: number, max: number): number {
+export function clamp(n: number, min: number, max: number): number {
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min
 }
 
 /** A short cause, never the request (its headers may hold the secret). */
-function networkError(err: unknown): string {
+export function networkError(err: unknown): string {
   if (err instanceof Error) {
     if (err.name === 'AbortError') return 'timeout or canceled'
     const { cause } = err as Error & {
