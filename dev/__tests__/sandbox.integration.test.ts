@@ -432,6 +432,40 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
     expect(image.status).toBe(200)
   })
 
+  it("writes each change into the OMS order's interactions once, in Portuguese by default", async () => {
+    const orderId = '1253881550463-01'
+    const { status, body } = await advance(sim, orderId)
+
+    expect(status).toBe(200)
+    const interactionsOf = async () =>
+      (await getJson(
+        `${sim.url}/_sandbox/orders/${orderId}/interactions`
+      )) as Array<{ source: string; message: string }>
+
+    let interactions = await interactionsOf()
+
+    for (let i = 0; i < 40 && interactions.length === 0; i++) {
+      // eslint-disable-next-line no-await-in-loop
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      // eslint-disable-next-line no-await-in-loop
+      interactions = await interactionsOf()
+    }
+
+    expect(interactions).toEqual([
+      {
+        source: 'Pick and Pack Tracking',
+        message: expect.stringMatching(
+          new RegExp(
+            `^Pick and Pack: .+ → .+ \\(alteração [0-9a-f]{8}\\)\\. Detalhes: /admin/app/pick-and-pack/orders/${orderId}$`
+          )
+        ),
+        orderId,
+        date: expect.any(String),
+      },
+    ])
+    expect(body.newStatus).toEqual(expect.any(String))
+  })
+
   it('serves a legacy-only store from the tracking API, one upstream call per later view', async () => {
     await legacyOnly(async () => {
       expect(

@@ -9,6 +9,7 @@ import {
 import type { AddressInfo } from 'node:net'
 
 import * as api from './api'
+import { addInteraction, listInteractions } from './omsInteractions'
 import { randomSecret, SimulatorCore } from './core'
 import type { OmsActionResult, ReplayResult, Stats } from './core'
 import type { Faults } from './faults'
@@ -158,6 +159,12 @@ function routes(core: SimulatorCore): Route[] {
     ),
     r('GET', /^\/api\/oms\/pvt\/orders\/([^/]+)$/, (_q, s, p) =>
       api.oms(core, s, p[0])
+    ),
+    r('POST', /^\/api\/oms\/pvt\/orders\/([^/]+)\/interactions$/, (q, s, p) =>
+      addInteraction(core, q, s, p[0])
+    ),
+    r('GET', /^\/_sandbox\/orders\/([^/]+)\/interactions$/, (_q, s, p) =>
+      listInteractions(core, s, p[0])
     ),
     r('GET', /^\/_sandbox\/health$/, (_q, s) => ok(s, { ok: true })),
     r('GET', /^\/_sandbox\/orders$/, (_q, s) => ok(s, core.store.summaries())),
