@@ -3,12 +3,13 @@
  * does: to try the sandbox, or a linked workspace, before pointing Pick and Pack at it.
  *
  *   npm run notify -- --order 1253881550441-01 --status READY_FOR_PICKING [--old READY_FOR_HANDLING]
- *                     [--hostname sandboxstore] [--url http://127.0.0.1:8080/_v/pick-and-pack/webhook]
+ *                     [--hostname sandboxstore (the default)] [--url http://127.0.0.1:8080/_v/pick-and-pack/webhook]
  *                     [--method POST|PUT]
  *
  * The secret comes from PNP_WEBHOOK_SECRET (not a flag: flags end up in shell history).
  */
 import { parseNotification } from '../node/domain/notification'
+import { HOSTNAME as SANDBOX_HOSTNAME } from './simulator/seed'
 
 const DEFAULT_URL = 'http://127.0.0.1:8080/_v/pick-and-pack/webhook'
 
@@ -62,7 +63,8 @@ export function optionsFrom(
     orderId: flag('--order'),
     oldStatus: flag('--old') ?? null,
     newStatus: flag('--status'),
-    hostname: flag('--hostname') ?? null,
+    // The sandbox's store by default: `npm start` accepts only its hostname.
+    hostname: flag('--hostname') ?? SANDBOX_HOSTNAME,
     date: new Date().toISOString(),
   }
 

@@ -150,7 +150,11 @@ async function main() {
     argument('--auto') ?? process.env.SIM_AUTO_ADVANCE_MS ?? 0
   )
 
-  const secret = randomBytes(24).toString('base64url')
+  // The merchant's own secret when given, else one for this run; printed below, so that
+  // `npm run notify` can be pointed at this sandbox (it is the sandbox's, on loopback only).
+  const secret =
+    process.env.PNP_WEBHOOK_SECRET ?? randomBytes(24).toString('base64url')
+
   const simURL = `http://127.0.0.1:${simPort}`
   const config = configFromEnv({
     ...process.env,
@@ -216,7 +220,12 @@ async function main() {
     '',
     `  Admin page     ${host.url}/admin/app/pick-and-pack   (?locale=pt or es for Portuguese or Spanish)`,
     `  GraphQL        POST ${host.url}/graphql`,
-    `  Webhook        POST ${host.url}/_v/pick-and-pack/webhook  (secret generated for this run)`,
+    `  Webhook        POST ${host.url}/_v/pick-and-pack/webhook`,
+    `  Secret         ${secret}  (${
+      process.env.PNP_WEBHOOK_SECRET
+        ? 'PNP_WEBHOOK_SECRET'
+        : 'generated for this run'
+    }: header x-webhook-secret)`,
     `  Simulator      ${simulator.url}  (Pick and Pack API + OMS sandbox, /_sandbox/orders)`,
     `  Store          ${storeURL}  (VBase and Master Data stand-in; data in ${config.dataDir})`,
     '',
@@ -229,6 +238,10 @@ async function main() {
     '',
     ...history,
     '',
+    'Send a notification yourself, as Pick and Pack would:',
+    `  PNP_WEBHOOK_SECRET=${secret} npm run notify -- --order ${
+      example?.orderId ?? SEEDED_ORDERS[0].orderId
+    } --old READY_FOR_HANDLING --status READY_FOR_PICKING`,
     'Move an order along its flow (the simulator sends the webhook):',
     `  curl -X POST ${simulator.url}/_sandbox/orders/${
       example?.orderId ?? SEEDED_ORDERS[0].orderId

@@ -57,6 +57,13 @@ describe('npm run notify', () => {
     expect(result.hint).toMatch(/PNP_WEBHOOK_SECRET/)
   })
 
+  it("sends the sandbox's hostname unless told another", () => {
+    const options = optionsFrom(args(), { PNP_WEBHOOK_SECRET: SECRET })
+
+    if (typeof options === 'string') throw new Error(options)
+    expect(options.body.hostname).toBe('sandboxstore')
+  })
+
   it('refuses bad input before sending anything', () => {
     expect(optionsFrom(args(), {})).toMatch(/PNP_WEBHOOK_SECRET/)
     expect(
