@@ -4,8 +4,8 @@
 // few requests at once over all orders, a bounded backlog, retries with backoff on 5xx and
 // network errors (a 4xx is final: the host will not change its mind), and a record of every
 // attempt. Enqueueing never waits: the simulator's answers do not depend on the host.
-import type { RetryOptions } from './webhook'
-import { clamp, networkError } from './webhook'
+import type { RetryOptions } from './delivery'
+import { DeliveryQueues, backoff, clamp } from './delivery'
 
 export const OMS_SENDER = 'vtex.orders-broadcast'
 export const OMS_TOPIC = 'order-status-updated'
@@ -54,9 +54,7 @@ export interface OmsEventRecord {
 /** What became of an event handed to the dispatcher. */
 export type OmsEventQueueing = 'queued' | 'not configured' | 'queue full'
 
-const MAX_RECORDS = 1000
 const MAX_ATTEMPTS = 20
-const ATTEMPT_TIMEOUT_MS = 5000
 const DEFAULT_MAX_PENDING = 1000
 const DEFAULT_CONCURRENCY = 8
 
@@ -100,11 +98,6 @@ export function parseOmsEventsConfig(value: unknown): string[] | null | string {
   return [...new Set(raw as string[])]
 }
 
-interface Pending {
-  timer: NodeJS.Timeout
-  resolve: () => void
-}
-
 export interface OmsEventsOptions {
   retry?: RetryOptions
   /** Events waiting or in flight at most; beyond, new ones are dropped (and recorded). */
@@ -118,11 +111,7 @@ export interface OmsEventsOptions {
 export class OmsEventDispatcher {
   private urls: string[] = []
   private nextUrl = 0
-  private readonly queues = new Map<string, Promise<void>>()
-  private readonly timers = new Set<Pending>()
-  private readonly inFlight = new Set<AbortController>()
-  private records: OmsEventRecord[] = []
-  private generation = 0
+  private readonly lanes = new DeliveryQueues<OmsEventRecord>()
   private nextId = 1
   private pending = 0
   private active = 0
@@ -170,7 +159,7 @@ export class OmsEventDispatcher {
   }
 
   public sent(): OmsEventRecord[] {
-    return this.records.map((r) => ({ ...r }))
+    return this.lanes.recorded()
   }
 
   public get backlog(): number {
@@ -183,7 +172,7 @@ export class OmsEventDispatcher {
     const id = `oms-${this.nextId++}`
 
     if (this.pending >= this.maxPending) {
-      this.record({
+      this.lanes.record({
         id,
         orderId: body.orderId,
         currentState: body.currentState,
@@ -201,50 +190,32 @@ export class OmsEventDispatcher {
     }
 
     this.pending += 1
-    const gen = this.generation
+    const gen = this.lanes.generation
     const payload = JSON.stringify(omsEvent(body))
-    const previous = this.queues.get(body.orderId) ?? Promise.resolve()
-    const current = previous
-      .then(() => this.deliver(id, body, payload, gen))
-      .catch(() => undefined) // deliver records its own failures
-      .finally(() => {
-        this.pending -= 1
-      })
 
-    this.queues.set(body.orderId, current)
-    current.then(() => {
-      if (this.queues.get(body.orderId) === current) {
-        this.queues.delete(body.orderId)
+    this.lanes.enqueue(
+      body.orderId,
+      () => this.deliver(id, body, payload, gen),
+      () => {
+        this.pending -= 1
       }
-    })
+    )
 
     return 'queued'
   }
 
   /** Resolves when every queued event was delivered or given up. */
-  public async drain(): Promise<void> {
-    while (this.queues.size > 0) {
-      // New events may queue while we wait: loop until none is left.
-      // eslint-disable-next-line no-await-in-loop
-      await Promise.all([...this.queues.values()])
-    }
+  public drain(): Promise<void> {
+    return this.lanes.drain()
   }
 
   /** Drops queued events, stops retries and aborts requests in flight. */
   public cancelAll(): void {
-    this.generation += 1
-    for (const p of this.timers) {
-      clearTimeout(p.timer)
-      p.resolve()
-    }
-
-    this.timers.clear()
-    for (const c of this.inFlight) c.abort()
-    this.inFlight.clear()
+    this.lanes.cancelAll()
   }
 
   public clearRecords(): void {
-    this.records = []
+    this.lanes.clearRecords()
   }
 
   private async deliver(
@@ -254,17 +225,17 @@ export class OmsEventDispatcher {
     gen: number
   ): Promise<void> {
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (gen !== this.generation || this.urls.length === 0) return
+      if (gen !== this.lanes.generation || this.urls.length === 0) return
       const url = this.urls[this.nextUrl++ % this.urls.length]
       // Attempts are sequential by design (retry after the previous failed).
       // eslint-disable-next-line no-await-in-loop
       const { status, error } = await this.attempt(url, payload, gen)
 
-      if (gen !== this.generation) return
+      if (gen !== this.lanes.generation) return
       const delivered = status >= 200 && status < 300
       const target = new URL(url)
 
-      this.record({
+      this.lanes.record({
         id,
         orderId: body.orderId,
         currentState: body.currentState,
@@ -282,13 +253,13 @@ export class OmsEventDispatcher {
       )
       // Delivered, or refused for good (4xx): another attempt would get the same answer.
       if (delivered || (status >= 400 && status < 500)) return
-      // eslint-disable-next-line no-await-in-loop
-      if (attempt < this.attempts) await this.wait(this.backoff(attempt))
+      if (attempt < this.attempts) {
+        // eslint-disable-next-line no-await-in-loop
+        await this.lanes.wait(
+          backoff(attempt, this.baseDelayMs, this.maxDelayMs)
+        )
+      }
     }
-  }
-
-  private backoff(attempt: number): number {
-    return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1))
   }
 
   private async attempt(
@@ -297,36 +268,15 @@ export class OmsEventDispatcher {
     gen: number
   ): Promise<{ status: number; error?: string }> {
     await this.slot()
-    if (gen !== this.generation) {
-      this.release()
-
-      return { status: 0, error: 'canceled' }
-    }
-
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), ATTEMPT_TIMEOUT_MS)
-
-    timer.unref()
-    this.inFlight.add(controller)
     try {
-      const res = await fetch(url, {
+      if (gen !== this.lanes.generation) return { status: 0, error: 'canceled' }
+
+      return await this.lanes.send(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: payload,
-        signal: controller.signal,
-        redirect: 'manual',
       })
-
-      await res.arrayBuffer().catch(() => undefined) // free the connection
-
-      return res.status >= 200 && res.status < 300
-        ? { status: res.status }
-        : { status: res.status, error: `HTTP ${res.status}` }
-    } catch (err) {
-      return { status: 0, error: networkError(err) }
     } finally {
-      clearTimeout(timer)
-      this.inFlight.delete(controller)
       this.release()
     }
   }
@@ -350,27 +300,5 @@ export class OmsEventDispatcher {
   private release(): void {
     this.active -= 1
     this.slots.shift()?.()
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const pending: Pending = {
-        timer: setTimeout(() => {
-          this.timers.delete(pending)
-          resolve()
-        }, ms),
-        resolve,
-      }
-
-      pending.timer.unref()
-      this.timers.add(pending)
-    })
-  }
-
-  private record(r: OmsEventRecord): void {
-    this.records.push(r)
-    if (this.records.length > MAX_RECORDS) {
-      this.records.splice(0, this.records.length - MAX_RECORDS)
-    }
   }
 }

@@ -1,19 +1,17 @@
 // Webhook delivery of status changes: one queue per order (a change waits
 // for the previous one of the same order), bounded exponential retries, and
 // a record of every attempt without any header value.
+import type { RetryOptions } from './delivery'
+import { DeliveryQueues, backoff, clamp } from './delivery'
 import type { FulfillmentStatus } from './statuses'
+
+export type { RetryOptions }
 
 export interface WebhookConfig {
   url: string
   method?: 'POST' | 'PUT'
   headers?: Record<string, string>
   query?: Record<string, string>
-}
-
-export interface RetryOptions {
-  attempts?: number
-  baseDelayMs?: number
-  maxDelayMs?: number
 }
 
 export interface StatusChange {
@@ -40,9 +38,7 @@ export interface Delivery {
   delivered: boolean
 }
 
-const MAX_RECORDS = 1000
 const MAX_ATTEMPTS = 20
-const ATTEMPT_TIMEOUT_MS = 5000
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/
 
 /** Validates a webhook config; null clears it; a string says what is wrong. */
@@ -99,18 +95,9 @@ function stringMap(value: unknown): Record<string, string> | undefined {
   return Object.fromEntries(entries) as Record<string, string>
 }
 
-interface Pending {
-  timer: NodeJS.Timeout
-  resolve: () => void
-}
-
 export class WebhookDispatcher {
   private config: WebhookConfig | null = null
-  private readonly queues = new Map<string, Promise<void>>()
-  private readonly timers = new Set<Pending>()
-  private readonly inFlight = new Set<AbortController>()
-  private records: Delivery[] = []
-  private generation = 0
+  private readonly lanes = new DeliveryQueues<Delivery>()
   private nextId = 1
   private readonly attempts: number
   private readonly baseDelayMs: number
@@ -157,7 +144,7 @@ export class WebhookDispatcher {
   }
 
   public deliveries(): Delivery[] {
-    return this.records.map((d) => ({ ...d }))
+    return this.lanes.recorded()
   }
 
   /** Queues a change behind the previous ones of the same order. */
@@ -167,44 +154,25 @@ export class WebhookDispatcher {
     if (!config) return
     const id = `dlv-${this.nextId++}`
     const date = new Date(this.now()).toISOString()
-    const gen = this.generation
-    const previous = this.queues.get(change.orderId) ?? Promise.resolve()
-    const current = previous
-      .then(() => this.deliver(id, change, date, config, gen))
-      .catch(() => undefined) // deliver records its own failures
+    const gen = this.lanes.generation
 
-    this.queues.set(change.orderId, current)
-    current.then(() => {
-      if (this.queues.get(change.orderId) === current) {
-        this.queues.delete(change.orderId)
-      }
-    })
+    this.lanes.enqueue(change.orderId, () =>
+      this.deliver(id, change, date, config, gen)
+    )
   }
 
   /** Resolves when every queued delivery finished or gave up. */
-  public async drain(): Promise<void> {
-    while (this.queues.size > 0) {
-      // New changes may queue while we wait: loop until none is left.
-      // eslint-disable-next-line no-await-in-loop
-      await Promise.all([...this.queues.values()])
-    }
+  public drain(): Promise<void> {
+    return this.lanes.drain()
   }
 
   /** Drops queued deliveries, stops retries and aborts requests in flight. */
   public cancelAll(): void {
-    this.generation += 1
-    for (const p of this.timers) {
-      clearTimeout(p.timer)
-      p.resolve()
-    }
-
-    this.timers.clear()
-    for (const c of this.inFlight) c.abort()
-    this.inFlight.clear()
+    this.lanes.cancelAll()
   }
 
   public clearRecords(): void {
-    this.records = []
+    this.lanes.clearRecords()
   }
 
   private async deliver(
@@ -223,15 +191,19 @@ export class WebhookDispatcher {
     const body = JSON.stringify({ ...change, date: change.date ?? date })
 
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (gen !== this.generation) return
+      if (gen !== this.lanes.generation) return
       // Attempts are sequential by design (retry after the previous failed).
       // eslint-disable-next-line no-await-in-loop
-      const { status, error } = await this.attempt(url, config, body)
+      const { status, error } = await this.lanes.send(url, {
+        method: config.method ?? 'POST',
+        headers: { ...config.headers, 'content-type': 'application/json' },
+        body,
+      })
 
-      if (gen !== this.generation) return
+      if (gen !== this.lanes.generation) return
       const delivered = status >= 200 && status < 300
 
-      this.record({
+      this.lanes.record({
         id,
         orderId: change.orderId,
         oldStatus: change.oldStatus,
@@ -247,89 +219,12 @@ export class WebhookDispatcher {
           ` attempt ${attempt}: ${status || error}`
       )
       if (delivered) return
-      // eslint-disable-next-line no-await-in-loop
-      if (attempt < this.attempts) await this.wait(this.backoff(attempt))
-    }
-  }
-
-  private backoff(attempt: number): number {
-    return Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1))
-  }
-
-  private async attempt(
-    url: URL,
-    config: WebhookConfig,
-    body: string
-  ): Promise<{ status: number; error?: string }> {
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), ATTEMPT_TIMEOUT_MS)
-
-    timer.unref()
-    this.inFlight.add(controller)
-    try {
-      const res = await fetch(url, {
-        method: config.method ?? 'POST',
-        headers: { ...config.headers, 'content-type': 'application/json' },
-        body,
-        signal: controller.signal,
-        redirect: 'manual',
-      })
-
-      await res.arrayBuffer().catch(() => undefined) // free the connection
-
-      return res.status >= 200 && res.status < 300
-        ? { status: res.status }
-        : { status: res.status, error: `HTTP ${res.status}` }
-    } catch (err) {
-      return { status: 0, error: networkError(err) }
-    } finally {
-      clearTimeout(timer)
-      this.inFlight.delete(controller)
-    }
-  }
-
-  private wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const pending: Pending = {
-        timer: setTimeout(() => {
-          this.timers.delete(pending)
-          resolve()
-        }, ms),
-        resolve,
+      if (attempt < this.attempts) {
+        // eslint-disable-next-line no-await-in-loop
+        await this.lanes.wait(
+          backoff(attempt, this.baseDelayMs, this.maxDelayMs)
+        )
       }
-
-      pending.timer.unref()
-      this.timers.add(pending)
-    })
-  }
-
-  private record(d: Delivery): void {
-    this.records.push(d)
-    if (this.records.length > MAX_RECORDS) {
-      this.records.splice(0, this.records.length - MAX_RECORDS)
     }
   }
-}
-
-export function clamp(n: number, min: number, max: number): number {
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min
-}
-
-/** A short cause, never the request (its headers may hold the secret). */
-export function networkError(err: unknown): string {
-  if (err instanceof Error) {
-    if (err.name === 'AbortError') return 'timeout or canceled'
-    const { cause } = err as Error & {
-      cause?: { code?: unknown; message?: unknown }
-    }
-
-    if (cause && typeof cause.code === 'string') return cause.code
-    if (cause && typeof cause.message === 'string') {
-      return cause.message.slice(0, 100)
-    }
-
-    return err.name
-  }
-
-  return 'network error'
 }
