@@ -5,6 +5,7 @@
  */
 import type { TestHost } from '../../node/__tests__/support/host'
 import { startTestHost } from '../../node/__tests__/support/host'
+import { eventually } from '../../node/__tests__/support/eventually'
 
 jest.setTimeout(60_000)
 
@@ -46,23 +47,6 @@ const gql = async (host: TestHost, query: string, variables = {}) =>
       body: JSON.stringify({ query, variables }),
     })
   ).json()
-
-/** Polls (at most 15 s) until `check` holds for the answer. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean
-) {
-  let value = await read()
-
-  for (let i = 0; i < 60 && !check(value); i++) {
-    // eslint-disable-next-line no-await-in-loop
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    // eslint-disable-next-line no-await-in-loop
-    value = await read()
-  }
-
-  return value
-}
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString()

@@ -14,6 +14,7 @@ import type { Simulator } from '../simulator'
 import { lateShare, replayPlan, startSimulator } from '../simulator'
 import type { Store } from '../store/server'
 import { createStore } from '../store/server'
+import { eventually } from '../../node/__tests__/support/eventually'
 
 jest.setTimeout(60_000)
 
@@ -38,23 +39,6 @@ const gql = async (query: string) => {
   })
 
   return (await response.json()) as Answer
-}
-
-/** Reads until `check` holds (at most 15 s), then answers the last read. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean
-) {
-  let value = await read()
-
-  for (let i = 0; i < 60 && !check(value); i++) {
-    // eslint-disable-next-line no-await-in-loop
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    // eslint-disable-next-line no-await-in-loop
-    value = await read()
-  }
-
-  return value
 }
 
 const sentStatusChanges = async () =>
