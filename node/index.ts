@@ -8,6 +8,7 @@ import { acknowledgeNotification } from './middlewares/acknowledgeNotification'
 import { authenticateWebhook } from './middlewares/authenticateWebhook'
 import { parseNotification } from './middlewares/parseNotification'
 import { recordStatusChange } from './middlewares/recordStatusChange'
+import { sweepRoute } from './middlewares/sweepRoute'
 import { methodNotAllowed, webhookErrors } from './middlewares/webhookErrors'
 import { resolvers } from './resolvers'
 import type { State } from './typings/context'
@@ -47,6 +48,8 @@ export default new Service<Clients, State, ParamsContext>({
       PUT: webhook,
       DEFAULT: [webhookErrors, methodNotAllowed],
     }),
+    // Public so that VTEX's Scheduler can call it; it checks the app's own token.
+    sweep: sweepRoute,
   },
   graphql: {
     resolvers,

@@ -6,7 +6,10 @@ import Koa from 'koa'
 
 import { clearSettingsCache } from '../../node/clients/appSettings'
 import { Clients } from '../../node/clients'
+import { OmsOrderList } from '../../node/clients/omsOrderList'
 import { OmsStory } from '../../node/clients/omsStory'
+import { SWEEP_TOKEN_HEADER } from '../../node/middlewares/sweepRoute'
+import { Maintenance } from '../../node/storage/maintenanceStore'
 import type { PickAndPackOptions } from '../../node/clients/pickAndPack'
 import { PickAndPack } from '../../node/clients/pickAndPack'
 import service from '../../node/index'
@@ -37,6 +40,9 @@ export interface HostConfig {
     boardWindowDays?: string | number
     omsInteractions?: string | boolean
     omsLanguage?: string
+    omsTracking?: string | boolean
+    sweepAfterMinutes?: string | number
+    backfillDays?: string | number
   }
   /** The store stand-in (VBase and Master Data): several hosts given one are replicas. */
   storeURL: string
@@ -62,6 +68,7 @@ export interface Host {
 }
 
 const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
+export const SWEEP_PATH = '/_v/pick-and-pack/sweep'
 let hostCount = 0
 
 const isLoopback = (address: string | undefined) =>
@@ -139,6 +146,7 @@ export function createHost(config: HostConfig): Host {
   const StoreMasterData = storeMasterData(config.storeURL)
 
   const SandboxOmsStory = pointedAt(OmsStory, () => config.omsURL)
+  const SandboxOmsOrderList = pointedAt(OmsOrderList, () => config.omsURL)
 
   const SandboxEvents = pointedAt(
     Events,
@@ -173,6 +181,10 @@ export function createHost(config: HostConfig): Host {
     public get omsStory() {
       return this.getOrSet('omsStory', SandboxOmsStory)
     }
+
+    public get omsOrderList() {
+      return this.getOrSet('omsOrderList', SandboxOmsOrderList)
+    }
   }
 
   const clientOptions = service.config.clients?.options ?? {}
@@ -189,6 +201,7 @@ export function createHost(config: HostConfig): Host {
   }
 
   const webhook = service.config.routes?.webhook as unknown as Koa.Middleware
+  const sweep = service.config.routes?.sweep as unknown as Koa.Middleware
   const resolvers = service.config.graphql?.resolvers as Record<string, unknown>
   const schema = buildSchema(resolvers)
   const graphqlHandler = graphqlRoute(
@@ -243,6 +256,28 @@ export function createHost(config: HostConfig): Host {
   app.use(async (ctx, next) => {
     if (ctx.path === WEBHOOK_PATH) {
       await webhook(decorate(ctx, 'webhook'), async () => undefined)
+
+      return
+    }
+
+    if (ctx.path === SWEEP_PATH) {
+      const decorated = decorate(ctx, 'sweep') as Koa.Context & {
+        clients: Clients
+      }
+
+      // Stands in for VTEX's Scheduler, whose request carries the app's token: a loopback
+      // caller (the host's own timer, a person with curl) gets it added.
+      if (
+        isLoopback(ctx.request.ip) &&
+        !ctx.get(SWEEP_TOKEN_HEADER) &&
+        ctx.method === 'POST'
+      ) {
+        ctx.request.headers[SWEEP_TOKEN_HEADER] = await new Maintenance(
+          decorated.clients.vbase
+        ).sweepToken()
+      }
+
+      await sweep(decorated, async () => undefined)
 
       return
     }

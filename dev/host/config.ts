@@ -54,8 +54,30 @@ export function configFromEnv(
       boardWindowDays: env.PNP_BOARD_WINDOW_DAYS,
       omsInteractions: env.PNP_OMS_INTERACTIONS,
       omsLanguage: env.PNP_OMS_LANGUAGE,
+      omsTracking: env.PNP_OMS_TRACKING,
+      sweepAfterMinutes: env.PNP_SWEEP_AFTER_MINUTES,
+      backfillDays: env.PNP_BACKFILL_DAYS,
     },
     storeURL: env.STORE_URL ? url('STORE_URL') : undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+    sweepIntervalMs: wholeMs(
+      env.SWEEP_INTERVAL_MS,
+      60_000,
+      'SWEEP_INTERVAL_MS'
+    ),
   }
+}
+
+/** A duration in ms from the environment: unset → the default, 0 → off. */
+function wholeMs(value: string | undefined, fallback: number, name: string) {
+  if (value === undefined || value === '') return fallback
+  const ms = Number(value)
+
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new Error(
+      `${name} must be a whole number of milliseconds (0 = off), got "${value}".`
+    )
+  }
+
+  return ms
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net'
 
 import { createStore } from '../store/server'
 import type { Host, HostConfig } from './app'
-import { createHost } from './app'
+import { SWEEP_PATH, createHost } from './app'
 
 export interface StartedHost extends Host {
   url: string
@@ -20,6 +20,8 @@ export type StartConfig = Omit<HostConfig, 'storeURL'> & {
   /** Unset: the host starts its own store stand-in on a free loopback port over `dataDir`. */
   storeURL?: string
   dataDir?: string
+  /** The sandbox's stand-in for VTEX's Scheduler: calls the sweep route this often (0: never). */
+  sweepIntervalMs?: number
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
@@ -64,6 +66,7 @@ export async function startHost(config: StartConfig): Promise<StartedHost> {
   const url = `http://127.0.0.1:${port}`
 
   host.listening(url)
+  const stopSweeps = scheduleSweeps(url, config.sweepIntervalMs ?? 0)
 
   return {
     ...host,
@@ -72,6 +75,7 @@ export async function startHost(config: StartConfig): Promise<StartedHost> {
     url,
     storeURL,
     close: async () => {
+      stopSweeps()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections?.()
@@ -79,4 +83,27 @@ export async function startHost(config: StartConfig): Promise<StartedHost> {
       await ownStore?.close()
     },
   }
+}
+
+/** Calls the host's own sweep route on a timer, one call at a time, as VTEX's Scheduler would. */
+function scheduleSweeps(url: string, intervalMs: number): () => void {
+  if (!(intervalMs > 0)) return () => undefined
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    fetch(`${url}${SWEEP_PATH}`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(60_000),
+    })
+      .then((response) => response.arrayBuffer())
+      .catch(() => undefined)
+      .finally(() => {
+        running = false
+      })
+  }, intervalMs)
+
+  timer.unref()
+
+  return () => clearInterval(timer)
 }

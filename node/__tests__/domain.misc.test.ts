@@ -129,6 +129,9 @@ describe('settings', () => {
       statusTimeLimits: {},
       boardWindowDays: 7,
       omsInteractions: true,
+      omsTracking: true,
+      sweepAfterMinutes: 30,
+      backfillDays: 7,
       omsLanguage: 'pt',
       hostname: 'mystore.example',
     })
@@ -156,6 +159,9 @@ describe('settings', () => {
       statusTimeLimits: {},
       boardWindowDays: 7,
       omsInteractions: true,
+      omsTracking: true,
+      sweepAfterMinutes: 30,
+      backfillDays: 7,
       omsLanguage: 'pt',
       hostname: null,
     })

@@ -41,9 +41,12 @@ beforeAll(async () => {
   upstream = await startUpstream('resolver-test-api-key')
   upstream.tracking[ORDER] = trackingFixture(ORDER, 'ON_ROUTE')
   upstream.oms[ORDER] = omsFixture(ORDER)
+  // What a view or webhook sets off for the OMS invoice calls Pick and Pack too: off here, so
+  // that the faults each test sets meet its own calls only (tests of it: oms.tracking).
   host = await startTestHost(upstream.url, {
     apiKey: upstream.apiKey,
     webhookSecret: SECRET,
+    omsTracking: false,
   })
 })
 

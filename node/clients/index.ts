@@ -1,6 +1,7 @@
 import { IOClients } from '@vtex/api'
 import { OMS } from '@vtex/clients'
 
+import { OmsOrderList } from './omsOrderList'
 import type { OmsReader } from './omsOrders'
 import { OmsStory } from './omsStory'
 import { PickAndPack } from './pickAndPack'
@@ -13,6 +14,10 @@ export class Clients extends IOClients {
 
   public get omsStory() {
     return this.getOrSet('omsStory', OmsStory)
+  }
+
+  public get omsOrderList() {
+    return this.getOrSet('omsOrderList', OmsOrderList)
   }
 
   public get oms(): OmsReader {

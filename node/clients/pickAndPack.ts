@@ -4,6 +4,7 @@ import type { InstanceOptions, IOContext } from '@vtex/api'
 import { ExternalClient } from '@vtex/api'
 
 import { AppError, isAppError } from '../domain/errors'
+import { isRecord, toText } from '../domain/normalize'
 import { assertOrderId } from '../domain/orderId'
 import type {
   PickAndPackEnvironment,
@@ -30,6 +31,7 @@ import {
   normalizeV1Order,
   normalizeV1Shipment,
   shipmentSummaries,
+  v1FlowStatus,
   worksheetHostname,
   worksheetPickers,
 } from '../domain/v1Order'
@@ -153,6 +155,63 @@ export class PickAndPack extends ExternalClient {
     }
 
     return this.getOrder(credentials, orderId)
+  }
+
+  /**
+   * Only where the order stands, for the sweep and the backfill: one call per order (the v1
+   * order, plus its shipments list once it is sorted for the last mile; or the legacy order).
+   * v1 is coarser than the flow in places (one PACKED for three steps): it never reads as a
+   * later step than the real one, so a sweep over v1 may heal less, never wrongly.
+   */
+  public async getLiveStatus(
+    credentials: PickAndPackCredentials,
+    orderId: string
+  ): Promise<{ status: string; hostname: string | null }> {
+    const id = assertOrderId(orderId)
+
+    if (!this.isLegacyAccount(credentials)) {
+      try {
+        const { environment } = credentials
+        const raw = await this.v1Get<RawV1Order>(
+          credentials,
+          `/${environment}/v1/orders/${encodeURIComponent(id)}`,
+          'pnp-v1-order'
+        )
+
+        const orderStatus = toText(isRecord(raw) ? raw.status : null)
+
+        if (orderStatus) {
+          const shipments =
+            orderStatus === 'SORTING'
+              ? shipmentSummaries(
+                  await this.v1Get<unknown>(
+                    credentials,
+                    `/${environment}/v1/shipments?orderId=${encodeURIComponent(
+                      id
+                    )}`,
+                    'pnp-v1-shipments'
+                  )
+                )
+                  .map((shipment) => shipment.status)
+                  .filter((status): status is string => !!status)
+              : []
+
+          return {
+            status: v1FlowStatus(orderStatus, shipments),
+            hostname: null,
+          }
+        }
+      } catch (error) {
+        if (error instanceof V1NotEnabled) this.rememberLegacy(credentials)
+        else if (!isAppError(error) || error.code !== 'PNP_ORDER_NOT_FOUND') {
+          throw error
+        }
+      }
+    }
+
+    const order = await this.getOrder(credentials, id)
+
+    return { status: order.fulfillmentStatus, hostname: order.hostname }
   }
 
   /**

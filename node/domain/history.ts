@@ -1,6 +1,7 @@
 import type { StatusNotification } from './notification'
 import type { ChangeSource } from './statusChangedEvent'
 import { notificationId } from './notification'
+import type { OmsTrackingState } from './omsTracking'
 import { statusRank } from './statuses'
 
 /** One accepted status change, as stored. */
@@ -38,6 +39,8 @@ export interface OrderHistory {
    * a file conditionally).
    */
   omsInteractions?: Record<string, OmsInteractionState>
+  /** What was written to the OMS invoice (tracking and delivery). */
+  omsTracking?: OmsTrackingState
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -119,6 +122,41 @@ export interface AppendResult {
   redelivery: boolean
 }
 
+const isLive = (entry: HistoryEntry) =>
+  entry.source === 'sweep' ||
+  entry.source === 'view' ||
+  entry.source === 'backfill'
+
+/** Whether a status seen live is ahead of the recorded one (never backwards, never the same). */
+export function isAhead(live: string, recorded: string | null): boolean {
+  if (live === recorded) return false
+  if (recorded === null) return true
+  const recordedRank = statusRank(recorded)
+  const liveRank = statusRank(live)
+
+  return recordedRank === null || liveRank === null || liveRank > recordedRank
+}
+
+/**
+ * Whether a notification tells a change the app already saw live (a sweep or a view asked Pick
+ * and Pack after the webhook was missed, then the webhook came late): same resulting status,
+ * and it happened before that look (without a date: the look is still the order's latest).
+ * Recording it again would double the change.
+ */
+function isAbsorbed(history: OrderHistory, entry: HistoryEntry): boolean {
+  // A look that the record caught up with meanwhile (a webhook came first) heals nothing.
+  if (isLive(entry)) return !isAhead(entry.newStatus, history.currentStatus)
+
+  return history.entries.some(
+    (seen) =>
+      isLive(seen) &&
+      seen.newStatus === entry.newStatus &&
+      (entry.occurredAt
+        ? Date.parse(entry.occurredAt) <= Date.parse(seen.receivedAt)
+        : seen.id === history.currentEntryId)
+  )
+}
+
 /**
  * Adds an entry unless it is a redelivery, or older than all an order at its bound keeps (then
  * it would be the first to go: the history stays as it was). Pure: returns a new document.
@@ -128,7 +166,10 @@ export function appendEntry(
   entry: HistoryEntry,
   maxEntries = MAX_ENTRIES_PER_ORDER
 ): AppendResult {
-  if (history.entries.some((existing) => existing.id === entry.id)) {
+  if (
+    history.entries.some((existing) => existing.id === entry.id) ||
+    isAbsorbed(history, entry)
+  ) {
     return { history, added: false, redelivery: true }
   }
 

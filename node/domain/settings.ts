@@ -17,6 +17,12 @@ export interface AppSettings {
   boardWindowDays: number
   /** A line in the OMS order's interactions per status change (default on). */
   omsInteractions: boolean
+  /** Tracking number, URL and delivery events onto the OMS invoice (default on). */
+  omsTracking: boolean
+  /** An order whose last change is older than this is asked live by the sweep. */
+  sweepAfterMinutes: number
+  /** Days of OMS orders the backfill looks up (default 7). */
+  backfillDays: number
   /** The language of those lines (default pt). */
   omsLanguage: OmsLanguage
 }
@@ -86,6 +92,10 @@ export function parseSettings(raw: unknown): AppSettings {
     omsInteractions:
       settings.omsInteractions !== false &&
       settings.omsInteractions !== 'false',
+    omsTracking:
+      settings.omsTracking !== false && settings.omsTracking !== 'false',
+    sweepAfterMinutes: wholeNumber(settings.sweepAfterMinutes, 30, 1, 10_080),
+    backfillDays: wholeNumber(settings.backfillDays, 7, 1, 90),
     omsLanguage:
       (['en', 'pt', 'es'] as const).find(
         (language) => language === clean(settings.omsLanguage)

@@ -3,7 +3,8 @@ import type { HistoryEntry } from './history'
 export const STATUS_CHANGED_EVENT = 'pick-and-pack.status-changed'
 
 /** Where a recorded change came from: a notification, or the app noticing it itself. */
-export type ChangeSource = 'webhook' | 'sweep' | 'view'
+/** `backfill`: recorded from Pick and Pack's live state when the app was installed. */
+export type ChangeSource = 'webhook' | 'sweep' | 'view' | 'backfill'
 
 /** The body of the IO event `pick-and-pack.status-changed` (DESIGN.md, "Webhook route"). */
 export interface StatusChangedEvent {

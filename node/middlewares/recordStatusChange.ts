@@ -1,10 +1,6 @@
 import { toHistoryEntry } from '../domain/history'
-import {
-  STATUS_CHANGED_EVENT,
-  statusChangedEvent,
-} from '../domain/statusChangedEvent'
 import { HistoryStore } from '../storage/historyStore'
-import { StorageError } from '../storage/jsonStore'
+import { publishStatusChange } from '../sync/publish'
 import type { Context } from '../typings/context'
 
 /**
@@ -21,23 +17,11 @@ export async function recordStatusChange(
   if (!notification) throw new Error('recordStatusChange needs a notification')
 
   const entry = toHistoryEntry(notification, new Date())
-  const { events } = ctx.clients
 
   ctx.state.entry = entry
   ctx.state.recorded = await new HistoryStore(ctx.clients.vbase).record(
     entry,
-    async (change, currentStatus) => {
-      try {
-        await events.sendEvent(
-          '',
-          STATUS_CHANGED_EVENT,
-          statusChangedEvent(change, currentStatus, 'webhook')
-        )
-      } catch {
-        // The events client's error carries request headers (the app token).
-        throw new StorageError('The status change event could not be sent')
-      }
-    }
+    publishStatusChange(ctx.clients.events)
   )
   await next()
 }

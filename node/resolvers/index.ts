@@ -1,7 +1,10 @@
+import { retryOmsSync } from './mutation/retryOmsSync'
+import { startBackfill } from './mutation/startBackfill'
 import { OrderFulfillment } from './orderFulfillment'
 import { PickAndPackOrderResolvers } from './pickAndPackOrder'
 import { fulfillmentBoard } from './query/fulfillmentBoard'
 import { fulfillmentOrders } from './query/fulfillmentOrders'
+import { maintenance } from './query/maintenance'
 import { orderFulfillment } from './query/orderFulfillment'
 import { orderShipments } from './query/orderShipments'
 import { pickAndPackConnection } from './query/pickAndPackConnection'
@@ -15,6 +18,11 @@ export const resolvers = {
     pickAndPackConnection,
     fulfillmentBoard,
     fulfillmentOrders,
+    maintenance,
+  },
+  Mutation: {
+    retryOmsSync,
+    startBackfill,
   },
   OrderFulfillment,
   PickAndPackOrder: PickAndPackOrderResolvers,

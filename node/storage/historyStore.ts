@@ -109,7 +109,8 @@ export class HistoryStore {
 
         if (!change.added) {
           return {
-            duplicate: false,
+            // A change already seen live (a sweep or a view) is a redelivery too.
+            duplicate: change.redelivery,
             isNew: false,
             currentStatus: history.currentStatus,
           }

@@ -21,6 +21,7 @@ export interface JsonStore {
     bucket: string,
     opts?: { prefix?: string; next?: string; limit?: number }
   ): Promise<{ data?: Array<{ path: string }> | null; next?: string | null }>
+  deleteFile(bucket: string, path: string): Promise<unknown>
 }
 
 /** Thrown when the store failed; the webhook answers 503 so that the sender retries. */

@@ -20,6 +20,17 @@ export interface UpstreamControl {
   interactions: Array<{ orderId: string; source: string; message: string }>
   /** Answer the next N interaction calls with this status (nothing is recorded). */
   failInteractions(count: number, status: number): void
+  /** Tracking numbers the OMS took (`PATCH .../invoice/{invoiceNumber}`, decoded), in order. */
+  invoices: OmsWrite[]
+  /** Tracking events the OMS took (`PUT .../invoice/{invoiceNumber}/tracking`), in order. */
+  trackings: OmsWrite[]
+  /**
+   * Answer the next N OMS writes (interactions, invoice, tracking) with this status, nothing
+   * recorded; `failInteractions` ones, for interactions, come first.
+   */
+  failOmsWrites(count: number, status: number): void
+  /** The next N OMS writes are recorded (they landed), then the connection closes unanswered. */
+  dropOmsWrites(count: number): void
   /** Every v1 request: path and headers that matter. */
   v1Requests: Array<{ url: string; authorization?: string; filter?: string }>
   /** Answer the next N tracking calls with this status and body. */
@@ -29,6 +40,15 @@ export interface UpstreamControl {
   oms: Record<string, unknown>
   close(): Promise<void>
 }
+
+/** One invoice tracking call the OMS took. */
+export interface OmsWrite {
+  orderId: string
+  invoiceNumber: string
+  body: Record<string, unknown>
+}
+
+const OMS_NOT_FOUND = { error: { code: 'OMS003', message: 'Order not found' } }
 
 const jwt = (payload: object) =>
   `${[{ alg: 'HS256', typ: 'JWT' }, payload]
@@ -44,6 +64,8 @@ export async function startUpstream(
   let omsFailures: number[] = []
   let expiries = 0
   let interactionFailures: number[] = []
+  let omsWriteFailures: number[] = []
+  let omsWriteDrops = 0
 
   const control = {
     apiKey,
@@ -70,6 +92,14 @@ export async function startUpstream(
     }>,
     failInteractions(count: number, status: number) {
       interactionFailures = Array.from({ length: count }, () => status)
+    },
+    invoices: [] as OmsWrite[],
+    trackings: [] as OmsWrite[],
+    failOmsWrites(count: number, status: number) {
+      omsWriteFailures = Array.from({ length: count }, () => status)
+    },
+    dropOmsWrites(count: number) {
+      omsWriteDrops = count
     },
     failTracking(
       count: number,
@@ -103,23 +133,51 @@ export async function startUpstream(
       const interactionMatch =
         /^\/api\/oms\/pvt\/orders\/([^/?]+)\/interactions(\?|$)/.exec(url)
 
+      // The invoice number is one URL-encoded segment ("NF 651/1" arrives as NF%20651%2F1).
+      const invoiceMatch =
+        /^\/api\/oms\/pvt\/orders\/([^/?]+)\/invoice\/([^/?]+)(\/tracking)?(\?|$)/.exec(
+          url
+        )
+
+      /** Answers an OMS write, unless it is to be dropped: then only the socket closes. */
+      const answerWrite = (drop: boolean, status: number, body: unknown) =>
+        drop ? req.socket.destroy() : send(status, body)
+
+      /** The next OMS write's fate: a failure status, dropped after landing, or answered. */
+      const writeFate = (): { failure?: number; drop: boolean } => {
+        const failure = omsWriteFailures.shift()
+
+        if (failure) return { failure, drop: false }
+        const drop = omsWriteDrops > 0
+
+        if (drop) omsWriteDrops--
+
+        return { drop }
+      }
+
       if (req.method === 'POST' && interactionMatch) {
         const failure = interactionFailures.shift()
 
         if (failure) return send(failure, { error: { message: 'failure' } })
+        const fate = writeFate()
+
+        if (fate.failure) {
+          return send(fate.failure, { error: { message: 'failure' } })
+        }
+
         let body: { source?: string; message?: string } = {}
 
         try {
           body = JSON.parse(raw)
         } catch {
-          return send(400, { error: { message: 'not JSON' } })
+          return answerWrite(fate.drop, 400, { error: { message: 'not JSON' } })
         }
 
         if (
           typeof body.source !== 'string' ||
           typeof body.message !== 'string'
         ) {
-          return send(400, {
+          return answerWrite(fate.drop, 400, {
             error: { message: 'source and message required' },
           })
         }
@@ -130,7 +188,56 @@ export async function startUpstream(
           message: body.message,
         })
 
-        return send(200, {})
+        return answerWrite(fate.drop, 200, {})
+      }
+
+      const tracking = invoiceMatch?.[3] !== undefined
+
+      if (invoiceMatch && req.method === (tracking ? 'PUT' : 'PATCH')) {
+        const fate = writeFate()
+
+        if (fate.failure) {
+          return send(fate.failure, { error: { message: 'failure' } })
+        }
+
+        let orderId: string
+        let invoiceNumber: string
+        let body: unknown
+
+        try {
+          orderId = decodeURIComponent(invoiceMatch[1])
+          invoiceNumber = decodeURIComponent(invoiceMatch[2])
+        } catch {
+          return answerWrite(fate.drop, 400, {
+            error: { message: 'malformed URL encoding' },
+          })
+        }
+
+        if (!control.oms[orderId]) {
+          return answerWrite(fate.drop, 404, OMS_NOT_FOUND)
+        }
+
+        try {
+          body = JSON.parse(raw)
+        } catch {
+          return answerWrite(fate.drop, 400, { error: { message: 'not JSON' } })
+        }
+
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          return answerWrite(fate.drop, 400, {
+            error: { message: 'body must be a JSON object' },
+          })
+        }
+
+        const written = tracking ? control.trackings : control.invoices
+
+        written.push({
+          orderId,
+          invoiceNumber,
+          body: body as Record<string, unknown>,
+        })
+
+        return answerWrite(fate.drop, 200, {})
       }
 
       const v1Match = /^\/(prod|dev)\/v1\/([^?]+)(?:\?(.*))?$/.exec(url)
@@ -240,9 +347,7 @@ export async function startUpstream(
         if (failure) return send(failure, { error: { message: 'failure' } })
         const order = control.oms[decodeURIComponent(omsMatch[1])]
 
-        return order
-          ? send(200, order)
-          : send(404, { error: { code: 'OMS003', message: 'Order not found' } })
+        return order ? send(200, order) : send(404, OMS_NOT_FOUND)
       }
 
       return send(404, { message: 'Resource not found', code: 1001 })

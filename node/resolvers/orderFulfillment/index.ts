@@ -1,21 +1,43 @@
 import { chronological } from '../../domain/history'
 import { reconcile } from '../../domain/reconciliation'
 import { refineWithRecord } from '../../domain/v1Order'
+import { recordLiveStatus } from '../../sync/recordLiveStatus'
 import type { Context } from '../../typings/context'
+import { readOmsSync } from '../omsSync'
 import type { FulfillmentParent } from '../query/orderFulfillment'
 import { toStatusChange } from '../statusChange'
 
 /** Field resolvers of `OrderFulfillment`: each failure stays at its own path. */
 export const OrderFulfillment = {
   /** v1 is coarser than the flow in places: the recorded status says which step. */
-  pickAndPack: async (parent: FulfillmentParent) => {
+  pickAndPack: async (parent: FulfillmentParent, _: unknown, ctx: Context) => {
     const [order, history] = await Promise.all([
       parent.pickAndPackOrder(),
       parent.history().catch(() => null),
     ])
 
+    if (history) {
+      // A webhook was missed when Pick and Pack is ahead: record what the view saw. In the
+      // background: the view does not wait on the store for it.
+      recordLiveStatus(
+        ctx,
+        parent.orderId,
+        { status: order.fulfillmentStatus, hostname: order.hostname },
+        'view'
+      ).catch((error) =>
+        ctx.vtex.logger.warn({
+          message: 'Live status seen in a view could not be recorded',
+          orderId: parent.orderId,
+          reason: error instanceof Error ? error.message : 'unknown',
+        })
+      )
+    }
+
     return refineWithRecord(order, history?.currentStatus ?? null)
   },
+
+  omsSync: (parent: FulfillmentParent, _: unknown, ctx: Context) =>
+    readOmsSync(ctx, parent.orderId),
 
   oms: (parent: FulfillmentParent) => parent.omsOrder(),
 

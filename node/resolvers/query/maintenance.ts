@@ -1,0 +1,23 @@
+import { AppError } from '../../domain/errors'
+import { Maintenance } from '../../storage/maintenanceStore'
+import { backfillProgress } from '../../sync/backfill'
+import type { SweepReport } from '../../sync/sweep'
+import { SWEEP_REPORT } from '../../sync/sweep'
+import type { Context } from '../../typings/context'
+
+/** When the sweep and the backfill last ran, and what they healed. */
+export async function maintenance(_: unknown, __: unknown, ctx: Context) {
+  try {
+    const [lastSweep, backfill] = await Promise.all([
+      new Maintenance(ctx.clients.vbase).read<SweepReport>(SWEEP_REPORT),
+      backfillProgress(ctx),
+    ])
+
+    return { lastSweep, backfill }
+  } catch {
+    throw new AppError(
+      'STORE_UNAVAILABLE',
+      'The sweep and backfill state could not be read. Try again in a moment.'
+    )
+  }
+}

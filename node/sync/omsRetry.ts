@@ -1,0 +1,65 @@
+import { readAppSettings } from '../clients/appSettings'
+import { requireApiKey } from '../domain/settings'
+import { interactionsToRetry } from '../domain/omsSync'
+import { HistoryStore } from '../storage/historyStore'
+import { Maintenance } from '../storage/maintenanceStore'
+import type { AppDeps } from './deps'
+import { sendInteraction } from './omsInteraction'
+import { syncInvoiceTracking } from './omsInvoiceTracking'
+
+/**
+ * Sends again what the OMS has not taken for one order: its failed (or abandoned) interactions
+ * and a failed invoice tracking. From the sweep, and from the admin's "Send again" (`manual`,
+ * which also lifts the attempt limit on calls the OMS answered with an error). The order's
+ * pending mark is cleared once nothing is left to send.
+ */
+export async function retryOmsStory(
+  deps: AppDeps,
+  orderId: string,
+  manual = false
+): Promise<{ retried: number; pending: boolean }> {
+  const settings = await readAppSettings(deps.clients.apps, deps.vtex)
+  const histories = new HistoryStore(deps.clients.vbase)
+  const history = await histories.history(orderId)
+  let retried = 0
+  let failed = false
+
+  if (settings.omsInteractions) {
+    for (const id of interactionsToRetry(history, Date.now(), manual)) {
+      // One at a time: each claims the same document with If-Match.
+      // eslint-disable-next-line no-await-in-loop
+      const outcome = await sendInteraction(
+        deps,
+        { id, orderId },
+        settings.omsLanguage,
+        manual
+      )
+
+      if (outcome !== 'skipped') retried++
+      if (outcome === 'failed') failed = true
+    }
+  }
+
+  if (settings.omsTracking && history.omsTracking?.state === 'failed') {
+    const outcome = await syncInvoiceTracking(
+      deps,
+      orderId,
+      { apiKey: requireApiKey(settings), environment: settings.environment },
+      settings.omsLanguage
+    )
+
+    retried++
+    if (outcome === 'failed') failed = true
+  }
+
+  const left = await histories.history(orderId)
+  const pending =
+    failed ||
+    interactionsToRetry(left, Date.now() + 1, false).length > 0 ||
+    left.omsTracking?.state === 'failed'
+
+  if (!pending)
+    await new Maintenance(deps.clients.vbase).clearOmsPending(orderId)
+
+  return { retried, pending }
+}

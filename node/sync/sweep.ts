@@ -1,0 +1,202 @@
+import { readAppSettings } from '../clients/appSettings'
+import { OrderSummaries } from '../clients/orderSummaries'
+import type { OrderSummaryDocument } from '../domain/board'
+import { Maintenance, newHolder } from '../storage/maintenanceStore'
+import type { AppDeps } from './deps'
+import { retryOmsStory } from './omsRetry'
+import type { Pace } from './pace'
+import { paced } from './pace'
+import { recordLiveStatus } from './recordLiveStatus'
+
+/** What one run did; the route answers it and the admin shows the last one. */
+export interface SweepReport {
+  at: string
+  checked: number
+  healed: number
+  /** Stale orders left for the next run. */
+  remaining: number
+  omsRetried: number
+  /** Another replica was sweeping: this call did nothing. */
+  busy?: boolean
+}
+
+/** Where the last run stopped: the next starts after it, so every stale order gets its turn. */
+interface SweepCursor {
+  lastChangeAt: string | null
+  /** Orders already asked that share `lastChangeAt` (a date alone is not a position). */
+  done: string[]
+}
+
+export const SWEEP_LEASE = 'sweep-lease.json'
+export const SWEEP_REPORT = 'sweep-report.json'
+const PAGE = 100
+const OMS_BATCH = 50
+
+export interface SweepOptions {
+  /** Time the run may take: the route's timeout with room to answer. */
+  budgetMs: number
+  /** Default: 10 at once, 20 a second (Pick and Pack allows 100 and 500). */
+  concurrency?: number
+  perSecond?: number
+}
+
+/**
+ * One sweep, from VTEX's Scheduler (any replica; a lease in VBase makes concurrent calls
+ * wait their turn): first the orders whose OMS story is behind, then the orders not finished
+ * whose last change is older than `sweepAfterMinutes`, oldest first, each asked live once and
+ * healed when Pick and Pack is ahead of the record. Stops starting work at its budget and
+ * resumes there next time.
+ */
+export async function runSweep(
+  deps: AppDeps,
+  options: SweepOptions
+): Promise<SweepReport> {
+  const started = Date.now()
+  const maintenance = new Maintenance(deps.clients.vbase)
+  const holder = newHolder()
+  const lease = await maintenance.claim<SweepCursor>(
+    SWEEP_LEASE,
+    holder,
+    options.budgetMs + 10_000,
+    { lastChangeAt: null, done: [] }
+  )
+
+  if (!lease) {
+    const last = await maintenance.read<SweepReport>(SWEEP_REPORT)
+
+    return {
+      at: new Date().toISOString(),
+      checked: 0,
+      healed: 0,
+      remaining: last?.remaining ?? 0,
+      omsRetried: 0,
+      busy: true,
+    }
+  }
+
+  const pace: Pace = {
+    concurrency: options.concurrency ?? 10,
+    perSecond: options.perSecond ?? 20,
+    deadline: started + options.budgetMs,
+  }
+
+  let cursor = lease.data
+  let report: SweepReport
+
+  try {
+    const omsRetried = await retryPendingOms(deps, maintenance, pace)
+    const stale = await sweepStaleOrders(deps, cursor, pace)
+
+    cursor = stale.cursor
+    report = {
+      at: new Date().toISOString(),
+      checked: stale.checked,
+      healed: stale.healed,
+      remaining: stale.remaining,
+      omsRetried,
+    }
+    await maintenance.write(SWEEP_REPORT, report)
+  } finally {
+    await maintenance.release(SWEEP_LEASE, holder, cursor)
+  }
+
+  return report
+}
+
+async function retryPendingOms(
+  deps: AppDeps,
+  maintenance: Maintenance,
+  pace: Pace
+): Promise<number> {
+  const orders = await maintenance.omsPending(OMS_BATCH)
+  let retried = 0
+
+  await paced(
+    orders,
+    { ...pace, concurrency: Math.min(pace.concurrency, 5) },
+    async (orderId) => {
+      retried += (await retryOmsStory(deps, orderId)).retried
+    }
+  )
+
+  return retried
+}
+
+async function sweepStaleOrders(
+  deps: AppDeps,
+  cursor: SweepCursor,
+  pace: Pace
+): Promise<{
+  checked: number
+  healed: number
+  remaining: number
+  cursor: SweepCursor
+}> {
+  const settings = await readAppSettings(deps.clients.apps, deps.vtex)
+
+  if (!settings.apiKey) {
+    return { checked: 0, healed: 0, remaining: 0, cursor }
+  }
+
+  const credentials = {
+    apiKey: settings.apiKey,
+    environment: settings.environment,
+  }
+  const cutoff = new Date(
+    Date.now() - settings.sweepAfterMinutes * 60_000
+  ).toISOString()
+  const stale = `final=false AND lastChangeAt<${cutoff}`
+  const where = cursor.lastChangeAt
+    ? `${stale} AND lastChangeAt>=${cursor.lastChangeAt}`
+    : stale
+
+  const summaries = new OrderSummaries(deps.clients.masterdata)
+  const page = await summaries.search(where, 1, PAGE, 'lastChangeAt ASC')
+  const candidates = page.documents.filter(
+    (summary) => !cursor.done.includes(summary.orderId)
+  )
+
+  const asked: OrderSummaryDocument[] = []
+  let healed = 0
+
+  await paced(candidates, pace, async (summary) => {
+    asked.push(summary)
+    const live = await deps.clients.pickAndPack.getLiveStatus(
+      credentials,
+      summary.orderId
+    )
+
+    if (await recordLiveStatus(deps, summary.orderId, live, 'sweep')) healed++
+  })
+
+  const remaining = Math.max(0, page.total - cursor.done.length - asked.length)
+
+  return {
+    checked: asked.length,
+    healed,
+    remaining,
+    // All asked: start over next time (orders still stale come round again).
+    cursor:
+      remaining === 0
+        ? { lastChangeAt: null, done: [] }
+        : advance(cursor, asked),
+  }
+}
+
+/** The cursor after `asked` (started in lastChangeAt order). */
+function advance(
+  cursor: SweepCursor,
+  asked: OrderSummaryDocument[]
+): SweepCursor {
+  const last = asked[asked.length - 1]?.lastChangeAt
+
+  if (!last) return cursor
+  const atLast = asked
+    .filter((summary) => summary.lastChangeAt === last)
+    .map((summary) => summary.orderId)
+
+  return {
+    lastChangeAt: last,
+    done: last === cursor.lastChangeAt ? [...cursor.done, ...atLast] : atLast,
+  }
+}
