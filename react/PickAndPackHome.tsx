@@ -4,6 +4,7 @@ import { Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 
 import Board from './components/Board'
 import ConnectionBanner from './components/ConnectionBanner'
+import Maintenance from './components/Maintenance'
 import OrderSearch from './components/OrderSearch'
 import PageTitle from './components/PageTitle'
 import RecentChanges from './components/RecentChanges'
@@ -33,6 +34,9 @@ function PickAndPackHome() {
       </div>
       <PageBlock testId="board-block">
         <Board />
+      </PageBlock>
+      <PageBlock testId="maintenance-block">
+        <Maintenance />
       </PageBlock>
       <PageBlock
         title={intl.formatMessage({ id: 'admin/pick-and-pack.search.title' })}

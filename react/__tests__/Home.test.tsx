@@ -8,6 +8,7 @@ import PICK_AND_PACK_CONNECTION from '../components/ConnectionBanner/graphql/pic
 import RECENT_STATUS_CHANGES from '../components/RecentChanges/graphql/recentStatusChanges.gql'
 import type { StatusChange } from '../components/OrderView/types'
 import { emptyBoardMocks } from './setup/board'
+import { maintenanceData, maintenanceMock } from './setup/maintenance'
 import { renderPage } from './setup/render'
 
 function connectionMock(ok: boolean, code: string | null = null) {
@@ -41,10 +42,11 @@ function recentMock(status: string | null, changes: StatusChange[]) {
   }
 }
 
-// The board above answers empty: these tests are about the parts below it.
+// The board and the maintenance panel above answer empty: these tests are about the parts
+// below them.
 function renderHome(mocks: MockedResponse[]) {
   return renderPage(<PickAndPackHome />, {
-    mocks: [...emptyBoardMocks(), ...mocks],
+    mocks: [...emptyBoardMocks(), maintenanceMock(maintenanceData()), ...mocks],
   })
 }
 
@@ -282,6 +284,7 @@ describe('home: recent status changes', () => {
     renderPage(<PickAndPackHome />, {
       mocks: [
         ...emptyBoardMocks(),
+        maintenanceMock(maintenanceData()),
         connectionMock(false, 'NOT_CONFIGURED'),
         recentMock(null, []),
       ],

@@ -123,4 +123,25 @@ declare module 'vtex.styleguide' {
     emptyStateChildren?: ReactNode
     onRowClick?: (args: { rowData: any }) => void
   }>
+  export const NumericStepper: ComponentType<{
+    value?: number
+    minValue?: number
+    maxValue?: number
+    defaultValue?: number
+    label?: string
+    size?: 'small' | 'regular' | 'large'
+    readOnly?: boolean
+    block?: boolean
+    lean?: boolean
+    // The Styleguide passes the event with the validated number on it.
+    onChange: (e: { value: number }) => void
+  }>
+  export const Progress: ComponentType<{
+    type?: 'line' | 'steps'
+    // type "line": 0 to 100.
+    percent?: number
+    steps?: Array<'completed' | 'inProgress' | 'toDo'>
+    danger?: boolean
+    slim?: boolean
+  }>
 }

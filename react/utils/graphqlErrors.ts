@@ -72,3 +72,28 @@ export function rootErrorCode(
 
   return undefined
 }
+
+export interface ActionFailure {
+  code: string
+  // The server's own words (they already say what to do); absent for a network failure.
+  message?: string
+}
+
+/**
+ * Why an action (a mutation) failed: the code and message of its first GraphQL error, else
+ * NETWORK_ERROR when nothing came back. Undefined when it did not fail.
+ */
+export function actionFailure(
+  error: ApolloErrorLike | undefined | null
+): ActionFailure | undefined {
+  if (!error) return undefined
+  const [first] = error.graphQLErrors || []
+
+  if (first) {
+    const message = first.message?.trim()
+
+    return message ? { code: codeOf(first), message } : { code: codeOf(first) }
+  }
+
+  return { code: error.networkError ? NETWORK_ERROR : UNKNOWN_ERROR }
+}

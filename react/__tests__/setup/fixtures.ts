@@ -2,9 +2,11 @@ import { GraphQLError } from 'graphql'
 
 import ORDER_FULFILLMENT from '../../components/OrderView/graphql/orderFulfillment.gql'
 import ORDER_SHIPMENTS from '../../components/OrderView/graphql/orderShipments.gql'
+import RETRY_OMS_SYNC from '../../components/OrderView/graphql/retryOmsSync.gql'
 import type {
   ItemReconciliation,
   OmsOrder,
+  OmsSync,
   OrderFulfillment,
   PickAndPackOrder,
   PickedItem,
@@ -139,18 +141,22 @@ export function fulfillment(
     oms: omsOrder(),
     history: [
       {
+        id: 'change-1',
         orderId: ORDER_ID,
         oldStatus: 'READY_FOR_PICKING',
         newStatus: 'PICKING',
         hostname: 'store.example.com',
         receivedAt: '2026-11-20T09:40:00.000Z',
+        source: 'webhook',
       },
       {
+        id: 'change-2',
         orderId: ORDER_ID,
         oldStatus: 'PICKING',
         newStatus: 'READY_FOR_PACKING',
         hostname: 'store.example.com',
         receivedAt: '2026-11-20T10:02:00.000Z',
+        source: 'webhook',
       },
     ],
     items: [
@@ -199,7 +205,40 @@ export function fulfillment(
         ...countedResult,
       },
     ],
+    omsSync: omsSync(),
     ...overrides,
+  }
+}
+
+/** What the OMS holds: every change written, tracking on the invoice, nothing failed. */
+export function omsSync(overrides: Partial<OmsSync> = {}): OmsSync {
+  return {
+    interactions: 2,
+    trackingSent: true,
+    pending: 0,
+    lastError: null,
+    tracking: 'SENT',
+    interactionsOn: true,
+    ...overrides,
+  }
+}
+
+/** A mocked RetryOmsSync answer: the new state, or errors. */
+export function retryMock(
+  data: OmsSync | null,
+  {
+    errors = [],
+    orderId = ORDER_ID,
+    delay = 0,
+  }: { errors?: GraphQLError[]; orderId?: string; delay?: number } = {}
+) {
+  return {
+    request: { query: RETRY_OMS_SYNC, variables: { orderId } },
+    result: {
+      data: data ? { retryOmsSync: data } : null,
+      ...(errors.length ? { errors } : {}),
+    },
+    delay,
   }
 }
 

@@ -1,14 +1,17 @@
 import React from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Tag } from 'vtex.styleguide'
 
 import { DateTime } from '../Format'
 import StatusTag from '../StatusTag'
 import { useStatusText } from '../../hooks/useStatusText'
 import { parseDate } from '../../utils/dates'
-import type { StatusChange } from './types'
+import { own } from '../../utils/own'
+import { CHANGE_SOURCE_MESSAGES } from './labels'
+import type { HistoryEntry, StatusChange } from './types'
 
 /** Newest first; the API sends them oldest first, and equal dates keep arrival order. */
-export function newestFirst(changes: StatusChange[]): StatusChange[] {
+export function newestFirst<T extends StatusChange>(changes: T[]): T[] {
   return changes
     .map((change, index) => ({
       change,
@@ -19,7 +22,26 @@ export function newestFirst(changes: StatusChange[]): StatusChange[] {
     .map(({ change }) => change)
 }
 
-function HistoryTimeline({ history }: { history: StatusChange[] }) {
+/**
+ * A change the webhook did not deliver (the sweep found it, or the order view saw it live),
+ * marked so that a merchant can tell a missed notification from a delivered one.
+ */
+function SourceTag({ source }: { source: string }) {
+  const intl = useIntl()
+
+  if (!source || source === 'webhook') return null
+  const id = own(CHANGE_SOURCE_MESSAGES, source)
+
+  return (
+    <span className="ml3" data-testid="history-source" data-source={source}>
+      <Tag size="small" variation="low">
+        {id ? intl.formatMessage({ id }) : source}
+      </Tag>
+    </span>
+  )
+}
+
+function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
   const { label } = useStatusText()
 
   if (history.length === 0) {
@@ -34,7 +56,7 @@ function HistoryTimeline({ history }: { history: StatusChange[] }) {
     <ol className="list ma0 pa0" data-testid="history">
       {newestFirst(history).map((change, i) => (
         <li
-          key={`${change.receivedAt}-${i}`}
+          key={change.id || `${change.receivedAt}-${i}`}
           className="flex items-center pv3 bb b--muted-4 t-body"
           data-testid="history-entry"
         >
@@ -49,6 +71,7 @@ function HistoryTimeline({ history }: { history: StatusChange[] }) {
               →
             </span>
             <StatusTag status={change.newStatus} size="small" />
+            <SourceTag source={change.source} />
           </span>
           {change.hostname && (
             <span className="t-small c-muted-1 flex-none ml3">

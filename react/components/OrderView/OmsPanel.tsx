@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
@@ -17,6 +18,8 @@ interface Props {
   errorCode?: string
   onRetry: () => void
   retrying: boolean
+  // What the OMS order page holds of the story (OmsSyncStatus), under the order.
+  children?: ReactNode
 }
 
 function OmsPanel({
@@ -26,6 +29,7 @@ function OmsPanel({
   errorCode,
   onRetry,
   retrying,
+  children,
 }: Props) {
   return (
     <Section
@@ -40,6 +44,7 @@ function OmsPanel({
         onRetry={onRetry}
         retrying={retrying}
       />
+      {children}
       <a
         href={omsOrderPath(orderId)}
         target="_blank"
@@ -58,7 +63,7 @@ function OmsContent({
   errorCode,
   onRetry,
   retrying,
-}: Omit<Props, 'orderId'>) {
+}: Omit<Props, 'orderId' | 'children'>) {
   if (errorCode)
     return (
       <ErrorMessage code={errorCode} onRetry={onRetry} retrying={retrying} />

@@ -11,6 +11,7 @@ import { isValidOrderId } from '../../utils/statuses'
 import { HOME_PATH, omsOrderPath } from '../../utils/orderRoutes'
 import HistoryTimeline from './HistoryTimeline'
 import OmsPanel from './OmsPanel'
+import OmsSyncStatus from './OmsSyncStatus'
 import PickAndPackPanel from './PickAndPackPanel'
 import Reconciliation from './Reconciliation'
 import Section from './Section'
@@ -112,7 +113,16 @@ function OrderView({ orderId }: { orderId: string }) {
           errorCode={order.omsError}
           onRetry={refetch}
           retrying={refetching}
-        />
+        >
+          {fulfillment && (
+            <OmsSyncStatus
+              orderId={orderId}
+              omsSync={fulfillment.omsSync}
+              onReload={refetch}
+              reloading={refetching}
+            />
+          )}
+        </OmsPanel>
         <PickAndPackPanel
           pickAndPack={pickAndPack}
           loading={busy}

@@ -132,6 +132,20 @@ export const EVIDENCE_TYPE_MESSAGES: Record<string, string> = {
   SIGNATURE: 'admin/pick-and-pack.evidence.SIGNATURE',
 }
 
+/** Where the invoice tracking stands in the OMS (OmsSync.tracking). */
+export const OMS_TRACKING_MESSAGES: Record<string, string> = {
+  SENT: 'admin/pick-and-pack.omsSync.tracking.SENT',
+  WAITING: 'admin/pick-and-pack.omsSync.tracking.WAITING',
+  FAILED: 'admin/pick-and-pack.omsSync.tracking.FAILED',
+  OFF: 'admin/pick-and-pack.omsSync.tracking.OFF',
+}
+
+/** How the app learned of a change other than by the webhook (StatusChange.source). */
+export const CHANGE_SOURCE_MESSAGES: Record<string, string> = {
+  sweep: 'admin/pick-and-pack.history.source.sweep',
+  view: 'admin/pick-and-pack.history.source.view',
+}
+
 /** Whole hours and minutes of a duration in minutes (rounded to the minute). */
 export function splitMinutes(minutes: number): {
   hours: number

@@ -98,6 +98,13 @@ export interface StatusChange {
   receivedAt: string
 }
 
+/** A change in the order's history: its own id, and how the app learned of it. */
+export interface HistoryEntry extends StatusChange {
+  id: string
+  // webhook, sweep (the webhook missed it, the sweep found it) or view (seen live here).
+  source: string
+}
+
 export type ReconciliationState =
   | 'COMPLETE'
   | 'SHORT'
@@ -125,8 +132,25 @@ export interface OrderFulfillment {
   orderId: string
   pickAndPack: PickAndPackOrder | null
   oms: OmsOrder | null
-  history: StatusChange[]
+  history: HistoryEntry[]
   items: ItemReconciliation[]
+  // Null when the app could not read what the OMS holds.
+  omsSync: OmsSync | null
+}
+
+/** What VTEX's own order page holds of this order's story. */
+export interface OmsSync {
+  interactions: number
+  trackingSent: boolean
+  pending: number
+  lastError: string | null
+  // SENT, WAITING, FAILED or OFF; another value is shown as received.
+  tracking: string
+  interactionsOn: boolean
+}
+
+export interface RetryOmsSyncData {
+  retryOmsSync: OmsSync
 }
 
 export interface OrderFulfillmentData {

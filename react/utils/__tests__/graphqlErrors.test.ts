@@ -1,6 +1,7 @@
 import {
   NETWORK_ERROR,
   UNKNOWN_ERROR,
+  actionFailure,
   errorCodeAt,
   rootErrorCode,
 } from '../graphqlErrors'
@@ -104,5 +105,42 @@ describe('rootErrorCode', () => {
         'orderFulfillment'
       )
     ).toBeUndefined()
+  })
+})
+
+describe('actionFailure', () => {
+  it('is undefined when nothing failed', () => {
+    expect(actionFailure(undefined)).toBeUndefined()
+    expect(actionFailure(null)).toBeUndefined()
+  })
+
+  it('keeps the first error’s code and the server’s own message', () => {
+    expect(
+      actionFailure({
+        graphQLErrors: [
+          {
+            message: 'The OMS did not answer. Try again in a minute.',
+            path: ['retryOmsSync'],
+            extensions: { code: 'OMS_UNAVAILABLE' },
+          },
+          at(['retryOmsSync'], 'STORE_UNAVAILABLE'),
+        ],
+      })
+    ).toEqual({
+      code: 'OMS_UNAVAILABLE',
+      message: 'The OMS did not answer. Try again in a minute.',
+    })
+  })
+
+  it('names an error without a code UNKNOWN_ERROR, and drops an empty message', () => {
+    expect(
+      actionFailure({ graphQLErrors: [{ message: '  ', path: ['x'] }] })
+    ).toEqual({ code: UNKNOWN_ERROR })
+  })
+
+  it('says NETWORK_ERROR when nothing came back', () => {
+    expect(actionFailure({ networkError: new Error('offline') })).toEqual({
+      code: NETWORK_ERROR,
+    })
   })
 })

@@ -1,0 +1,447 @@
+import React from 'react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { GraphQLError } from 'graphql'
+import type { MockedResponse } from '@apollo/react-testing'
+
+import Maintenance, { POLL_MS } from '../components/Maintenance'
+import PickAndPackHome from '../PickAndPackHome'
+import PICK_AND_PACK_CONNECTION from '../components/ConnectionBanner/graphql/pickAndPackConnection.gql'
+import RECENT_STATUS_CHANGES from '../components/RecentChanges/graphql/recentStatusChanges.gql'
+import { emptyBoardMocks, rootError } from './setup/board'
+import {
+  backfillStatus,
+  maintenanceData,
+  maintenanceMock,
+  startBackfillMock,
+  sweepRun,
+} from './setup/maintenance'
+import { renderPage } from './setup/render'
+
+const minutesAgo = (minutes: number) =>
+  new Date(Date.now() - minutes * 60_000).toISOString()
+
+function renderPanel(
+  mocks: readonly MockedResponse[],
+  locale: 'en' | 'pt' | 'es' = 'en'
+) {
+  return renderPage(<Maintenance />, { mocks, locale })
+}
+
+const panel = () => within(screen.getByTestId('maintenance'))
+const backfillState = async () =>
+  within(await screen.findByTestId('backfill-state'))
+
+const running = backfillStatus({
+  state: 'RUNNING',
+  days: 7,
+  startedAt: minutesAgo(2),
+  updatedAt: minutesAgo(0),
+  scanned: 10,
+  recorded: 3,
+  total: 40,
+})
+
+describe('maintenance panel', () => {
+  it('says it is loading, then that nothing has run yet', async () => {
+    renderPanel([maintenanceMock(maintenanceData())])
+
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Keeping up to date' })
+    ).toBeInTheDocument()
+    expect(
+      panel().getByText('Loading the sweep and backfill state…')
+    ).toBeInTheDocument()
+
+    expect(await screen.findByTestId('last-sweep')).toHaveTextContent(
+      "The sweep has not run yet (VTEX's scheduler calls it every few minutes)."
+    )
+    expect(screen.getByTestId('backfill-state')).toHaveTextContent(
+      'No backfill yet.'
+    )
+    // Ready to start: 7 days by default.
+    expect(screen.getByLabelText('Days to backfill (1 to 90)')).toHaveValue('7')
+    expect(screen.getByTestId('backfill-start')).toHaveTextContent(
+      'Backfill the last 7 days'
+    )
+  })
+
+  it('says when the sweep last ran and what it found', async () => {
+    renderPanel([
+      maintenanceMock(
+        maintenanceData({
+          lastSweep: sweepRun({
+            at: minutesAgo(5),
+            checked: 120,
+            healed: 3,
+            remaining: 0,
+          }),
+        })
+      ),
+    ])
+
+    expect(await screen.findByTestId('last-sweep')).toHaveTextContent(
+      'Last sweep: 5 min ago — 120 orders checked, 3 healed, 0 left for the next run.'
+    )
+    expect(screen.getByTestId('last-sweep')).not.toHaveTextContent('sent again')
+  })
+
+  it('adds what the sweep sent the OMS again', async () => {
+    renderPanel([
+      maintenanceMock(
+        maintenanceData({
+          lastSweep: sweepRun({
+            at: minutesAgo(1),
+            checked: 1,
+            healed: 1,
+            remaining: 4,
+            omsRetried: 2,
+          }),
+        })
+      ),
+    ])
+
+    expect(await screen.findByTestId('last-sweep')).toHaveTextContent(
+      'Last sweep: 1 min ago — 1 order checked, 1 healed, 4 left for the next run. 2 OMS updates sent again.'
+    )
+  })
+
+  it('shows a running backfill with its progress, and no start button', async () => {
+    renderPanel([maintenanceMock(maintenanceData({ backfill: running }))])
+    const state = await backfillState()
+
+    expect(screen.getByTestId('backfill-state')).toHaveTextContent(
+      'Backfill of the last 7 days running, started 2 min ago.'
+    )
+    const bar = state.getByRole('progressbar', { name: 'Backfill progress' })
+
+    expect(bar).toHaveAttribute('aria-valuenow', '10')
+    expect(bar).toHaveAttribute('aria-valuemax', '40')
+    expect(
+      state.getByText('10 of 40 orders looked up, 3 changes recorded')
+    ).toBeInTheDocument()
+    expect(screen.queryByTestId('backfill-start')).not.toBeInTheDocument()
+  })
+
+  it('shows the progress as text while the total is not known', async () => {
+    renderPanel([
+      maintenanceMock(
+        maintenanceData({
+          backfill: { ...running, scanned: 1, recorded: 0, total: null },
+        })
+      ),
+    ])
+    const state = await backfillState()
+
+    expect(
+      state.getByText('1 order looked up so far, 0 changes recorded')
+    ).toBeInTheDocument()
+    expect(state.queryByRole('progressbar')).not.toBeInTheDocument()
+  })
+
+  it('shows a finished backfill and offers to run it again', async () => {
+    renderPanel([
+      maintenanceMock(
+        maintenanceData({
+          backfill: backfillStatus({
+            state: 'DONE',
+            days: 7,
+            startedAt: '2026-11-20T09:50:00.000Z',
+            updatedAt: '2026-11-20T10:00:00.000Z',
+            scanned: 35,
+            recorded: 12,
+            total: 35,
+          }),
+        })
+      ),
+    ])
+    const state = await backfillState()
+
+    expect(
+      state.getByText(/^Backfill of the last 7 days done at/)
+    ).toHaveTextContent(
+      /done at Nov 20, 2026.*: 35 orders looked up, 12 changes recorded\.$/
+    )
+    expect(screen.getByTestId('backfill-start')).toHaveTextContent(
+      'Backfill the last 7 days'
+    )
+  })
+
+  it('shows a failed backfill with the server’s words, and resumes it with its days', async () => {
+    const lastError =
+      'The OMS did not answer while listing orders. Resume to continue where it stopped.'
+
+    renderPanel([
+      maintenanceMock(
+        maintenanceData({
+          backfill: backfillStatus({
+            state: 'FAILED',
+            days: 14,
+            startedAt: minutesAgo(30),
+            updatedAt: minutesAgo(20),
+            scanned: 20,
+            recorded: 5,
+            total: 40,
+            lastError,
+          }),
+        })
+      ),
+      startBackfillMock(14, {
+        ...running,
+        days: 14,
+        scanned: 20,
+        recorded: 5,
+        total: 40,
+      }),
+    ])
+    const state = await backfillState()
+
+    expect(
+      state.getByText('The backfill of the last 14 days stopped.')
+    ).toBeInTheDocument()
+    expect(
+      state.getByText('20 of 40 orders looked up, 5 changes recorded')
+    ).toBeInTheDocument()
+    expect(state.getByText(lastError)).toBeInTheDocument()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }))
+
+    await waitFor(() =>
+      expect(screen.getByTestId('backfill-state')).toHaveTextContent(
+        'Backfill of the last 14 days running, started 2 min ago.'
+      )
+    )
+    expect(screen.queryByText(lastError)).not.toBeInTheDocument()
+  })
+
+  it('starts a backfill of the days chosen', async () => {
+    const started = jest.fn()
+    const answer = startBackfillMock(
+      14,
+      backfillStatus({
+        state: 'RUNNING',
+        days: 14,
+        startedAt: minutesAgo(0),
+        updatedAt: minutesAgo(0),
+      }),
+      { delay: 50 }
+    )
+
+    renderPanel([
+      maintenanceMock(maintenanceData()),
+      { ...answer, newData: started.mockImplementation(() => answer.result) },
+    ])
+
+    const days = await screen.findByLabelText('Days to backfill (1 to 90)')
+
+    fireEvent.change(days, { target: { value: '14' } })
+    const start = screen.getByTestId('backfill-start')
+
+    expect(start).toHaveTextContent('Backfill the last 14 days')
+    fireEvent.click(start)
+    expect(start).toBeDisabled()
+
+    await waitFor(() =>
+      expect(screen.getByTestId('backfill-state')).toHaveTextContent(
+        'Backfill of the last 14 days running, started < 1 min ago.'
+      )
+    )
+    expect(screen.getByTestId('backfill-progress')).toHaveTextContent(
+      '0 orders looked up so far, 0 changes recorded'
+    )
+    expect(started).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the days between 1 and 90', async () => {
+    renderPanel([maintenanceMock(maintenanceData())])
+    const days = await screen.findByLabelText('Days to backfill (1 to 90)')
+
+    fireEvent.click(screen.getByRole('button', { name: '+' }))
+    expect(screen.getByTestId('backfill-start')).toHaveTextContent(
+      'Backfill the last 8 days'
+    )
+
+    fireEvent.change(days, { target: { value: '500' } })
+    fireEvent.blur(days)
+    expect(screen.getByTestId('backfill-start')).toHaveTextContent(
+      'Backfill the last 90 days'
+    )
+  })
+
+  it('says why the backfill did not start', async () => {
+    renderPanel([
+      maintenanceMock(maintenanceData()),
+      startBackfillMock(7, null, {
+        errors: [
+          new GraphQLError(
+            'Pick and Pack is not configured: add the Api-Key in the app settings.',
+            undefined,
+            undefined,
+            undefined,
+            ['startBackfill'],
+            undefined,
+            { code: 'NOT_CONFIGURED' }
+          ),
+        ],
+      }),
+    ])
+
+    fireEvent.click(await screen.findByTestId('backfill-start'))
+
+    const alert = await screen.findByRole('alert')
+
+    expect(alert).toHaveTextContent(
+      'Could not start the backfill: Pick and Pack is not configured: add the Api-Key in the app settings. (code NOT_CONFIGURED)'
+    )
+    expect(screen.getByTestId('backfill-state')).toHaveTextContent(
+      'No backfill yet.'
+    )
+  })
+
+  it('says when its state could not be read, and tries again', async () => {
+    renderPanel([
+      maintenanceMock(null, {
+        errors: [rootError('maintenance', 'STORE_UNAVAILABLE')],
+      }),
+      maintenanceMock(maintenanceData()),
+    ])
+
+    const alert = await screen.findByRole('alert')
+
+    expect(alert).toHaveAttribute('data-error-code', 'STORE_UNAVAILABLE')
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }))
+
+    expect(await screen.findByText('No backfill yet.')).toBeInTheDocument()
+  })
+
+  it('speaks Portuguese', async () => {
+    renderPanel(
+      [
+        maintenanceMock(
+          maintenanceData({
+            lastSweep: sweepRun({ at: minutesAgo(5) }),
+          })
+        ),
+      ],
+      'pt'
+    )
+
+    expect(await screen.findByTestId('last-sweep')).toHaveTextContent(
+      'Última varredura: há 5 min — 120 pedidos verificados, 3 corrigidos, nenhum fica para a próxima execução.'
+    )
+    expect(
+      screen.getByRole('button', { name: 'Preencher os últimos 7 dias' })
+    ).toBeInTheDocument()
+  })
+})
+
+describe('maintenance panel: polling', () => {
+  beforeEach(() => {
+    jest.useFakeTimers()
+  })
+
+  afterEach(() => {
+    jest.useRealTimers()
+  })
+
+  it('reads the progress every 3 s while the backfill runs, and stops when it is done', async () => {
+    const reads = jest.fn()
+    const read = (mock: ReturnType<typeof maintenanceMock>) => ({
+      ...mock,
+      newData: jest.fn(() => {
+        reads()
+
+        return mock.result
+      }),
+    })
+
+    renderPanel([
+      read(maintenanceMock(maintenanceData({ backfill: running }))),
+      read(
+        maintenanceMock(
+          maintenanceData({
+            backfill: { ...running, scanned: 25, recorded: 8 },
+          })
+        )
+      ),
+      read(
+        maintenanceMock(
+          maintenanceData({
+            backfill: {
+              ...running,
+              state: 'DONE',
+              scanned: 40,
+              recorded: 11,
+              updatedAt: '2026-11-20T10:00:00.000Z',
+            },
+          })
+        )
+      ),
+    ])
+
+    expect(
+      await screen.findByText('10 of 40 orders looked up, 3 changes recorded')
+    ).toBeInTheDocument()
+    expect(reads).toHaveBeenCalledTimes(1)
+
+    await act(async () => {
+      jest.advanceTimersByTime(POLL_MS)
+    })
+    expect(
+      await screen.findByText('25 of 40 orders looked up, 8 changes recorded')
+    ).toBeInTheDocument()
+
+    await act(async () => {
+      jest.advanceTimersByTime(POLL_MS)
+    })
+    expect(
+      await screen.findByText(/40 orders looked up, 11 changes recorded\.$/)
+    ).toBeInTheDocument()
+    expect(reads).toHaveBeenCalledTimes(3)
+
+    // Done: no more reads (the answers above would be served again, in turn, if it kept on).
+    await act(async () => {
+      jest.advanceTimersByTime(POLL_MS * 5)
+    })
+    expect(reads).toHaveBeenCalledTimes(3)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(screen.getByTestId('backfill-state')).toHaveAttribute(
+      'data-state',
+      'DONE'
+    )
+  })
+})
+
+describe('home page: maintenance panel', () => {
+  it('sits beside the board, which never waits for it', async () => {
+    renderPage(<PickAndPackHome />, {
+      mocks: [
+        ...emptyBoardMocks(),
+        // The panel's answer comes long after the board's.
+        maintenanceMock(maintenanceData(), { delay: 400 }),
+        {
+          request: { query: PICK_AND_PACK_CONNECTION },
+          result: {
+            data: {
+              pickAndPackConnection: { ok: true, code: null, message: null },
+            },
+          },
+        },
+        {
+          request: {
+            query: RECENT_STATUS_CHANGES,
+            variables: { first: 20, status: null },
+          },
+          result: { data: { recentStatusChanges: [] } },
+        },
+      ],
+    })
+
+    expect(await screen.findByText('No orders yet')).toBeInTheDocument()
+    expect(
+      within(screen.getByTestId('maintenance')).getByText(
+        'Loading the sweep and backfill state…'
+      )
+    ).toBeInTheDocument()
+    expect(await screen.findByText('No backfill yet.')).toBeInTheDocument()
+  })
+})

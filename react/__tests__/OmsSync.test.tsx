@@ -1,0 +1,354 @@
+import React from 'react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { GraphQLError } from 'graphql'
+import type { MockedResponse } from '@apollo/react-testing'
+
+import PickAndPackOrder from '../PickAndPackOrder'
+import RETRY_OMS_SYNC from '../components/OrderView/graphql/retryOmsSync.gql'
+import { renderPage } from './setup/render'
+import {
+  ORDER_ID,
+  fulfillment,
+  omsSync,
+  orderMock,
+  retryMock,
+  shipmentsMock,
+} from './setup/fixtures'
+import type { OmsSync } from '../components/OrderView/types'
+
+function renderOrder(
+  sync: OmsSync | null,
+  mocks: readonly MockedResponse[] = [],
+  locale: 'en' | 'pt' | 'es' = 'en'
+) {
+  return renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
+    mocks: [
+      orderMock(fulfillment({ omsSync: sync })),
+      shipmentsMock([]),
+      ...mocks,
+    ],
+    locale,
+  })
+}
+
+const syncBlock = async () => within(await screen.findByTestId('oms-sync'))
+const retryButton = () => screen.queryByRole('button', { name: 'Send again' })
+
+describe('order view: in the OMS', () => {
+  it('says what VTEX’s order page holds when everything went through', async () => {
+    renderOrder(omsSync({ interactions: 5, tracking: 'SENT' }))
+    const sync = await syncBlock()
+
+    // Inside the OMS panel, under its own title.
+    expect(
+      within(screen.getByTestId('oms-panel')).getByTestId('oms-sync')
+    ).toBeInTheDocument()
+    expect(
+      sync.getByRole('heading', { level: 3, name: 'In the OMS' })
+    ).toBeInTheDocument()
+    expect(
+      sync.getByText("5 status changes written to the OMS order's interactions")
+    ).toBeInTheDocument()
+    expect(
+      sync.getByText('Tracking and delivery written to the invoice')
+    ).toBeInTheDocument()
+    expect(sync.queryByText(/waiting to be sent/)).not.toBeInTheDocument()
+    // Nothing to send again.
+    expect(retryButton()).not.toBeInTheDocument()
+  })
+
+  it('counts one interaction in the singular and none as "not yet"', async () => {
+    const { unmount } = renderOrder(omsSync({ interactions: 1 }))
+
+    expect(
+      (await syncBlock()).getByText(
+        "1 status change written to the OMS order's interactions"
+      )
+    ).toBeInTheDocument()
+    unmount()
+
+    renderOrder(omsSync({ interactions: 0 }))
+    expect(
+      (await syncBlock()).getByText(
+        "No status change written to the OMS order's interactions yet"
+      )
+    ).toBeInTheDocument()
+  })
+
+  it('shows tracking waiting and what waits to be sent, with Send again', async () => {
+    renderOrder(
+      omsSync({
+        interactions: 3,
+        pending: 2,
+        tracking: 'WAITING',
+        trackingSent: false,
+      })
+    )
+    const sync = await syncBlock()
+
+    expect(
+      sync.getByText('Tracking waits for a tracking number and an invoice')
+    ).toBeInTheDocument()
+    expect(sync.getByText('2 waiting to be sent')).toBeInTheDocument()
+    expect(sync.getByTestId('oms-sync-retry')).toHaveTextContent('Send again')
+  })
+
+  it('says when the app settings turned interactions and tracking off', async () => {
+    renderOrder(
+      omsSync({
+        interactions: 0,
+        interactionsOn: false,
+        tracking: 'OFF',
+        trackingSent: false,
+      })
+    )
+    const sync = await syncBlock()
+
+    expect(
+      sync.getByText('Interactions are turned off in the app settings')
+    ).toBeInTheDocument()
+    expect(
+      sync.getByText('Invoice tracking is turned off in the app settings')
+    ).toBeInTheDocument()
+    // No "0 status changes written" beside "turned off".
+    expect(sync.queryByText(/written to the OMS/)).not.toBeInTheDocument()
+    expect(retryButton()).not.toBeInTheDocument()
+  })
+
+  it('keeps the count of interactions written before they were turned off', async () => {
+    renderOrder(omsSync({ interactions: 4, interactionsOn: false }))
+    const sync = await syncBlock()
+
+    expect(
+      sync.getByText("4 status changes written to the OMS order's interactions")
+    ).toBeInTheDocument()
+    expect(
+      sync.getByText('Interactions are turned off in the app settings')
+    ).toBeInTheDocument()
+  })
+
+  it('shows a failed tracking with the server’s words as they came, and Send again', async () => {
+    const lastError =
+      'The OMS refused the tracking: the invoice 123 does not exist. Check the invoice in the OMS, then send again.'
+
+    renderOrder(omsSync({ tracking: 'FAILED', trackingSent: false, lastError }))
+    const sync = await syncBlock()
+
+    expect(
+      sync.getByText('Tracking could not be written to the invoice')
+    ).toBeInTheDocument()
+    expect(sync.getByText(lastError)).toBeInTheDocument()
+    expect(retryButton()).toBeInTheDocument()
+  })
+
+  it('offers Send again for a failure alone, with nothing pending', async () => {
+    renderOrder(omsSync({ lastError: 'The OMS did not answer.' }))
+    await syncBlock()
+
+    expect(retryButton()).toBeInTheDocument()
+  })
+
+  it('shows a tracking state it does not know as received', async () => {
+    renderOrder(omsSync({ tracking: 'PARTIAL' }))
+
+    expect(
+      (await syncBlock()).getByText('Tracking: PARTIAL')
+    ).toBeInTheDocument()
+  })
+
+  it('says when the OMS state could not be read, and reads the order again', async () => {
+    renderOrder(null, [orderMock(fulfillment())])
+    const sync = await syncBlock()
+
+    expect(
+      sync.getByText(
+        'What the OMS holds of this order could not be read right now. Try again in a moment.'
+      )
+    ).toBeInTheDocument()
+
+    fireEvent.click(sync.getByRole('button', { name: 'Try again' }))
+    expect(
+      await screen.findByText('Tracking and delivery written to the invoice')
+    ).toBeInTheDocument()
+  })
+
+  it('sends again, shows it is busy, then shows what the OMS holds now', async () => {
+    const sent = jest.fn()
+    const answer = retryMock(
+      omsSync({ interactions: 5, pending: 0, tracking: 'SENT' }),
+      { delay: 50 }
+    )
+
+    renderOrder(
+      omsSync({
+        interactions: 3,
+        pending: 2,
+        tracking: 'FAILED',
+        trackingSent: false,
+        lastError: 'The OMS did not answer: it will be sent again.',
+      }),
+      [{ ...answer, newData: sent.mockImplementation(() => answer.result) }]
+    )
+
+    await syncBlock()
+    fireEvent.click(retryButton()!)
+
+    // In flight: the button is busy and cannot be pressed twice.
+    expect(screen.getByTestId('oms-sync-retry')).toBeDisabled()
+
+    expect(
+      await screen.findByText('Sent again. This is what the OMS holds now.')
+    ).toBeInTheDocument()
+    expect(sent).toHaveBeenCalledTimes(1)
+
+    const sync = within(screen.getByTestId('oms-sync'))
+
+    expect(
+      sync.getByText("5 status changes written to the OMS order's interactions")
+    ).toBeInTheDocument()
+    expect(
+      sync.getByText('Tracking and delivery written to the invoice')
+    ).toBeInTheDocument()
+    expect(sync.queryByText(/waiting to be sent/)).not.toBeInTheDocument()
+    expect(
+      sync.queryByText('The OMS did not answer: it will be sent again.')
+    ).not.toBeInTheDocument()
+    // Nothing left to send.
+    expect(retryButton()).not.toBeInTheDocument()
+  })
+
+  it('sends the order id to retryOmsSync', async () => {
+    // The mock answers only this exact request: another id would be a failure.
+    renderOrder(omsSync({ pending: 1 }), [
+      {
+        request: { query: RETRY_OMS_SYNC, variables: { orderId: ORDER_ID } },
+        result: { data: { retryOmsSync: omsSync({ pending: 0 }) } },
+      },
+    ])
+    await syncBlock()
+    fireEvent.click(retryButton()!)
+
+    await waitFor(() => expect(retryButton()).not.toBeInTheDocument())
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('says why sending again failed, with the server’s message and its code', async () => {
+    renderOrder(omsSync({ pending: 2 }), [
+      retryMock(null, {
+        errors: [
+          new GraphQLError(
+            'The OMS did not answer. Try again in a few minutes.',
+            undefined,
+            undefined,
+            undefined,
+            ['retryOmsSync'],
+            undefined,
+            { code: 'OMS_UNAVAILABLE' }
+          ),
+        ],
+      }),
+    ])
+    await syncBlock()
+    fireEvent.click(retryButton()!)
+
+    const alert = await screen.findByRole('alert')
+
+    expect(alert).toHaveTextContent(
+      'Could not send again: The OMS did not answer. Try again in a few minutes. (code OMS_UNAVAILABLE)'
+    )
+    expect(alert).toHaveAttribute('data-error-code', 'OMS_UNAVAILABLE')
+    // What was known before stays, and so does the button.
+    expect(screen.getByText('2 waiting to be sent')).toBeInTheDocument()
+    expect(retryButton()).toBeEnabled()
+  })
+
+  it('says when the server could not be reached', async () => {
+    renderOrder(omsSync({ pending: 1 }), [
+      {
+        request: { query: RETRY_OMS_SYNC, variables: { orderId: ORDER_ID } },
+        error: new Error('Failed to fetch'),
+      },
+    ])
+    await syncBlock()
+    fireEvent.click(retryButton()!)
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not send again: Check your connection and try again. (code NETWORK_ERROR)'
+    )
+  })
+
+  it('speaks Portuguese', async () => {
+    renderOrder(
+      omsSync({ interactions: 5, pending: 2, tracking: 'WAITING' }),
+      [],
+      'pt'
+    )
+    const sync = await syncBlock()
+
+    expect(
+      sync.getByText(
+        '5 mudanças de status escritas nas interações do pedido no OMS'
+      )
+    ).toBeInTheDocument()
+    expect(sync.getByText('2 aguardando envio')).toBeInTheDocument()
+    expect(
+      sync.getByRole('button', { name: 'Enviar novamente' })
+    ).toBeInTheDocument()
+  })
+})
+
+describe('order view: where a change came from', () => {
+  it('marks the changes the webhook missed, and only those', async () => {
+    renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
+      mocks: [
+        orderMock(
+          fulfillment({
+            history: [
+              {
+                id: 'c1',
+                orderId: ORDER_ID,
+                oldStatus: 'READY_FOR_PICKING',
+                newStatus: 'PICKING',
+                hostname: null,
+                receivedAt: '2026-11-20T09:40:00.000Z',
+                source: 'webhook',
+              },
+              {
+                id: 'c2',
+                orderId: ORDER_ID,
+                oldStatus: 'PICKING',
+                newStatus: 'READY_FOR_PACKING',
+                hostname: null,
+                receivedAt: '2026-11-20T10:00:00.000Z',
+                source: 'sweep',
+              },
+              {
+                id: 'c3',
+                orderId: ORDER_ID,
+                oldStatus: 'READY_FOR_PACKING',
+                newStatus: 'PACKING',
+                hostname: null,
+                receivedAt: '2026-11-20T10:10:00.000Z',
+                source: 'view',
+              },
+            ],
+          })
+        ),
+        shipmentsMock([]),
+      ],
+    })
+
+    const entries = await screen.findAllByTestId('history-entry')
+
+    // Newest first: view, sweep, webhook.
+    expect(entries).toHaveLength(3)
+    expect(entries[0]).toHaveTextContent(
+      'Seen live in the order view (webhook missed)'
+    )
+    expect(entries[1]).toHaveTextContent('Found by the sweep (webhook missed)')
+    expect(
+      within(entries[2]).queryByTestId('history-source')
+    ).not.toBeInTheDocument()
+    expect(screen.getAllByTestId('history-source')).toHaveLength(2)
+  })
+})

@@ -1,0 +1,193 @@
+import React from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { useMutation } from 'react-apollo'
+import { Button } from 'vtex.styleguide'
+
+import ORDER_FULFILLMENT from './graphql/orderFulfillment.gql'
+import RETRY_OMS_SYNC from './graphql/retryOmsSync.gql'
+import ActionError from '../ErrorMessage/ActionError'
+import Heading from '../Heading'
+import { actionFailure } from '../../utils/graphqlErrors'
+import { own } from '../../utils/own'
+import { OMS_TRACKING_MESSAGES } from './labels'
+import type { OmsSync, OrderFulfillmentData, RetryOmsSyncData } from './types'
+
+interface Props {
+  orderId: string
+  omsSync: OmsSync | null
+  // Reads the whole order again (the page's refresh).
+  onReload: () => void
+  reloading: boolean
+}
+
+/** Whether the merchant has something to send again. */
+export function canRetry(sync: OmsSync): boolean {
+  return sync.pending > 0 || !!sync.lastError || trackingOf(sync) === 'FAILED'
+}
+
+function trackingOf(sync: OmsSync): string {
+  const code = (sync.tracking || '').trim().toUpperCase()
+
+  // An older service that only says whether tracking went out.
+  return code || (sync.trackingSent ? 'SENT' : '')
+}
+
+/**
+ * What VTEX's own order page holds of this order's story: the interactions the app wrote,
+ * where the invoice tracking stands, what waits to be sent, the last failure, and a button to
+ * send again now.
+ */
+function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
+  const intl = useIntl()
+  const [retry, { loading, error, data }] = useMutation<
+    RetryOmsSyncData,
+    { orderId: string }
+  >(RETRY_OMS_SYNC, {
+    variables: { orderId },
+    // The page reads the order's OmsSync from the cached order: put the answer there, so the
+    // page shows it until its next refresh.
+    update(cache, { data: result }) {
+      if (!result) return
+      try {
+        const cached = cache.readQuery<OrderFulfillmentData>({
+          query: ORDER_FULFILLMENT,
+          variables: { orderId },
+        })
+
+        if (!cached?.orderFulfillment) return
+        cache.writeQuery<OrderFulfillmentData>({
+          query: ORDER_FULFILLMENT,
+          variables: { orderId },
+          data: {
+            orderFulfillment: {
+              ...cached.orderFulfillment,
+              omsSync: result.retryOmsSync,
+            },
+          },
+        })
+      } catch {
+        // The order is not cached (any more): its next read shows the new state.
+      }
+    },
+  })
+
+  const failure = actionFailure(error)
+  const sent = !!data && !loading && !failure
+  const sendAgain = () => {
+    // A failure is shown from the hook's `error`: keep the promise quiet.
+    retry().catch(() => undefined)
+  }
+
+  const title = (
+    <Heading level={3}>
+      <FormattedMessage id="admin/pick-and-pack.omsSync.title" />
+    </Heading>
+  )
+
+  if (!omsSync) {
+    return (
+      <div data-testid="oms-sync" data-state="unknown">
+        {title}
+        <p className="t-body c-muted-1 mt0 mb3 lh-copy">
+          <FormattedMessage id="admin/pick-and-pack.omsSync.unavailable" />
+        </p>
+        <Button
+          variation="secondary"
+          size="small"
+          onClick={onReload}
+          isLoading={reloading}
+        >
+          <FormattedMessage id="admin/pick-and-pack.error.retry" />
+        </Button>
+      </div>
+    )
+  }
+
+  const tracking = trackingOf(omsSync)
+  const trackingId = own(OMS_TRACKING_MESSAGES, tracking)
+  const count = (value: number) => ({
+    count: value,
+    formatted: intl.formatNumber(value),
+  })
+
+  return (
+    <div data-testid="oms-sync" data-tracking={tracking}>
+      {title}
+      <ul className="list ma0 pa0 t-body lh-copy">
+        {(omsSync.interactionsOn || omsSync.interactions > 0) && (
+          <li className="mb2" data-testid="oms-sync-interactions">
+            <FormattedMessage
+              id="admin/pick-and-pack.omsSync.interactions"
+              values={count(omsSync.interactions)}
+            />
+          </li>
+        )}
+        {!omsSync.interactionsOn && (
+          <li className="mb2 c-muted-1">
+            <FormattedMessage id="admin/pick-and-pack.omsSync.interactionsOff" />
+          </li>
+        )}
+        <li
+          className={`mb2 ${
+            tracking === 'FAILED'
+              ? 'c-danger'
+              : tracking === 'SENT'
+              ? ''
+              : 'c-muted-1'
+          }`}
+          data-testid="oms-sync-tracking"
+        >
+          {trackingId ? (
+            <FormattedMessage id={trackingId} />
+          ) : (
+            <FormattedMessage
+              id="admin/pick-and-pack.omsSync.tracking.other"
+              values={{ state: tracking || '—' }}
+            />
+          )}
+        </li>
+        {omsSync.pending > 0 && (
+          <li className="mb2 c-warning" data-testid="oms-sync-pending">
+            <FormattedMessage
+              id="admin/pick-and-pack.omsSync.pending"
+              values={count(omsSync.pending)}
+            />
+          </li>
+        )}
+        {omsSync.lastError && (
+          // The server's own words: they already say what to do.
+          <li className="mb2 c-danger" data-testid="oms-sync-error">
+            {omsSync.lastError}
+          </li>
+        )}
+      </ul>
+      {canRetry(omsSync) && (
+        <div className="mt3">
+          <Button
+            variation="secondary"
+            size="small"
+            onClick={sendAgain}
+            isLoading={loading}
+            testId="oms-sync-retry"
+          >
+            <FormattedMessage id="admin/pick-and-pack.omsSync.retry" />
+          </Button>
+        </div>
+      )}
+      {failure && (
+        <ActionError
+          titleId="admin/pick-and-pack.omsSync.retryFailed"
+          failure={failure}
+        />
+      )}
+      <p
+        className={`t-small c-muted-1 mb0 ${sent ? 'mt3' : 'mt0'}`}
+        role="status"
+      >
+        {sent && <FormattedMessage id="admin/pick-and-pack.omsSync.retried" />}
+      </p>
+    </div>
+  )
+}
+
+export default OmsSyncStatus
