@@ -15,6 +15,7 @@ describeBesideShared('VTEX schema copies', () => {
   it.each([
     'manifest.schema.json',
     'oms-get-order.schema.json',
+    'oms-orders.openapi.json',
     'pick-and-pack-v1.openapi.json',
   ])('%s equals the shared one', (file) => {
     expect(readFileSync(path.join(copies, file), 'utf8')).toBe(

@@ -4,7 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { SimulatorCore } from './core'
 import type { ApiKind } from './faults'
-import { parseJsonObject, readBody, send, sendJson, sleep } from './http'
+import {
+  loseAnswer,
+  parseJsonObject,
+  readBody,
+  send,
+  sendJson,
+  sleep,
+} from './http'
 import { OMS_NOT_FOUND, omsOrder } from './oms'
 import { trackingPayload } from './tracking'
 
@@ -16,7 +23,7 @@ const API_KEY_REQUIRED = { message: 'apiKey is required', code: 1002 }
 
 /** Error body for an injected failure, in the shape each API uses. */
 function failureBody(kind: ApiKind, status: number): unknown {
-  if (kind === 'oms') {
+  if (kind === 'oms' || kind === 'oms-write') {
     return { error: { code: String(status), message: 'Simulated failure' } }
   }
 
@@ -29,7 +36,8 @@ function failureBody(kind: ApiKind, status: number): unknown {
 
 /**
  * Applies latency and failures; null when the failure was already sent (its
- * body from `body`, by default the shape of the legacy API or the OMS).
+ * body from `body`, by default the shape of the legacy API or the OMS). A
+ * `dropAfterLanding` failure lets the call go on and loses its answer instead.
  */
 export async function applyFaults(
   core: SimulatorCore,
@@ -48,6 +56,12 @@ export async function applyFaults(
     sendJson(res, decision.status, body(decision.status))
 
     return null
+  }
+
+  if (decision.kind === 'drop') {
+    loseAnswer(res)
+
+    return { malformed: false }
   }
 
   return { malformed: decision.malformed }

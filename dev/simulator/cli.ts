@@ -3,9 +3,14 @@
 // Environment: SIM_PORT, SIM_API_KEY, SIM_AUTO_ADVANCE_MS, SIM_WEBHOOK_URL,
 // SIM_WEBHOOK_SECRET (sent as header x-webhook-secret), SIM_V1 (off: the
 // account is "legacy only", v1 calls answer 403 SHR0007B), SIM_OMS_EVENTS_URL
-// (where OMS broadcasts go: a host's /_sandbox/events).
+// (where OMS broadcasts go: a host's /_sandbox/events), SIM_WEBHOOK_DROP (JSON, as
+// POST /_sandbox/webhooks/drop takes it: webhooks to lose on purpose).
 /* eslint-disable no-console */ // printing is this file's job
-import { startSimulator, type SimulatorOptions } from './index'
+import {
+  startSimulator,
+  type SimulatorOptions,
+  type WebhookDropOptions,
+} from './index'
 import { stopOnSignals } from '../signals'
 
 function flag(args: string[], name: string): string | undefined {
@@ -38,6 +43,26 @@ function int(value: string | undefined, what: string): number | undefined {
   return n
 }
 
+/** SIM_WEBHOOK_DROP: a JSON object; startSimulator checks its fields as the route does. */
+function drops(value: string | undefined): WebhookDropOptions | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  let parsed: unknown
+
+  try {
+    parsed = JSON.parse(value)
+  } catch {
+    parsed = undefined
+  }
+
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(
+      `SIM_WEBHOOK_DROP must be a JSON object such as {"next": 2}, got "${value}"`
+    )
+  }
+
+  return parsed as WebhookDropOptions
+}
+
 export function optionsFrom(
   args: string[],
   env: NodeJS.ProcessEnv
@@ -62,6 +87,7 @@ export function optionsFrom(
     omsEvents: env.SIM_OMS_EVENTS_URL
       ? { url: env.SIM_OMS_EVENTS_URL }
       : undefined,
+    webhookDrops: drops(env.SIM_WEBHOOK_DROP),
     log: (line) => console.log(`[simulator] ${line}`),
   }
 }
@@ -83,6 +109,12 @@ async function main(): Promise<void> {
     `  control:  ${sim.url}/_sandbox/orders (see dev/simulator/README.md)`
   )
   if (!options.webhook) console.log('  webhook:  none (set SIM_WEBHOOK_URL)')
+  if (options.webhookDrops) {
+    console.log(
+      `  dropping: ${JSON.stringify(sim.webhookDrops())} (SIM_WEBHOOK_DROP)`
+    )
+  }
+
   console.log('Orders to try:')
   for (const o of sim.orders()) {
     console.log(`  ${o.orderId}  ${o.description}`)

@@ -27,6 +27,7 @@ import {
   type RetryOptions,
   type WebhookConfig,
 } from './webhook'
+import type { WebhookDropOptions } from './webhookDrops'
 
 /** What an OMS control did: the order's new OMS status and the broadcast it sent. */
 export interface OmsActionResult {
@@ -69,6 +70,8 @@ export interface CoreOptions {
   log: (line: string) => void
   /** Whether the account is on the v1 API (after a reset too). */
   v1: boolean
+  /** Webhooks to lose on purpose from the start (after a reset too). */
+  webhookDrops?: WebhookDropOptions
 }
 
 /** A token's standing: live, expired (or revoked), or not one of ours. */
@@ -102,6 +105,7 @@ export class SimulatorCore {
   constructor(private readonly opts: CoreOptions) {
     this.apiKeyDigest = digest(opts.apiKey)
     this.webhooks = new WebhookDispatcher(opts.retry, opts.now, opts.log)
+    this.webhooks.drops.startWith(opts.webhookDrops ?? {})
     this.omsEvents = new OmsEventDispatcher({
       retry: opts.retry,
       now: opts.now,
@@ -313,10 +317,14 @@ export class SimulatorCore {
     this.stats = zeroStats()
   }
 
-  /** Back to the seed: orders (and their OMS status), faults, stats, deliveries, OMS events and the v1 switch. */
+  /**
+   * Back to the seed: orders (their OMS status, invoices), faults, stats, deliveries, OMS
+   * events, and the v1 switch and webhook drops as started.
+   */
   public reset(): void {
     this.webhooks.cancelAll()
     this.webhooks.clearRecords()
+    this.webhooks.drops.reset()
     this.omsEvents.cancelAll()
     this.omsEvents.clearRecords()
     this.store.reset()

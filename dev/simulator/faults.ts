@@ -1,8 +1,18 @@
 // Fault injection for tests and benchmarks: latency, failures, malformed
-// answers and token revocation, per API scope.
+// answers, answers lost after the call landed and token revocation, per API scope.
 
-/** 'tracking' is the legacy API, 'v1' the v1 API (every /{env}/v1 call). */
-export type FaultScope = 'all' | 'token' | 'tracking' | 'v1' | 'oms'
+/**
+ * 'tracking' is the legacy API, 'v1' the v1 API (every /{env}/v1 call), 'oms' every OMS call,
+ * 'oms-write' only the OMS writes (interactions, invoice, tracking).
+ */
+export type FaultScope =
+  | 'all'
+  | 'token'
+  | 'tracking'
+  | 'v1'
+  | 'oms'
+  | 'oms-write'
+
 export type ApiKind = Exclude<FaultScope, 'all'>
 
 export interface Faults {
@@ -13,10 +23,23 @@ export interface Faults {
   /** One-shot: every token issued so far becomes invalid now. */
   expireTokens?: boolean
   malformed?: boolean
+  /**
+   * A failure carries the call out (an OMS write is stored) and then destroys the connection
+   * with no answer: what a client sees when its call times out after landing.
+   */
+  dropAfterLanding?: boolean
   scope?: FaultScope
 }
 
-const SCOPES: readonly FaultScope[] = ['all', 'token', 'tracking', 'v1', 'oms']
+const SCOPES: readonly FaultScope[] = [
+  'all',
+  'token',
+  'tracking',
+  'v1',
+  'oms',
+  'oms-write',
+]
+
 const MAX_LATENCY_MS = 60_000
 
 const isNum = (v: unknown): v is number =>
@@ -75,6 +98,23 @@ export function parseFaults(body: Record<string, unknown>): Faults | string {
     f.malformed = body.malformed
   }
 
+  if (body.dropAfterLanding !== undefined) {
+    if (typeof body.dropAfterLanding !== 'boolean') {
+      return 'dropAfterLanding must be a boolean'
+    }
+
+    // It says how a failure shows, so without failures it would silently do nothing.
+    if (
+      body.dropAfterLanding &&
+      f.failureCount === undefined &&
+      (f.failureRate ?? 0) === 0
+    ) {
+      return 'dropAfterLanding needs failureCount or failureRate'
+    }
+
+    f.dropAfterLanding = body.dropAfterLanding
+  }
+
   if (body.scope !== undefined) {
     if (!SCOPES.includes(body.scope as FaultScope)) {
       return `scope must be one of ${SCOPES.join(', ')}`
@@ -89,6 +129,8 @@ export function parseFaults(body: Record<string, unknown>): Faults | string {
 export type FaultDecision =
   | { kind: 'ok'; malformed: boolean }
   | { kind: 'fail'; status: number }
+  /** Carry the call out, then destroy the connection instead of answering. */
+  | { kind: 'drop' }
 
 /** Current faults; consulted once per upstream API call. */
 export class FaultState {
@@ -113,7 +155,11 @@ export class FaultState {
   private applies(kind: ApiKind): boolean {
     const scope = this.faults.scope ?? 'all'
 
-    return scope === 'all' || scope === kind
+    return (
+      scope === 'all' ||
+      scope === kind ||
+      (scope === 'oms' && kind === 'oms-write')
+    )
   }
 
   public latencyFor(kind: ApiKind): number {
@@ -126,12 +172,15 @@ export class FaultState {
   ): FaultDecision {
     if (!this.applies(kind)) return { kind: 'ok', malformed: false }
     const status = this.faults.failureStatus ?? 500
+    const failure: FaultDecision = this.faults.dropAfterLanding
+      ? { kind: 'drop' }
+      : { kind: 'fail', status }
 
     // A count, when given, replaces the rate: exactly the next N calls fail.
     if (this.remainingFailures > 0) {
       this.remainingFailures -= 1
 
-      return { kind: 'fail', status }
+      return failure
     }
 
     if (
@@ -139,7 +188,7 @@ export class FaultState {
       (this.faults.failureRate ?? 0) > 0 &&
       random() < (this.faults.failureRate ?? 0)
     ) {
-      return { kind: 'fail', status }
+      return failure
     }
 
     return { kind: 'ok', malformed: this.faults.malformed === true }

@@ -82,6 +82,14 @@ export function sendJson(
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body))
 }
 
+/** Answers that a fault loses: the call is carried out, its answer never leaves. */
+const lostAnswers = new WeakSet<ServerResponse>()
+
+/** The answer to this call, whatever it is, becomes a destroyed connection. */
+export function loseAnswer(res: ServerResponse): void {
+  lostAnswers.add(res)
+}
+
 export function send(
   res: ServerResponse,
   status: number,
@@ -89,6 +97,12 @@ export function send(
   body: string
 ): void {
   if (res.headersSent) return
+  if (lostAnswers.has(res)) {
+    res.socket?.destroy()
+
+    return
+  }
+
   res.writeHead(status, {
     'content-type': contentType,
     'content-length': Buffer.byteLength(body),

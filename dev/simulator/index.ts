@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net'
 
 import * as api from './api'
 import { addInteraction, listInteractions } from './omsInteractions'
+import { listOmsOrders } from './omsList'
+import { listInvoices, updateInvoice, updateTracking } from './omsInvoices'
 import { randomSecret, SimulatorCore } from './core'
 import type { OmsActionResult, ReplayResult, Stats } from './core'
 import type { Faults } from './faults'
@@ -24,7 +26,7 @@ import {
   type OmsEventsConfig,
 } from './omsEvents'
 import type { OmsAction } from './omsState'
-import type { SeededOrderSummary } from './seed'
+import { SEED_ORDERS, type SeededOrderSummary } from './seed'
 import type { AdvanceResult } from './state'
 import {
   parseWebhookConfig,
@@ -32,9 +34,15 @@ import {
   type RetryOptions,
   type WebhookConfig,
 } from './webhook'
+import {
+  parseWebhookDrops,
+  type WebhookDropOptions,
+  type WebhookDropState,
+} from './webhookDrops'
 
 export type { AdvanceResult, Delivery, Faults, SeededOrderSummary, Stats }
 export type { WebhookConfig, RetryOptions }
+export type { WebhookDropOptions, WebhookDropState }
 export type { OmsAction, OmsActionResult, ReplayResult }
 export type { OmsBroadcast, OmsEvent, OmsEventRecord, OmsEventsConfig }
 export { OMS_SENDER, OMS_TOPIC } from './omsEvents'
@@ -70,6 +78,11 @@ export interface SimulatorOptions {
    * only", every v1 call answers 403 SHR0007B (POST /_sandbox/v1 switches).
    */
   v1?: boolean
+  /**
+   * Webhooks to lose on purpose from the start, as `POST /_sandbox/webhooks/drop` takes them
+   * (a reset restores them).
+   */
+  webhookDrops?: WebhookDropOptions
   /** Clock in ms for tokens and dates (default Date.now). */
   now?: () => number
   /** Never receives the Api-Key, JWTs or webhook header values. */
@@ -87,6 +100,12 @@ export interface Simulator {
   /** false makes the account "legacy only" (v1 answers 403 SHR0007B). */
   setV1(enabled: boolean): void
   configureWebhook(w: SimulatorOptions['webhook']): void
+  /** Adds webhooks to lose on purpose (throws on bad options, as the route answers 400). */
+  dropWebhooks(options: WebhookDropOptions): WebhookDropState
+  /** What is set to drop and what was dropped. */
+  webhookDrops(): WebhookDropState
+  /** No more drops; counts back to zero. */
+  clearWebhookDrops(): void
   /** Where OMS broadcasts go (undefined or `{}` turns them off). */
   configureOmsEvents(c: SimulatorOptions['omsEvents']): void
   /** Cancels or invoices an order in the OMS only, and broadcasts it. */
@@ -157,6 +176,7 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/([^/]+)\/v1\/facilities\/([^/]+)$/, (q, s, p) =>
       v1.facility({ core, req: q, res: s, env: p[0] }, p[1])
     ),
+    r('GET', /^\/api\/oms\/pvt\/orders$/, (q, s) => listOmsOrders(core, q, s)),
     r('GET', /^\/api\/oms\/pvt\/orders\/([^/]+)$/, (_q, s, p) =>
       api.oms(core, s, p[0])
     ),
@@ -165,6 +185,29 @@ function routes(core: SimulatorCore): Route[] {
     ),
     r('GET', /^\/_sandbox\/orders\/([^/]+)\/interactions$/, (_q, s, p) =>
       listInteractions(core, s, p[0])
+    ),
+    // The invoice number is one encoded segment ("NF 651/1" is NF%20651%2F1): matched encoded,
+    // decoded by dispatch.
+    r(
+      'PATCH',
+      /^\/api\/oms\/pvt\/orders\/([^/]+)\/invoice\/([^/]+)$/,
+      (q, s, p) =>
+        updateInvoice(
+          { core, req: q, res: s },
+          { orderId: p[0], invoiceNumber: p[1] }
+        )
+    ),
+    r(
+      'PUT',
+      /^\/api\/oms\/pvt\/orders\/([^/]+)\/invoice\/([^/]+)\/tracking$/,
+      (q, s, p) =>
+        updateTracking(
+          { core, req: q, res: s },
+          { orderId: p[0], invoiceNumber: p[1] }
+        )
+    ),
+    r('GET', /^\/_sandbox\/orders\/([^/]+)\/invoices$/, (_q, s, p) =>
+      listInvoices(core, s, p[0])
     ),
     r('GET', /^\/_sandbox\/health$/, (_q, s) => ok(s, { ok: true })),
     r('GET', /^\/_sandbox\/orders$/, (_q, s) => ok(s, core.store.summaries())),
@@ -193,6 +236,16 @@ function routes(core: SimulatorCore): Route[] {
     r('POST', /^\/_sandbox\/webhook$/, (q, s) =>
       sandbox.setWebhook(core, q, s)
     ),
+    r('GET', /^\/_sandbox\/webhooks\/drop$/, (_q, s) =>
+      ok(s, core.webhooks.drops.describe())
+    ),
+    r('POST', /^\/_sandbox\/webhooks\/drop$/, (q, s) =>
+      sandbox.dropWebhooks(core, q, s)
+    ),
+    r('DELETE', /^\/_sandbox\/webhooks\/drop$/, (_q, s) => {
+      core.webhooks.drops.clear()
+      ok(s, core.webhooks.drops.describe())
+    }),
     r('POST', /^\/_sandbox\/reset$/, (_q, s) => {
       core.reset()
       ok(s, { reset: true })
@@ -282,6 +335,11 @@ export async function startSimulator(
     now: opts.now ?? Date.now,
     log,
     v1: opts.v1 ?? true,
+    webhookDrops: opts.webhookDrops
+      ? checkedDrops(opts.webhookDrops, (id) =>
+          SEED_ORDERS.some((o) => o.orderId === id)
+        )
+      : undefined,
   })
 
   if (opts.webhook) core.configureWebhook(checkedWebhook(opts.webhook))
@@ -354,6 +412,15 @@ export async function startSimulator(
     setFaults: (f) => core.setFaults(f),
     setV1: (enabled) => core.setV1(enabled),
     configureWebhook: (w) => core.configureWebhook(checkedWebhook(w)),
+    dropWebhooks(options) {
+      core.webhooks.drops.apply(
+        checkedDrops(options, (id) => !!core.store.get(id))
+      )
+
+      return core.webhooks.drops.describe()
+    },
+    webhookDrops: () => core.webhooks.drops.describe(),
+    clearWebhookDrops: () => core.webhooks.drops.clear(),
     configureOmsEvents: (c) => core.configureOmsEvents(checkedOmsEvents(c)),
     omsAction: (orderId, action) => core.omsAction(orderId, action),
     omsEvents: () => core.omsEvents.sent(),
@@ -370,6 +437,20 @@ function checkedWebhook(w: WebhookConfig | undefined): WebhookConfig | null {
   const parsed = parseWebhookConfig(w)
 
   if (typeof parsed === 'string') throw new Error(`Invalid webhook: ${parsed}`)
+
+  return parsed
+}
+
+/** Same validation as POST /_sandbox/webhooks/drop; throws on bad options. */
+function checkedDrops(
+  options: WebhookDropOptions,
+  isOrder: (orderId: string) => boolean
+): WebhookDropOptions {
+  const parsed = parseWebhookDrops({ ...options }, isOrder)
+
+  if (typeof parsed === 'string') {
+    throw new Error(`Invalid webhookDrops: ${parsed}`)
+  }
 
   return parsed
 }

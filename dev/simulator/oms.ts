@@ -7,8 +7,8 @@ import {
   type Product,
   type SeedOrder,
 } from './seed'
-import { omsChangedAt, omsStateOf } from './omsState'
-import type { OrderState } from './state'
+import { omsChangedAt, omsStateOf, omsStatusOf } from './omsState'
+import type { InvoiceUpdate, OrderState } from './state'
 
 export type Json =
   | string
@@ -42,7 +42,7 @@ export const orderValue = (seed: SeedOrder): number =>
 
 /** The invoice number the OMS sandbox gives an invoiced order. */
 export const invoiceNumber = (seed: SeedOrder): string =>
-  `NF-${seed.orderId.slice(-7, -3)}`
+  seed.invoiceNumber ?? `NF-${seed.orderId.slice(-7, -3)}`
 
 /** The payment (Pix) identifiers, shared with the v1 answer. */
 export const paymentIds = (seed: SeedOrder) => ({
@@ -229,7 +229,37 @@ function logisticsInfo(seed: SeedOrder): Json[] {
   })
 }
 
-function invoicePackage(seed: SeedOrder, total: number, issued: string): Json {
+/** The invoice numbers in the order's `packageAttachment` (one once invoiced in the OMS). */
+export const invoiceNumbersOf = (order: OrderState): string[] =>
+  omsStatusOf(order) === 'invoiced' ? [invoiceNumber(order.seed)] : []
+
+const seedCourier = (seed: SeedOrder): string =>
+  seed.pickup ? 'Sandbox Store' : 'FastCourier'
+
+/** What the order's invoice shows now: the seed's, then what the OMS calls set. */
+export function invoiceTracking(order: OrderState, number: string) {
+  const { seed } = order
+  const update: Partial<InvoiceUpdate> = order.invoices?.get(number) ?? {}
+
+  return {
+    courier: update.courier === undefined ? seedCourier(seed) : update.courier,
+    trackingNumber:
+      update.trackingNumber ??
+      (seed.shipping ? seed.shipping.trackingId : null),
+    trackingUrl: update.trackingUrl ?? null,
+    courierStatus: update.courierStatus ?? null,
+  }
+}
+
+function invoicePackage(
+  order: OrderState,
+  total: number,
+  issued: string
+): Json {
+  const { seed } = order
+  const number = invoiceNumber(seed)
+  const tracking = invoiceTracking(order, number)
+
   return {
     items: seed.ordered.map((line, itemIndex) => ({
       itemIndex,
@@ -238,17 +268,17 @@ function invoicePackage(seed: SeedOrder, total: number, issued: string): Json {
       description: productById(line.sku).name,
       unitMultiplier: omsUnit(productById(line.sku)).unitMultiplier,
     })),
-    courier: seed.pickup ? 'Sandbox Store' : 'FastCourier',
-    invoiceNumber: invoiceNumber(seed),
+    courier: tracking.courier,
+    invoiceNumber: number,
     invoiceValue: total,
     invoiceUrl: null,
     issuanceDate: issued,
-    trackingNumber: seed.shipping ? seed.shipping.trackingId : null,
+    trackingNumber: tracking.trackingNumber,
     invoiceKey: null,
-    trackingUrl: null,
+    trackingUrl: tracking.trackingUrl,
     embeddedInvoice: '',
     type: 'Output',
-    courierStatus: null,
+    courierStatus: tracking.courierStatus,
     cfop: null,
     restitutions: {},
     volumes: 1,
@@ -372,7 +402,7 @@ export function omsOrder(order: OrderState, baseUrl: string): Json {
     changesAttachment: null,
     callCenterOperatorData: null,
     packageAttachment: {
-      packages: invoiced ? [invoicePackage(seed, value, omsDate)] : [],
+      packages: invoiced ? [invoicePackage(order, value, omsDate)] : [],
     },
     paymentData: {
       giftCards: [],

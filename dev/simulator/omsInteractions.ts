@@ -1,6 +1,7 @@
 // The OMS "Add log in orders" call (POST /api/oms/pvt/orders/{orderId}/interactions): the
 // order's interactions, as VTEX's own order page lists them. Bodies are checked against VTEX's
-// document (dev/schemas/vtex/oms-orders.openapi.json): `source` and `message`, both strings.
+// document (oms-orders.openapi.json): `source` and `message`, both strings. Faults of scope
+// `oms-write` (and `oms`) apply.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { applyFaults } from './api'
@@ -43,7 +44,7 @@ export async function addInteraction(
   res: ServerResponse,
   orderId: string
 ): Promise<void> {
-  if (!(await applyFaults(core, res, { kind: 'oms' }))) return
+  if (!(await applyFaults(core, res, { kind: 'oms-write' }))) return
   if (!core.store.get(orderId)) return sendJson(res, 404, OMS_NOT_FOUND)
   const body = parseJsonObject(await readBody(req))
 

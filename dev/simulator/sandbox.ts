@@ -11,6 +11,7 @@ import { isOmsAction, OMS_ACTIONS, OmsActionError } from './omsState'
 import { SEED_ORDERS } from './seed'
 import { AdvanceError } from './state'
 import { parseWebhookConfig } from './webhook'
+import { parseWebhookDrops } from './webhookDrops'
 
 async function jsonBody(
   req: IncomingMessage,
@@ -127,6 +128,25 @@ export async function setFaults(
   if (typeof faults === 'string') return sendJson(res, 400, { message: faults })
   core.setFaults(faults)
   sendJson(res, 200, { faults: core.faults.current() })
+}
+
+/** `{next?, orderIds?, rate?, seed?}`: webhooks to lose on purpose (added to the current ones). */
+export async function dropWebhooks(
+  core: SimulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const body = await jsonBody(req, res)
+
+  if (!body) return
+  const options = parseWebhookDrops(body, (id) => !!core.store.get(id))
+
+  if (typeof options === 'string') {
+    return sendJson(res, 400, { message: options })
+  }
+
+  core.webhooks.drops.apply(options)
+  sendJson(res, 200, core.webhooks.drops.describe())
 }
 
 /** `{"enabled": false}` makes the account "legacy only" (v1: 403 SHR0007B). */

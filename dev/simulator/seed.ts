@@ -178,6 +178,11 @@ export interface SeedOrder {
   omitCategories?: boolean
   /** Exists in the OMS only: Pick and Pack answers 404 / 1001. */
   omsOnly?: boolean
+  /**
+   * The invoice's number once invoiced; default `NF-{4 digits}`. Real ones may hold "/" and
+   * spaces, which the OMS calls carry URL-encoded in their path.
+   */
+  invoiceNumber?: string
   customer: number
   /** ISO creation date (Nov 2026). */
   creationDate: string
@@ -502,6 +507,7 @@ export const SEED_ORDERS: readonly SeedOrder[] = [
       kind: 'photo-and-signature',
       receivedBy: 'Maria Souza',
     }),
+    invoiceNumber: 'NF 651/1',
     customer: 2,
     creationDate: day(19, 10),
   },

@@ -21,6 +21,36 @@ export interface OrderState {
   oms?: OmsOverride
   /** When the OMS status last changed, once the sandbox knows (run time or replay). */
   omsChangedAt?: string
+  /** What the OMS invoice calls set, by invoice number (see omsInvoices.ts). */
+  invoices?: Map<string, InvoiceUpdate>
+}
+
+/** What `PATCH .../invoice/{n}` and `PUT .../invoice/{n}/tracking` set on one invoice. */
+export interface InvoiceUpdate {
+  trackingNumber?: string
+  trackingUrl?: string | null
+  courier?: string | null
+  dispatchedDate?: string | null
+  courierStatus?: CourierStatus
+  /** Calls that landed, so that tests can count the app's writes. */
+  invoiceCalls: number
+  trackingCalls: number
+}
+
+/** A package's `courierStatus` as VTEX's Get order shows it (a type: it is served as JSON). */
+export type CourierStatus = {
+  status: string | null
+  finished: boolean
+  webHookUrl: null
+  data: Array<{
+    lastChange: string
+    city: string
+    state: string
+    description: string
+    createDate: string
+  }>
+  /** Absent until delivered: the schema has it as a non-nullable string. */
+  deliveredDate?: string
 }
 
 /** An OMS status set by a sandbox control, not derived from Pick and Pack's. */

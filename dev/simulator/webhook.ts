@@ -4,6 +4,7 @@
 import type { RetryOptions } from './delivery'
 import { DeliveryQueues, backoff, clamp } from './delivery'
 import type { FulfillmentStatus } from './statuses'
+import { WebhookDrops } from './webhookDrops'
 
 export type { RetryOptions }
 
@@ -102,6 +103,8 @@ export class WebhookDispatcher {
   private readonly attempts: number
   private readonly baseDelayMs: number
   private readonly maxDelayMs: number
+  /** Webhooks lost on purpose (POST /_sandbox/webhooks/drop). */
+  public readonly drops = new WebhookDrops()
 
   constructor(
     retry: RetryOptions,
@@ -147,11 +150,20 @@ export class WebhookDispatcher {
     return this.lanes.recorded()
   }
 
-  /** Queues a change behind the previous ones of the same order. */
+  /** Queues a change behind the previous ones of the same order, unless it is dropped. */
   public enqueue(change: StatusChange): void {
     const { config } = this
 
     if (!config) return
+    // Never sent, never recorded as an attempt: only the drop counts show it.
+    if (this.drops.take(change.orderId)) {
+      this.log(
+        `webhook dropped on purpose: ${change.orderId} ${change.oldStatus}→${change.newStatus}`
+      )
+
+      return
+    }
+
     const id = `dlv-${this.nextId++}`
     const date = new Date(this.now()).toISOString()
     const gen = this.lanes.generation

@@ -22,8 +22,8 @@ export interface SweepReport {
 
 /** Where the last run stopped: the next starts after it, so every stale order gets its turn. */
 interface SweepCursor {
-  lastChangeAt: string | null
-  /** Orders already asked that share `lastChangeAt` (a date alone is not a position). */
+  since: string | null
+  /** Orders already asked that share `since` (a date alone is not a position). */
   done: string[]
 }
 
@@ -58,7 +58,7 @@ export async function runSweep(
     SWEEP_LEASE,
     holder,
     options.budgetMs + 10_000,
-    { lastChangeAt: null, done: [] }
+    { since: null, done: [] }
   )
 
   if (!lease) {
@@ -145,13 +145,14 @@ async function sweepStaleOrders(
   const cutoff = new Date(
     Date.now() - settings.sweepAfterMinutes * 60_000
   ).toISOString()
-  const stale = `final=false AND lastChangeAt<${cutoff}`
-  const where = cursor.lastChangeAt
-    ? `${stale} AND lastChangeAt>=${cursor.lastChangeAt}`
+  // `since`: when the order's last change happened (the notification's date), indexed.
+  const stale = `final=false AND since<${cutoff}`
+  const where = cursor.since
+    ? `${stale} AND since>=${cursor.since}`
     : stale
 
   const summaries = new OrderSummaries(deps.clients.masterdata)
-  const page = await summaries.search(where, 1, PAGE, 'lastChangeAt ASC')
+  const page = await summaries.search(where, 1, PAGE, 'since ASC')
   const candidates = page.documents.filter(
     (summary) => !cursor.done.includes(summary.orderId)
   )
@@ -178,25 +179,25 @@ async function sweepStaleOrders(
     // All asked: start over next time (orders still stale come round again).
     cursor:
       remaining === 0
-        ? { lastChangeAt: null, done: [] }
+        ? { since: null, done: [] }
         : advance(cursor, asked),
   }
 }
 
-/** The cursor after `asked` (started in lastChangeAt order). */
+/** The cursor after `asked` (started in `since` order). */
 function advance(
   cursor: SweepCursor,
   asked: OrderSummaryDocument[]
 ): SweepCursor {
-  const last = asked[asked.length - 1]?.lastChangeAt
+  const last = asked[asked.length - 1]?.since
 
   if (!last) return cursor
   const atLast = asked
-    .filter((summary) => summary.lastChangeAt === last)
+    .filter((summary) => summary.since === last)
     .map((summary) => summary.orderId)
 
   return {
-    lastChangeAt: last,
-    done: last === cursor.lastChangeAt ? [...cursor.done, ...atLast] : atLast,
+    since: last,
+    done: last === cursor.since ? [...cursor.done, ...atLast] : atLast,
   }
 }

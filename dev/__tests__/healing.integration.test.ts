@@ -1,0 +1,255 @@
+/*
+ * Missed webhooks healed (issue 16) over two hosts (replicas) and one store stand-in, against
+ * the simulator: a sweep on both replicas at once brings every recorded status to Pick and
+ * Pack's, each order asked once, nothing doubled; a backfill on a fresh install records the OMS
+ * orders' live state, interrupted and resumed.
+ */
+import type { TestHost } from '../../node/__tests__/support/host'
+import { startTestHost } from '../../node/__tests__/support/host'
+import { eventually } from '../../node/__tests__/support/eventually'
+import { HistoryStore } from '../../node/storage/historyStore'
+import { localContext, storeVBase } from '../store/clients'
+import type { Simulator } from '../simulator'
+import { SEEDED_ORDERS, startSimulator } from '../simulator'
+import { statusRank } from '../../node/domain/statuses'
+
+jest.setTimeout(90_000)
+
+const SECRET = 'healing-secret'
+const API_KEY = 'healing-api-key'
+const ACCOUNT = 'healing'
+let simulator: Simulator
+let a: TestHost
+let b: TestHost
+
+const post = (url: string, body?: unknown) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+
+const gql = async (host: TestHost, query: string, variables = {}) =>
+  (
+    await fetch(`${host.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json()
+
+const histories = (host: TestHost, account: string) => {
+  const VBase = storeVBase(host.storeURL)
+
+  return new HistoryStore(new VBase(localContext(account)) as never)
+}
+
+/** Orders whose live status is ahead of READY_FOR_HANDLING (the one the test records). */
+const ahead = SEEDED_ORDERS.filter(
+  (order) =>
+    order.inPickAndPack &&
+    (statusRank(order.status) ?? 0) > (statusRank('READY_FOR_HANDLING') ?? 0)
+)
+
+beforeAll(async () => {
+  simulator = await startSimulator({ port: 0, apiKey: API_KEY, v1: false })
+  const settings = {
+    apiKey: API_KEY,
+    webhookSecret: SECRET,
+    sweepAfterMinutes: '1',
+    omsInteractions: 'false',
+    omsTracking: 'false',
+  }
+
+  a = await startTestHost(simulator.url, settings, { account: ACCOUNT })
+  b = await startTestHost(simulator.url, settings, {
+    account: ACCOUNT,
+    storeURL: a.storeURL,
+  })
+})
+
+afterAll(async () => {
+  await b?.stop()
+  await a?.stop()
+  await simulator?.close()
+})
+
+describe('the sweep', () => {
+  it('heals missed webhooks on two replicas at once: one call per order, nothing doubled', async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString()
+
+    // Only the first step reached the app; every later webhook was missed.
+    for (const order of ahead) {
+      // eslint-disable-next-line no-await-in-loop
+      const answer = await post(`${a.url}/_v/pick-and-pack/webhook`, {
+        orderId: order.orderId,
+        newStatus: 'READY_FOR_HANDLING',
+        hostname: 'sandboxstore',
+        date: twoHoursAgo,
+      })
+
+      expect(answer.status).toBe(200)
+    }
+
+    // The board's summaries are what the sweep searches: Master Data lags writes by ~1 s.
+    await eventually(
+      () =>
+        gql(
+          a,
+          '{ fulfillmentOrders(status: "READY_FOR_HANDLING", first: 100) { total } }'
+        ),
+      (page) => page.data?.fulfillmentOrders.total >= ahead.length
+    )
+
+    const before = simulator.stats().trackingRequests
+    const [first, second] = await Promise.all(
+      [a, b].map(async (host) =>
+        (await post(`${host.url}/_v/pick-and-pack/sweep`)).json()
+      )
+    )
+
+    // One replica swept, the other found it busy and did nothing.
+    expect([first.busy, second.busy].filter(Boolean)).toHaveLength(1)
+    const report = first.busy ? second : first
+
+    expect(report).toMatchObject({
+      checked: ahead.length,
+      healed: ahead.length,
+      remaining: 0,
+    })
+    expect(simulator.stats().trackingRequests - before).toBe(ahead.length)
+
+    const store = histories(a, ACCOUNT)
+
+    for (const order of ahead) {
+      // eslint-disable-next-line no-await-in-loop
+      const history = await store.history(order.orderId)
+
+      expect({ id: order.orderId, status: history.currentStatus }).toEqual({
+        id: order.orderId,
+        status: order.status,
+      })
+      expect(history.entries.map((entry) => entry.source)).toEqual([
+        'webhook',
+        'sweep',
+      ])
+    }
+
+    // The missed webhook, arriving late, is a redelivery: nothing doubled.
+    const late = ahead[0]
+    const redelivered = await post(`${b.url}/_v/pick-and-pack/webhook`, {
+      orderId: late.orderId,
+      oldStatus: 'READY_FOR_HANDLING',
+      newStatus: late.status,
+      hostname: 'sandboxstore',
+      date: new Date(Date.now() - 3_600_000).toISOString(),
+    })
+
+    expect(await redelivered.json()).toEqual({
+      received: true,
+      duplicate: true,
+    })
+    expect((await store.history(late.orderId)).entries).toHaveLength(2)
+
+    const shown = await gql(
+      b,
+      '{ maintenance { lastSweep { checked healed remaining } } }'
+    )
+
+    expect(shown.data.maintenance.lastSweep).toEqual({
+      checked: ahead.length,
+      healed: ahead.length,
+      remaining: 0,
+    })
+  })
+})
+
+describe('the backfill', () => {
+  it('records the OMS orders in flight on a fresh install, interrupted and resumed', async () => {
+    const fresh = await startTestHost(
+      simulator.url,
+      {
+        apiKey: API_KEY,
+        webhookSecret: SECRET,
+        omsInteractions: 'false',
+        omsTracking: 'false',
+      },
+      { account: 'backfill' }
+    )
+
+    try {
+      // The seeded orders are from November 2026: the window reaches them.
+      const days = Math.min(
+        90,
+        Math.ceil(
+          (Date.now() - Date.parse('2026-11-01T00:00:00Z')) / 86_400_000
+        )
+      )
+
+      simulator.setFaults({
+        failureRate: 1,
+        failureStatus: 503,
+        scope: 'tracking',
+      })
+      const started = await gql(
+        fresh,
+        'mutation($days: Int) { startBackfill(days: $days) { state days } }',
+        { days }
+      )
+
+      expect(started.data.startBackfill).toEqual({ state: 'RUNNING', days })
+      const failed = await eventually(
+        () =>
+          gql(
+            fresh,
+            '{ maintenance { backfill { state lastError recorded } } }'
+          ),
+        (answer) => answer.data?.maintenance.backfill.state === 'FAILED'
+      )
+
+      expect(failed.data.maintenance.backfill.lastError).toMatch(/Resume/)
+      simulator.setFaults({})
+      await gql(
+        fresh,
+        'mutation($days: Int) { startBackfill(days: $days) { state } }',
+        { days }
+      )
+      const done = await eventually(
+        () =>
+          gql(
+            fresh,
+            '{ maintenance { backfill { state scanned recorded total } } }'
+          ),
+        (answer) => answer.data?.maintenance.backfill.state === 'DONE'
+      )
+
+      const { backfill } = done.data.maintenance
+
+      expect(backfill.recorded).toBeGreaterThan(0)
+      expect(backfill.scanned).toBe(backfill.total)
+      const store = histories(fresh, 'backfill')
+      const recorded = await Promise.all(
+        SEEDED_ORDERS.filter((order) => order.inPickAndPack).map(
+          async (order) => ({
+            order,
+            history: await store.history(order.orderId),
+          })
+        )
+      )
+
+      const backfilled = recorded.filter(
+        ({ history }) => history.entries.length > 0
+      )
+
+      expect(backfilled.length).toBe(backfill.recorded)
+      for (const { order, history } of backfilled) {
+        expect(history.currentStatus).toBe(order.status)
+        expect(history.entries.map((entry) => entry.source)).toEqual([
+          'backfill',
+        ])
+      }
+    } finally {
+      await fresh.stop()
+    }
+  })
+})
