@@ -241,7 +241,7 @@ describe('the backfill', () => {
         ({ history }) => history.entries.length > 0
       )
 
-      expect(backfilled.length).toBe(backfill.recorded)
+      expect(backfilled).toHaveLength(backfill.recorded)
       for (const { order, history } of backfilled) {
         expect(history.currentStatus).toBe(order.status)
         expect(history.entries.map((entry) => entry.source)).toEqual([

@@ -146,10 +146,10 @@ async function sweepStaleOrders(
     Date.now() - settings.sweepAfterMinutes * 60_000
   ).toISOString()
   // `since`: when the order's last change happened (the notification's date), indexed.
-  const stale = `final=false AND since<${cutoff}`
+  // Master Data has no >=: from the cursor (inclusive) up to the cutoff.
   const where = cursor.since
-    ? `${stale} AND since>=${cursor.since}`
-    : stale
+    ? `final=false AND since between ${cursor.since} AND ${cutoff}`
+    : `final=false AND since<${cutoff}`
 
   const summaries = new OrderSummaries(deps.clients.masterdata)
   const page = await summaries.search(where, 1, PAGE, 'since ASC')
@@ -178,9 +178,7 @@ async function sweepStaleOrders(
     remaining,
     // All asked: start over next time (orders still stale come round again).
     cursor:
-      remaining === 0
-        ? { since: null, done: [] }
-        : advance(cursor, asked),
+      remaining === 0 ? { since: null, done: [] } : advance(cursor, asked),
   }
 }
 
