@@ -16,9 +16,10 @@ export const OrderFulfillment = {
       parent.history().catch(() => null),
     ])
 
-    if (history) {
+    if (history?.entries.length) {
       // A webhook was missed when Pick and Pack is ahead: record what the view saw. In the
-      // background: the view does not wait on the store for it.
+      // background: the view does not wait on the store for it. An order the app never heard
+      // of is the backfill's to record, not a view's.
       recordLiveStatus(
         ctx,
         parent.orderId,
