@@ -7,6 +7,7 @@ import {
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { appendEntry, emptyHistory } from '../domain/history'
 import { liveChange } from '../domain/liveStatus'
+import { START, advance } from '../domain/sweepCursor'
 import {
   interactionsToRetry,
   omsFailureText,
@@ -478,5 +479,37 @@ describe('backfill progress', () => {
     expect(backfillDaysError(7)).toBeNull()
     expect(backfillDaysError(0)).toMatch(/1 to 90/)
     expect(backfillDaysError(2.5)).toMatch(/1 to 90/)
+  })
+})
+
+describe('sweep cursor', () => {
+  it('resumes after the last order asked, remembering the ones that share its date', () => {
+    const first = advance(START, [
+      { orderId: 'a', since: '2026-12-03T08:00:00.000Z' },
+      { orderId: 'b', since: '2026-12-03T08:05:00.000Z' },
+      { orderId: 'c', since: '2026-12-03T08:05:00.000Z' },
+    ])
+
+    expect(first).toEqual({
+      since: '2026-12-03T08:05:00.000Z',
+      done: ['b', 'c'],
+    })
+    // The next run starts at that date (inclusive) and skips b and c; d shares the date.
+    expect(
+      advance(first, [{ orderId: 'd', since: '2026-12-03T08:05:00.000Z' }])
+    ).toEqual({
+      since: '2026-12-03T08:05:00.000Z',
+      done: ['b', 'c', 'd'],
+    })
+    expect(
+      advance(first, [{ orderId: 'e', since: '2026-12-03T09:00:00.000Z' }])
+    ).toEqual({
+      since: '2026-12-03T09:00:00.000Z',
+      done: ['e'],
+    })
+  })
+
+  it('stays where it was when nothing was asked', () => {
+    expect(advance(START, [])).toBe(START)
   })
 })

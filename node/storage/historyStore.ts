@@ -236,8 +236,24 @@ export class HistoryStore {
     }
   }
 
-  /** The newest changes, newest first, optionally of one status: at most `first`. */
+  /**
+   * The newest changes, newest first, optionally of one status: at most `first`. Read-only, so
+   * a failed read is simply tried again once (the VBase client itself does not retry).
+   */
   public async recent(
+    first: number,
+    status: string | null
+  ): Promise<HistoryEntry[]> {
+    try {
+      return await this.readRecent(first, status)
+    } catch {
+      await sleep(backoff(1, false))
+
+      return this.readRecent(first, status)
+    }
+  }
+
+  private async readRecent(
     first: number,
     status: string | null
   ): Promise<HistoryEntry[]> {

@@ -1,6 +1,8 @@
 import { readAppSettings } from '../clients/appSettings'
 import { OrderSummaries } from '../clients/orderSummaries'
 import type { OrderSummaryDocument } from '../domain/board'
+import type { SweepCursor } from '../domain/sweepCursor'
+import { START, advance } from '../domain/sweepCursor'
 import { Maintenance, newHolder } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
 import { retryOmsStory } from './omsRetry'
@@ -20,16 +22,11 @@ export interface SweepReport {
   busy?: boolean
 }
 
-/** Where the last run stopped: the next starts after it, so every stale order gets its turn. */
-interface SweepCursor {
-  since: string | null
-  /** Orders already asked that share `since` (a date alone is not a position). */
-  done: string[]
-}
-
 export const SWEEP_LEASE = 'sweep-lease.json'
 export const SWEEP_REPORT = 'sweep-report.json'
 const PAGE = 100
+/** Bounds a run's pages whatever the budget (a run asks at most this many × 100 orders). */
+const MAX_PAGES_A_RUN = 20
 const OMS_BATCH = 50
 
 export interface SweepOptions {
@@ -58,7 +55,7 @@ export async function runSweep(
     SWEEP_LEASE,
     holder,
     options.budgetMs + 10_000,
-    { since: null, done: [] }
+    START
   )
 
   if (!lease) {
@@ -145,57 +142,48 @@ async function sweepStaleOrders(
   const cutoff = new Date(
     Date.now() - settings.sweepAfterMinutes * 60_000
   ).toISOString()
-  // `since`: when the order's last change happened (the notification's date), indexed.
-  // Master Data has no >=: from the cursor (inclusive) up to the cutoff.
-  const where = cursor.since
-    ? `final=false AND since between ${cursor.since} AND ${cutoff}`
-    : `final=false AND since<${cutoff}`
-
   const summaries = new OrderSummaries(deps.clients.masterdata)
-  const page = await summaries.search(where, 1, PAGE, 'since ASC')
-  const candidates = page.documents.filter(
-    (summary) => !cursor.done.includes(summary.orderId)
-  )
+  let current = cursor
+  const counts = { checked: 0, healed: 0 }
+  let remaining = 0
 
-  const asked: OrderSummaryDocument[] = []
-  let healed = 0
+  // Page after page until the budget is spent or nothing stale is left.
+  /* eslint-disable no-await-in-loop */
+  for (let round = 0; round < MAX_PAGES_A_RUN; round++) {
+    // `since`: when the order's last change happened (the notification's date), indexed.
+    // Master Data has no >=: from the cursor (inclusive) up to the cutoff.
+    const where = current.since
+      ? `final=false AND since between ${current.since} AND ${cutoff}`
+      : `final=false AND since<${cutoff}`
 
-  await paced(candidates, pace, async (summary) => {
-    asked.push(summary)
-    const live = await deps.clients.pickAndPack.getLiveStatus(
-      credentials,
-      summary.orderId
+    const page = await summaries.search(where, 1, PAGE, 'since ASC')
+    const { done } = current
+    const candidates = page.documents.filter(
+      (summary) => !done.includes(summary.orderId)
     )
 
-    if (await recordLiveStatus(deps, summary.orderId, live, 'sweep')) healed++
-  })
+    const asked: OrderSummaryDocument[] = []
 
-  const remaining = Math.max(0, page.total - cursor.done.length - asked.length)
+    await paced(candidates, pace, async (summary) => {
+      asked.push(summary)
+      const live = await deps.clients.pickAndPack.getLiveStatus(
+        credentials,
+        summary.orderId
+      )
 
-  return {
-    checked: asked.length,
-    healed,
-    remaining,
+      if (await recordLiveStatus(deps, summary.orderId, live, 'sweep')) {
+        counts.healed++
+      }
+    })
+
+    counts.checked += asked.length
+    remaining = Math.max(0, page.total - done.length - asked.length)
     // All asked: start over next time (orders still stale come round again).
-    cursor:
-      remaining === 0 ? { since: null, done: [] } : advance(cursor, asked),
+    current = remaining === 0 ? START : advance(current, asked)
+    if (remaining === 0 || asked.length < candidates.length) break
+    if (asked.length === 0 || Date.now() >= pace.deadline) break
   }
-}
+  /* eslint-enable no-await-in-loop */
 
-/** The cursor after `asked` (started in `since` order). */
-function advance(
-  cursor: SweepCursor,
-  asked: OrderSummaryDocument[]
-): SweepCursor {
-  const last = asked[asked.length - 1]?.since
-
-  if (!last) return cursor
-  const atLast = asked
-    .filter((summary) => summary.since === last)
-    .map((summary) => summary.orderId)
-
-  return {
-    since: last,
-    done: last === cursor.since ? [...cursor.done, ...atLast] : atLast,
-  }
+  return { ...counts, remaining, cursor: current }
 }

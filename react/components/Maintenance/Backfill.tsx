@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation } from 'react-apollo'
 import { Button, NumericStepper, Progress } from 'vtex.styleguide'
 
+import type { CacheProxy } from '../../utils/cacheProxy'
 import MAINTENANCE from './graphql/maintenance.gql'
 import START_BACKFILL from './graphql/startBackfill.gql'
 import ActionError from '../ErrorMessage/ActionError'
@@ -94,13 +95,18 @@ function Backfill({ backfill, now }: Props) {
   >(START_BACKFILL, {
     // The panel reads the backfill from the cached Maintenance query: a RUNNING answer there
     // shows the progress and starts the polling.
-    update(cache, { data: result }) {
+    update(
+      cache: CacheProxy,
+      { data: result }: { data?: StartBackfillData | null }
+    ) {
       if (!result) return
       try {
-        const cached = cache.readQuery<MaintenanceData>({ query: MAINTENANCE })
+        const cached = cache.readQuery({
+          query: MAINTENANCE,
+        }) as MaintenanceData | null
 
         if (!cached?.maintenance) return
-        cache.writeQuery<MaintenanceData>({
+        cache.writeQuery({
           query: MAINTENANCE,
           data: {
             maintenance: {

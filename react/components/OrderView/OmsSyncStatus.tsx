@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
 
+import type { CacheProxy } from '../../utils/cacheProxy'
 import ORDER_FULFILLMENT from './graphql/orderFulfillment.gql'
 import RETRY_OMS_SYNC from './graphql/retryOmsSync.gql'
 import ActionError from '../ErrorMessage/ActionError'
@@ -46,16 +47,19 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
     variables: { orderId },
     // The page reads the order's OmsSync from the cached order: put the answer there, so the
     // page shows it until its next refresh.
-    update(cache, { data: result }) {
+    update(
+      cache: CacheProxy,
+      { data: result }: { data?: RetryOmsSyncData | null }
+    ) {
       if (!result) return
       try {
-        const cached = cache.readQuery<OrderFulfillmentData>({
+        const cached = cache.readQuery({
           query: ORDER_FULFILLMENT,
           variables: { orderId },
-        })
+        }) as OrderFulfillmentData | null
 
         if (!cached?.orderFulfillment) return
-        cache.writeQuery<OrderFulfillmentData>({
+        cache.writeQuery({
           query: ORDER_FULFILLMENT,
           variables: { orderId },
           data: {
