@@ -57,6 +57,8 @@ beforeAll(async () => {
     apiKey: API_KEY,
     webhookSecret: SECRET,
     sweepAfterMinutes: '1',
+    // No backfill on the first sweep: the backfill has its own test below.
+    backfillDays: '0',
     omsInteractions: 'false',
     omsTracking: 'false',
   }
@@ -166,16 +168,22 @@ describe('the sweep', () => {
 
 describe('the backfill', () => {
   it('records the OMS orders in flight on a fresh install, interrupted and resumed', async () => {
-    const fresh = await startTestHost(
-      simulator.url,
-      {
-        apiKey: API_KEY,
-        webhookSecret: SECRET,
-        omsInteractions: 'false',
-        omsTracking: 'false',
-      },
-      { account: 'backfill' }
-    )
+    const settings = {
+      apiKey: API_KEY,
+      webhookSecret: SECRET,
+      omsInteractions: 'false',
+      omsTracking: 'false',
+    }
+
+    // Two replicas of a fresh install: the backfill starts on one and resumes on the other.
+    const fresh = await startTestHost(simulator.url, settings, {
+      account: 'backfill',
+    })
+
+    const other = await startTestHost(simulator.url, settings, {
+      account: 'backfill',
+      storeURL: fresh.storeURL,
+    })
 
     try {
       // The seeded orders are from November 2026: the window reaches them.
@@ -210,7 +218,7 @@ describe('the backfill', () => {
       expect(failed.data.maintenance.backfill.lastError).toMatch(/Resume/)
       simulator.setFaults({})
       await gql(
-        fresh,
+        other,
         'mutation($days: Int) { startBackfill(days: $days) { state } }',
         { days }
       )
@@ -249,7 +257,50 @@ describe('the backfill', () => {
         ])
       }
     } finally {
+      await other.stop()
       await fresh.stop()
+    }
+  })
+})
+
+describe('on install', () => {
+  it('starts the backfill from the first sweep, over backfillDays', async () => {
+    const installed = await startTestHost(
+      simulator.url,
+      {
+        apiKey: API_KEY,
+        webhookSecret: SECRET,
+        backfillDays: '45',
+        omsInteractions: 'false',
+        omsTracking: 'false',
+      },
+      { account: 'install' }
+    )
+
+    try {
+      const before = await gql(
+        installed,
+        '{ maintenance { backfill { state } } }'
+      )
+
+      expect(before.data.maintenance.backfill.state).toBe('IDLE')
+      const swept = await (
+        await post(`${installed.url}/_v/pick-and-pack/sweep`)
+      ).json()
+
+      expect(swept.backfill).toMatchObject({ state: 'DONE' })
+      const after = await gql(
+        installed,
+        '{ maintenance { backfill { state days recorded } } }'
+      )
+
+      expect(after.data.maintenance.backfill).toMatchObject({
+        state: 'DONE',
+        days: 45,
+      })
+      expect(after.data.maintenance.backfill.recorded).toBeGreaterThan(0)
+    } finally {
+      await installed.stop()
     }
   })
 })

@@ -253,6 +253,30 @@ describe('interactions sent once', () => {
     expect(shouldSendInteraction(failed, now, true)).toBe(true)
   })
 
+  it('waits before a retry, twice as long after each failure', () => {
+    const failed = (attempts: number, msAgo: number) => ({
+      state: 'failed' as const,
+      attempts,
+      at: at(msAgo),
+      lastError: 'http:500',
+    })
+
+    expect(shouldSendInteraction(failed(1, 20_000), now, false, 30_000)).toBe(
+      false
+    )
+    expect(shouldSendInteraction(failed(1, 30_000), now, false, 30_000)).toBe(
+      true
+    )
+    expect(shouldSendInteraction(failed(3, 100_000), now, false, 30_000)).toBe(
+      false
+    )
+    expect(shouldSendInteraction(failed(3, 120_000), now, false, 30_000)).toBe(
+      true
+    )
+    // A person asking does not wait.
+    expect(shouldSendInteraction(failed(1, 0), now, true, 30_000)).toBe(true)
+  })
+
   it('retries only recorded changes that are not sent', () => {
     const history = {
       ...historyOf(entry('PICKING', at(0))),

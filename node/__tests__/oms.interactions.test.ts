@@ -7,6 +7,9 @@ import { startTestHost } from './support/host'
 import type { UpstreamControl } from './support/upstream'
 import { startUpstream } from './support/upstream'
 
+// Failed OMS writes are retried at once here (the backoff itself: domain.omsStory.test).
+process.env.OMS_SYNC_RETRY_MS = '0'
+
 const SECRET = 'oms-story-secret'
 const APP = 'pnplabs.pick-and-pack-tracking'
 let upstream: UpstreamControl

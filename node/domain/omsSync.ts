@@ -17,28 +17,38 @@ export const MAX_ATTEMPTS = 5
 export function shouldSendInteraction(
   state: OmsInteractionState | undefined,
   now: number,
-  manual = false
+  manual = false,
+  retryBaseMs = 0
 ): boolean {
   if (!state) return true
   if (state.state === 'sent') return false
   if (state.state === 'sending') return now - Date.parse(state.at) > CLAIM_MS
-  if (state.lastError === TIMEOUT) return state.attempts < 2
+  if (state.lastError === TIMEOUT) {
+    return state.attempts < 2 && (manual || isDue(state, now, retryBaseMs))
+  }
 
-  return manual || state.attempts < MAX_ATTEMPTS
+  if (manual) return true
+
+  return state.attempts < MAX_ATTEMPTS && isDue(state, now, retryBaseMs)
 }
+
+/** A failed call waits `base`, then twice as long after each further failure. */
+const isDue = (state: OmsInteractionState, now: number, base: number) =>
+  now - Date.parse(state.at) >= base * 2 ** (state.attempts - 1)
 
 /** The interactions of an order that a retry would send now. */
 export function interactionsToRetry(
   history: OrderHistory,
   now: number,
-  manual = false
+  manual = false,
+  retryBaseMs = 0
 ): string[] {
   return Object.entries(history.omsInteractions ?? {})
     .filter(
       ([id, state]) =>
         state.state !== 'sent' &&
         history.entries.some((entry) => entry.id === id) &&
-        shouldSendInteraction(state, now, manual)
+        shouldSendInteraction(state, now, manual, retryBaseMs)
     )
     .map(([id]) => id)
 }

@@ -21,7 +21,7 @@ export interface AppSettings {
   omsTracking: boolean
   /** An order whose last change is older than this is asked live by the sweep. */
   sweepAfterMinutes: number
-  /** Days of OMS orders the backfill looks up (default 7). */
+  /** Days of OMS orders the backfill looks up (default 7; 0: none on install). */
   backfillDays: number
   /** The language of those lines (default pt). */
   omsLanguage: OmsLanguage
@@ -95,7 +95,7 @@ export function parseSettings(raw: unknown): AppSettings {
     omsTracking:
       settings.omsTracking !== false && settings.omsTracking !== 'false',
     sweepAfterMinutes: wholeNumber(settings.sweepAfterMinutes, 30, 1, 10_080),
-    backfillDays: wholeNumber(settings.backfillDays, 7, 1, 90),
+    backfillDays: wholeNumber(settings.backfillDays, 7, 0, 90),
     omsLanguage:
       (['en', 'pt', 'es'] as const).find(
         (language) => language === clean(settings.omsLanguage)

@@ -3,7 +3,12 @@ import { timingSafeEqual } from 'crypto'
 import { sha256 } from '../domain/sha256'
 import { Maintenance } from '../storage/maintenanceStore'
 import { StorageError } from '../storage/jsonStore'
-import { backfillProgress, continueBackfill } from '../sync/backfill'
+import { readAppSettings } from '../clients/appSettings'
+import {
+  backfillProgress,
+  beginBackfill,
+  continueBackfill,
+} from '../sync/backfill'
 import { runSweep } from '../sync/sweep'
 import type { Context } from '../typings/context'
 
@@ -53,8 +58,16 @@ export async function sweepRoute(ctx: Context) {
       return
     }
 
-    // A running backfill shares the run; otherwise the sweep has all of it.
-    const backfilling = (await backfillProgress(ctx)).state === 'RUNNING'
+    // A running backfill shares the run; otherwise the sweep has all of it. The first run
+    // after the app is installed starts the backfill (setting backfillDays; 0: none).
+    const settings = await readAppSettings(ctx.clients.apps, ctx.vtex)
+    const { state } = await backfillProgress(ctx)
+    let backfilling = state === 'RUNNING'
+
+    if (state === 'IDLE' && settings.apiKey && settings.backfillDays > 0) {
+      backfilling = !!(await beginBackfill(ctx, settings.backfillDays, null))
+    }
+
     const report = await runSweep(ctx, {
       budgetMs: backfilling ? BUDGET_MS / 2 : BUDGET_MS,
     })

@@ -36,7 +36,7 @@ export async function backfillProgress(
 export async function beginBackfill(
   deps: AppDeps,
   days: number,
-  budgetMs: number
+  budgetMs: number | null
 ): Promise<BackfillProgress | null> {
   const maintenance = new Maintenance(deps.clients.vbase)
   const holder = newHolder()
@@ -52,7 +52,9 @@ export async function beginBackfill(
 
   await maintenance.release(BACKFILL_LEASE, holder, progress)
   // Not awaited: the mutation answers now; a replica that stops here leaves it to the sweep.
-  continueBackfill(deps, budgetMs).catch(() => undefined)
+  if (budgetMs !== null) {
+    continueBackfill(deps, budgetMs).catch(() => undefined)
+  }
 
   return progress
 }

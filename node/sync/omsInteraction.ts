@@ -9,6 +9,19 @@ import type { AppDeps } from './deps'
 
 export class NotRecordedYet extends Error {}
 
+/**
+ * How long a failed OMS write waits before its first retry (doubling after each further
+ * failure): 30 s, or `OMS_SYNC_RETRY_MS` (the local sandbox sets it).
+ */
+export function omsRetryBaseMs(): number {
+  const configured = process.env.OMS_SYNC_RETRY_MS
+
+  if (configured === undefined || configured === '') return 30_000
+  const ms = Number(configured)
+
+  return Number.isFinite(ms) && ms >= 0 ? ms : 30_000
+}
+
 const withState = (
   history: OrderHistory,
   id: string,
@@ -43,7 +56,9 @@ export async function sendInteraction(
     if (!hasEntry(history, id)) throw new NotRecordedYet(id)
     const state = history.omsInteractions?.[id]
 
-    if (!shouldSendInteraction(state, now, manual)) return null
+    if (!shouldSendInteraction(state, now, manual, omsRetryBaseMs())) {
+      return null
+    }
     const entry = history.entries.find((candidate) => candidate.id === id)
 
     if (!entry) return null

@@ -4,7 +4,7 @@ import { interactionsToRetry } from '../domain/omsSync'
 import { HistoryStore } from '../storage/historyStore'
 import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
-import { sendInteraction } from './omsInteraction'
+import { omsRetryBaseMs, sendInteraction } from './omsInteraction'
 import { syncInvoiceTracking } from './omsInvoiceTracking'
 
 /**
@@ -25,7 +25,12 @@ export async function retryOmsStory(
   let failed = false
 
   if (settings.omsInteractions) {
-    for (const id of interactionsToRetry(history, Date.now(), manual)) {
+    for (const id of interactionsToRetry(
+      history,
+      Date.now(),
+      manual,
+      omsRetryBaseMs()
+    )) {
       // One at a time: each claims the same document with If-Match.
       // eslint-disable-next-line no-await-in-loop
       const outcome = await sendInteraction(
@@ -55,7 +60,8 @@ export async function retryOmsStory(
   const left = await histories.history(orderId)
   const pending =
     failed ||
-    interactionsToRetry(left, Date.now() + 1, false).length > 0 ||
+    // Still to be tried later (not due yet, or another replica's claim): keep the mark.
+    interactionsToRetry(left, Number.MAX_SAFE_INTEGER).length > 0 ||
     left.omsTracking?.state === 'failed'
 
   if (!pending)
