@@ -8,6 +8,10 @@ export const CLAIM_MS = 60_000
 /** An OMS that answered with an error is tried again up to this many times in all. */
 export const MAX_ATTEMPTS = 5
 
+/** A failed call waits `base`, then twice as long after each further failure. */
+const isDue = (state: OmsInteractionState, now: number, base: number) =>
+  now - Date.parse(state.at) >= base * 2 ** (state.attempts - 1)
+
 /**
  * Whether an interaction should be (re)sent now. A call that timed out may have landed, so it
  * is sent once more and no more than that, even when a person asks: a repeat in the OMS
@@ -31,10 +35,6 @@ export function shouldSendInteraction(
 
   return state.attempts < MAX_ATTEMPTS && isDue(state, now, retryBaseMs)
 }
-
-/** A failed call waits `base`, then twice as long after each further failure. */
-const isDue = (state: OmsInteractionState, now: number, base: number) =>
-  now - Date.parse(state.at) >= base * 2 ** (state.attempts - 1)
 
 /** The interactions of an order that a retry would send now. */
 export function interactionsToRetry(
