@@ -158,6 +158,26 @@ describe('the sweep', () => {
       '{ maintenance { lastSweep { checked healed remaining } } }'
     )
 
+    // Opening the admin home registered the sweep with VTEX's Scheduler, once.
+    const schedules = await (
+      await fetch(`${simulator.url}/_sandbox/scheduler`)
+    ).json()
+
+    expect(schedules).toEqual([
+      expect.objectContaining({
+        workspace: 'master',
+        app: 'pnplabs.pick-and-pack-tracking',
+        id: 'pick-and-pack-sweep',
+        uri: `https://${ACCOUNT}.myvtex.com/_v/pick-and-pack/sweep`,
+        method: 'POST',
+        headers: ['x-pick-and-pack-sweep-token'],
+      }),
+    ])
+    await gql(a, '{ maintenance { lastSweep { checked } } }')
+    expect(
+      await (await fetch(`${simulator.url}/_sandbox/scheduler`)).json()
+    ).toEqual(schedules)
+
     expect(shown.data.maintenance.lastSweep).toEqual({
       checked: ahead.length,
       healed: ahead.length,

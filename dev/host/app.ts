@@ -8,6 +8,7 @@ import { clearSettingsCache } from '../../node/clients/appSettings'
 import { Clients } from '../../node/clients'
 import { OmsOrderList } from '../../node/clients/omsOrderList'
 import { OmsStory } from '../../node/clients/omsStory'
+import { Scheduler } from '../../node/clients/scheduler'
 import { SWEEP_TOKEN_HEADER } from '../../node/middlewares/sweepRoute'
 import { Maintenance } from '../../node/storage/maintenanceStore'
 import type { PickAndPackOptions } from '../../node/clients/pickAndPack'
@@ -147,6 +148,8 @@ export function createHost(config: HostConfig): Host {
 
   const SandboxOmsStory = pointedAt(OmsStory, () => config.omsURL)
   const SandboxOmsOrderList = pointedAt(OmsOrderList, () => config.omsURL)
+  // VTEX's Scheduler: the simulator keeps what is registered (the host's timer does the calling).
+  const SandboxScheduler = pointedAt(Scheduler, () => config.omsURL)
 
   const SandboxEvents = pointedAt(
     Events,
@@ -184,6 +187,10 @@ export function createHost(config: HostConfig): Host {
 
     public get omsOrderList() {
       return this.getOrSet('omsOrderList', SandboxOmsOrderList)
+    }
+
+    public get scheduler() {
+      return this.getOrSet('scheduler', SandboxScheduler)
     }
   }
 

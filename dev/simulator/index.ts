@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import * as api from './api'
 import { addInteraction, listInteractions } from './omsInteractions'
 import { listOmsOrders } from './omsList'
+import { listSchedules, putSchedule } from './scheduler'
 import { listInvoices, updateInvoice, updateTracking } from './omsInvoices'
 import { randomSecret, SimulatorCore } from './core'
 import type { OmsActionResult, ReplayResult, Stats } from './core'
@@ -177,6 +178,10 @@ function routes(core: SimulatorCore): Route[] {
       v1.facility({ core, req: q, res: s, env: p[0] }, p[1])
     ),
     r('GET', /^\/api\/oms\/pvt\/orders$/, (q, s) => listOmsOrders(core, q, s)),
+    r('PUT', /^\/api\/scheduler\/([^/]+)\/([^/]+)$/, (q, s, p) =>
+      putSchedule(core, q, s, { workspace: p[0], app: p[1] })
+    ),
+    r('GET', /^\/_sandbox\/scheduler$/, (_q, s) => listSchedules(core, s)),
     r('GET', /^\/api\/oms\/pvt\/orders\/([^/]+)$/, (_q, s, p) =>
       api.oms(core, s, p[0])
     ),

@@ -8,6 +8,7 @@ import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { appendEntry, emptyHistory } from '../domain/history'
 import { liveChange } from '../domain/liveStatus'
 import { START, advance } from '../domain/sweepCursor'
+import { sweepSchedule } from '../domain/sweepSchedule'
 import {
   interactionsToRetry,
   omsFailureText,
@@ -535,5 +536,32 @@ describe('sweep cursor', () => {
 
   it('stays where it was when nothing was asked', () => {
     expect(advance(START, [])).toBe(START)
+  })
+})
+
+describe('sweep schedule', () => {
+  it("calls the account's own host, in its workspace, with the token in a header", () => {
+    const schedule = sweepSchedule({
+      account: 'mystore',
+      workspace: 'beta',
+      token: 't0k3n',
+      tokenHeader: 'x-pick-and-pack-sweep-token',
+    })
+
+    expect(schedule.request).toEqual({
+      uri: 'https://beta--mystore.myvtex.com/_v/pick-and-pack/sweep',
+      method: 'POST',
+      headers: { 'x-pick-and-pack-sweep-token': 't0k3n' },
+      body: {},
+    })
+    expect(schedule.scheduler.expression).toBe('*/10 * * * *')
+    expect(
+      sweepSchedule({
+        account: 'mystore',
+        workspace: 'master',
+        token: 't',
+        tokenHeader: 'h',
+      }).request.uri
+    ).toBe('https://mystore.myvtex.com/_v/pick-and-pack/sweep')
   })
 })

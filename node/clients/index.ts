@@ -5,6 +5,7 @@ import { OmsOrderList } from './omsOrderList'
 import type { OmsReader } from './omsOrders'
 import { OmsStory } from './omsStory'
 import { PickAndPack } from './pickAndPack'
+import { Scheduler } from './scheduler'
 
 /** Infrastructure (apps, vbase, events) comes from IOClients; the sandbox overrides it. */
 export class Clients extends IOClients {
@@ -18,6 +19,10 @@ export class Clients extends IOClients {
 
   public get omsOrderList() {
     return this.getOrSet('omsOrderList', OmsOrderList)
+  }
+
+  public get scheduler() {
+    return this.getOrSet('scheduler', Scheduler)
   }
 
   public get oms(): OmsReader {

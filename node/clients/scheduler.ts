@@ -1,0 +1,43 @@
+import type { InstanceOptions, IOContext } from '@vtex/api'
+import { JanusClient } from '@vtex/api'
+
+/** A schedule of VTEX's Scheduler: an HTTP request it makes on a cron expression. */
+export interface Schedule {
+  id: string
+  scheduler: { expression: string; endDate: string }
+  retry: { delay: { addMinutes: number }; times: number; backOffRate: number }
+  request: {
+    uri: string
+    method: 'POST'
+    headers: Record<string, string>
+    body: Record<string, unknown>
+  }
+}
+
+/**
+ * VTEX's Scheduler API, as the app's own token: `PUT /api/scheduler/{workspace}/{app}` creates
+ * or replaces a schedule by its id (so registering again is harmless).
+ */
+export class Scheduler extends JanusClient {
+  constructor(context: IOContext, options?: InstanceOptions) {
+    super(context, {
+      ...options,
+      timeout: 5000,
+      headers: {
+        ...options?.headers,
+        VtexIdclientAutCookie: context.authToken,
+        'X-Vtex-Use-Https': 'true',
+      },
+    })
+  }
+
+  public upsert(app: string, schedule: Schedule) {
+    return this.http.put(
+      `/api/scheduler/${encodeURIComponent(
+        this.context.workspace
+      )}/${encodeURIComponent(app)}`,
+      schedule,
+      { params: { version: 4 }, metric: 'scheduler-upsert' }
+    )
+  }
+}

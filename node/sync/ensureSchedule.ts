@@ -1,0 +1,39 @@
+import { sha256Hex } from '../domain/sha256'
+import { sweepSchedule } from '../domain/sweepSchedule'
+import { SWEEP_TOKEN_HEADER } from '../middlewares/sweepRoute'
+import { Maintenance } from '../storage/maintenanceStore'
+import type { AppDeps } from './deps'
+
+const REGISTERED = 'sweep-schedule.json'
+
+/** `vendor.name` of this app, as VTEX IO names it to the Scheduler. */
+const appName = () => (process.env.VTEX_APP_ID ?? '').split('@')[0]
+
+/**
+ * Makes sure VTEX's Scheduler calls the sweep: registers the schedule (with the route's token)
+ * unless this account already has it with the same token. One VBase read when it has.
+ */
+export async function ensureSweepSchedule(deps: AppDeps): Promise<boolean> {
+  const maintenance = new Maintenance(deps.clients.vbase)
+  const token = await maintenance.sweepToken()
+  // A fingerprint, not the token: the file says which token was registered.
+  const fingerprint = sha256Hex(token).slice(0, 16)
+  const registered = await maintenance.read<{ fingerprint: string }>(REGISTERED)
+
+  if (registered?.fingerprint === fingerprint) return false
+  await deps.clients.scheduler.upsert(
+    appName(),
+    sweepSchedule({
+      account: deps.vtex.account,
+      workspace: deps.vtex.workspace,
+      token,
+      tokenHeader: SWEEP_TOKEN_HEADER,
+    })
+  )
+  await maintenance.write(REGISTERED, {
+    fingerprint,
+    at: new Date().toISOString(),
+  })
+
+  return true
+}
