@@ -613,25 +613,25 @@ describe('PickAndPack client against a contract upstream', () => {
     ],
     ['a JSON string', { status: 200, body: 'OK' }],
   ] as Array<[string, Planned]>)(
-    'answers PNP_UNAVAILABLE for a body with %s',
+    'answers PNP_BAD_ANSWER (not a timeout) for a body with %s',
     async (_, planned) => {
       upstream.trackingPlan = [planned]
       const { client } = makeClient()
 
       await expectSafeFailure(
         client.getOrder(credentials, ORDER_ID),
-        'PNP_UNAVAILABLE'
+        'PNP_BAD_ANSWER'
       )
     }
   )
 
-  it('answers PNP_UNAVAILABLE when the token answer has no token', async () => {
+  it('answers PNP_BAD_ANSWER when the token answer has no token', async () => {
     upstream.tokenPlan = [{ status: 200, body: { message: 'success' } }]
     const { client } = makeClient()
 
     await expectSafeFailure(
       client.getOrder(credentials, ORDER_ID),
-      'PNP_UNAVAILABLE'
+      'PNP_BAD_ANSWER'
     )
     expect(upstream.trackingRequests).toHaveLength(0)
 
@@ -645,7 +645,8 @@ describe('PickAndPack client against a contract upstream', () => {
       retryPolicy: { retries: 0, baseDelayMs: 5 },
     })
 
-    await client.checkCredentials(credentials)
+    await client.getOrder(credentials, ORDER_ID)
+    upstream.trackingRequests.length = 0
     upstream.trackingPlan = ['hang']
     const started = Date.now()
 
@@ -719,15 +720,23 @@ describe('PickAndPack client against a contract upstream', () => {
   })
 
   describe('checkCredentials', () => {
-    it('resolves when the Api-Key gets a token, and reuses it', async () => {
+    it('asks Pick and Pack each time, so a revoked key shows at once, and leaves the cached token alone', async () => {
       const { client } = makeClient()
 
       await expect(
         client.checkCredentials(credentials)
       ).resolves.toBeUndefined()
       await client.getOrder(credentials, ORDER_ID)
-      await client.checkCredentials(credentials)
-      expect(upstream.tokenRequests).toHaveLength(1)
+      expect(upstream.tokenRequests).toHaveLength(2)
+
+      // The key is revoked: the check says so, although views still use their cached token.
+      upstream.tokenPlan = [unauthorized]
+      await expectSafeFailure(
+        client.checkCredentials(credentials),
+        'PNP_UNAUTHORIZED'
+      )
+      await client.getOrder(credentials, ORDER_ID)
+      expect(upstream.tokenRequests).toHaveLength(3)
     })
 
     it('rejects a refused Api-Key with PNP_UNAUTHORIZED', async () => {

@@ -261,7 +261,7 @@ describe('Pick and Pack v1 API', () => {
       .catch((error: unknown) => error)
 
     expect((failure as { extensions: { code: string } }).extensions.code).toBe(
-      'PNP_UNAVAILABLE'
+      'PNP_BAD_ANSWER'
     )
     const text = JSON.stringify(failure) + String(failure)
 

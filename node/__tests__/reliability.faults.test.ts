@@ -140,11 +140,11 @@ describe('upstream faults', () => {
     expect(healed.errors).toBeUndefined()
   })
 
-  it('answers malformed Pick and Pack JSON with PNP_UNAVAILABLE', async () => {
+  it('answers malformed Pick and Pack JSON with PNP_BAD_ANSWER, not as a timeout', async () => {
     simulator.setFaults({ malformed: true, scope: 'tracking' })
     const result = await graphql(QUERY, { id: ORDER })
 
-    expect(codeAt(result, 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+    expect(codeAt(result, 'pickAndPack')).toBe('PNP_BAD_ANSWER')
     expect(result.data.orderFulfillment.oms).not.toBeNull()
   })
 
@@ -188,8 +188,9 @@ describe('upstream faults on the v1 API', () => {
       // The order, its shipments and its worksheets, each tried at most three times.
       expect(v1.stats().v1Requests - before).toBeLessThanOrEqual(9)
 
+      // A malformed answer is not a timeout: the page says which.
       v1.setFaults({ malformed: true, scope: 'v1' })
-      expect(codeAt(await view(), 'pickAndPack')).toBe('PNP_UNAVAILABLE')
+      expect(codeAt(await view(), 'pickAndPack')).toBe('PNP_BAD_ANSWER')
       v1.setFaults({})
       expect((await view()).errors).toBeUndefined()
     } finally {

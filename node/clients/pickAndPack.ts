@@ -293,8 +293,8 @@ export class PickAndPack extends ExternalClient {
 
     if (!order) {
       throw new AppError(
-        'PNP_UNAVAILABLE',
-        'Pick and Pack answered with a body this app cannot read. Try again in a moment.'
+        'PNP_BAD_ANSWER',
+        'Pick and Pack answered with something this app cannot read. Try again in a moment; if it persists, Pick and Pack may have changed its API.'
       )
     }
 
@@ -345,8 +345,8 @@ export class PickAndPack extends ExternalClient {
 
     if (!order) {
       throw new AppError(
-        'PNP_UNAVAILABLE',
-        'Pick and Pack answered with a body this app cannot read. Try again in a moment.'
+        'PNP_BAD_ANSWER',
+        'Pick and Pack answered with something this app cannot read. Try again in a moment; if it persists, Pick and Pack may have changed its API.'
       )
     }
 
@@ -354,8 +354,26 @@ export class PickAndPack extends ExternalClient {
   }
 
   /** Whether the configured Api-Key gets a token (from the cache when one is valid). */
+  /**
+   * Whether Pick and Pack takes the Api-Key now: a real token request each time (a cached token
+   * would say yes for up to 15 minutes after the key was revoked). The token is not kept.
+   */
   public async checkCredentials(credentials: PickAndPackCredentials) {
-    await this.token(credentials)
+    const response = await this.withRetries(() =>
+      this.auth.requestToken(credentials)
+    )
+
+    const token =
+      typeof response === 'object' && response !== null
+        ? response.data
+        : undefined
+
+    if (typeof token !== 'string' || token.length === 0) {
+      throw new AppError(
+        'PNP_BAD_ANSWER',
+        'Pick and Pack answered the token request without a token. Try again in a moment.'
+      )
+    }
   }
 
   private get v1() {
@@ -440,7 +458,7 @@ export class PickAndPack extends ExternalClient {
 
       if (typeof token !== 'string' || token.length === 0) {
         throw new AppError(
-          'PNP_UNAVAILABLE',
+          'PNP_BAD_ANSWER',
           'Pick and Pack answered the token request without a token. Try again in a moment.'
         )
       }

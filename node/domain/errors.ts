@@ -5,6 +5,8 @@ export type AppErrorCode =
   | 'PNP_UNAUTHORIZED'
   | 'PNP_ORDER_NOT_FOUND'
   | 'PNP_UNAVAILABLE'
+  /** Pick and Pack answered, but with a body this app cannot read (not a timeout). */
+  | 'PNP_BAD_ANSWER'
   | 'OMS_ORDER_NOT_FOUND'
   | 'OMS_UNAVAILABLE'
   | 'STORE_UNAVAILABLE'
