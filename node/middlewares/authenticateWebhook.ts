@@ -1,5 +1,6 @@
 import { readAppSettings } from '../clients/appSettings'
 import { acceptsSecret } from '../domain/secrets'
+import { WebhookHealthStore } from '../storage/webhookHealth'
 import type { Context } from '../typings/context'
 import { WebhookError } from './webhookErrors'
 
@@ -47,5 +48,10 @@ export async function authenticateWebhook(
   }
 
   ctx.state.settings = settings
+  if (!ctx.get('x-webhook-secret')) {
+    // Accepted, but the secret travels in the URL (logged by proxies): the home page warns.
+    await new WebhookHealthStore(ctx.clients.vbase).secretInQuery(new Date())
+  }
+
   await next()
 }

@@ -1,5 +1,6 @@
 import { isAppError } from '../domain/errors'
 import { StorageError } from '../storage/jsonStore'
+import { WebhookHealthStore } from '../storage/webhookHealth'
 import type { Context } from '../typings/context'
 
 export type WebhookErrorCode =
@@ -42,6 +43,13 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
   } catch (error) {
     if (error instanceof WebhookError) {
       respond(ctx, error.status, error.code, error.message)
+      // For the home page's webhook health (rate-limited, best effort, no secret in it).
+      await new WebhookHealthStore(ctx.clients.vbase).refused({
+        at: new Date().toISOString(),
+        status: error.status,
+        code: error.code,
+        reason: error.message,
+      })
 
       return
     }

@@ -9,6 +9,7 @@ import { orderFulfillment } from './query/orderFulfillment'
 import { orderShipments } from './query/orderShipments'
 import { pickAndPackConnection } from './query/pickAndPackConnection'
 import { recentStatusChanges } from './query/recentStatusChanges'
+import { webhookHealth } from './query/webhookHealth'
 
 export const resolvers = {
   Query: {
@@ -19,6 +20,7 @@ export const resolvers = {
     fulfillmentBoard,
     fulfillmentOrders,
     maintenance,
+    webhookHealth,
   },
   Mutation: {
     retryOmsSync,

@@ -1,0 +1,114 @@
+import type { TestHost } from './support/host'
+import { startTestHost } from './support/host'
+import type { UpstreamControl } from './support/upstream'
+import { startUpstream } from './support/upstream'
+import { forgetWebhookHealthWrites } from '../storage/webhookHealth'
+
+const SECRET = 'health-secret-4f1c9a'
+let upstream: UpstreamControl
+let host: TestHost
+
+const health = async (target: TestHost) => {
+  const response = await fetch(`${target.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        '{ webhookHealth { secretConfigured previousSecretConfigured hostnameFilter lastReceivedAt lastRefused { at status code reason } secretInQueryAt } }',
+    }),
+  })
+
+  const text = await response.text()
+
+  return { text, data: JSON.parse(text).data?.webhookHealth }
+}
+
+const notify = (target: TestHost, secret: string, query = false) =>
+  fetch(
+    `${target.url}/_v/pick-and-pack/webhook${
+      query ? `?secret=${encodeURIComponent(secret)}` : ''
+    }`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(query ? {} : { 'x-webhook-secret': secret }),
+      },
+      body: JSON.stringify({
+        orderId: '1500000000001-01',
+        newStatus: 'READY_FOR_PICKING',
+        hostname: 'healthstore',
+      }),
+    }
+  ).then((response) => response.status)
+
+beforeAll(async () => {
+  upstream = await startUpstream()
+  host = await startTestHost(upstream.url, {
+    apiKey: upstream.apiKey,
+    webhookSecret: SECRET,
+    hostname: 'healthstore',
+    omsInteractions: false,
+    omsTracking: false,
+  })
+})
+
+afterAll(async () => {
+  await host?.stop()
+  await upstream?.close()
+})
+
+beforeEach(() => forgetWebhookHealthWrites())
+
+describe('webhook health', () => {
+  it('starts with the settings and nothing received', async () => {
+    const { data } = await health(host)
+
+    expect(data).toEqual({
+      secretConfigured: true,
+      previousSecretConfigured: false,
+      hostnameFilter: 'healthstore',
+      lastReceivedAt: null,
+      lastRefused: null,
+      secretInQueryAt: null,
+    })
+  })
+
+  it('shows the last refused notification with its reason, never the secret', async () => {
+    expect(await notify(host, 'not-the-secret')).toBe(401)
+    const { data, text } = await health(host)
+
+    expect(data.lastRefused).toMatchObject({
+      status: 401,
+      code: 'UNAUTHORIZED',
+      reason: expect.stringMatching(/Wrong webhook secret/),
+    })
+    expect(text).not.toContain(SECRET)
+    expect(text).not.toContain('not-the-secret')
+  })
+
+  it('shows the last accepted notification, and warns of a secret in the query string', async () => {
+    expect(await notify(host, SECRET, true)).toBe(200)
+    const { data, text } = await health(host)
+
+    expect(Date.parse(data.lastReceivedAt)).toBeGreaterThan(Date.now() - 60_000)
+    expect(Date.parse(data.secretInQueryAt)).toBeGreaterThan(
+      Date.now() - 60_000
+    )
+    expect(text).not.toContain(SECRET)
+  })
+
+  it('says when no secret is set (every notification refused)', async () => {
+    const open = await startTestHost(upstream.url, { apiKey: upstream.apiKey })
+
+    try {
+      expect(await notify(open, 'anything')).toBe(401)
+      const { data } = await health(open)
+
+      expect(data.secretConfigured).toBe(false)
+      expect(data.lastRefused.reason).toMatch(/No webhook secret is configured/)
+    } finally {
+      await open.stop()
+    }
+  })
+})

@@ -1,0 +1,39 @@
+import { readAppSettings } from '../../clients/appSettings'
+import { AppError } from '../../domain/errors'
+import { HistoryStore } from '../../storage/historyStore'
+import { WebhookHealthStore } from '../../storage/webhookHealth'
+import type { Context } from '../../typings/context'
+
+/** Sweeps and views are listed among recent changes too: the newest notification is among these. */
+const RECENT_LOOKED_AT = 10
+
+/** The webhook as the home page shows it: settings (never the secret), last accepted and refused. */
+export async function webhookHealth(_: unknown, __: unknown, ctx: Context) {
+  const settings = await readAppSettings(ctx.clients.apps, ctx.vtex)
+
+  try {
+    const [recent, health] = await Promise.all([
+      new HistoryStore(ctx.clients.vbase).recent(RECENT_LOOKED_AT, null),
+      new WebhookHealthStore(ctx.clients.vbase).read(),
+    ])
+
+    const newest = recent.find(
+      (entry) => (entry.source ?? 'webhook') === 'webhook'
+    )
+
+    return {
+      secretConfigured: !!settings.webhookSecret,
+      previousSecretConfigured: !!settings.webhookSecretPrevious,
+      hostnameFilter: settings.hostname,
+      // The newest change the app recorded from a notification (sweeps and views aside).
+      lastReceivedAt: newest?.receivedAt ?? null,
+      lastRefused: health.lastRefused,
+      secretInQueryAt: health.secretInQueryAt,
+    }
+  } catch {
+    throw new AppError(
+      'STORE_UNAVAILABLE',
+      "The webhook's state could not be read. Try again in a moment."
+    )
+  }
+}

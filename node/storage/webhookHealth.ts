@@ -1,0 +1,66 @@
+import { Maintenance } from './maintenanceStore'
+import type { JsonStore } from './jsonStore'
+
+const REFUSED = 'webhook-refused.json'
+const SECRET_IN_QUERY = 'webhook-secret-in-query.json'
+
+/** At most one write of each kind per replica in this time: a flood of refusals costs little. */
+const REFUSED_EVERY_MS = 10_000
+const QUERY_SECRET_EVERY_MS = 3_600_000
+
+export interface RefusedNotification {
+  at: string
+  status: number
+  code: string
+  /** The webhook's own message: fixed text, never the secret. */
+  reason: string
+}
+
+/** Per replica, when each kind was last written (a rate limit, not the truth). */
+const lastWritten = new Map<string, number>()
+
+const due = (kind: string, everyMs: number, now: number) => {
+  const last = lastWritten.get(kind)
+
+  if (last !== undefined && now - last < everyMs) return false
+  lastWritten.set(kind, now)
+
+  return true
+}
+
+/**
+ * What the home page shows of the webhook's health, in VBase beside the sweep's state: the
+ * newest refused notification and the last time a secret came in the query string. Best
+ * effort: a failed write is dropped (the next refusal writes again), never the answer's concern.
+ */
+export class WebhookHealthStore {
+  private readonly maintenance: Maintenance
+
+  constructor(store: JsonStore) {
+    this.maintenance = new Maintenance(store)
+  }
+
+  public async refused(refusal: RefusedNotification): Promise<void> {
+    if (!due(REFUSED, REFUSED_EVERY_MS, Date.parse(refusal.at))) return
+    await this.maintenance.write(REFUSED, refusal).catch(() => undefined)
+  }
+
+  public async secretInQuery(at: Date): Promise<void> {
+    if (!due(SECRET_IN_QUERY, QUERY_SECRET_EVERY_MS, at.getTime())) return
+    await this.maintenance
+      .write(SECRET_IN_QUERY, { at: at.toISOString() })
+      .catch(() => undefined)
+  }
+
+  public async read() {
+    const [lastRefused, query] = await Promise.all([
+      this.maintenance.read<RefusedNotification>(REFUSED),
+      this.maintenance.read<{ at: string }>(SECRET_IN_QUERY),
+    ])
+
+    return { lastRefused, secretInQueryAt: query?.at ?? null }
+  }
+}
+
+/** For tests: forget this replica's rate limits. */
+export const forgetWebhookHealthWrites = () => lastWritten.clear()
