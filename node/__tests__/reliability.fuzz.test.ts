@@ -286,6 +286,9 @@ async function settled() {
   }
 }
 
+// Each storm waits for the store to settle first (up to 5 s), then sends its requests.
+jest.setTimeout(30_000)
+
 describe('webhook fuzzing', () => {
   it('answers 1,200 hostile requests with 4xx only, keeps serving, and changes nothing stored', async () => {
     await settled()
@@ -313,7 +316,8 @@ describe('webhook fuzzing', () => {
     }
 
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    expect(await host.storeWrites()).toBe(0)
+    // At most the webhook health's note of the newest refusal (one per 10 s per replica).
+    expect(await host.storeWrites()).toBeLessThanOrEqual(1)
     expect(host.sentEvents).toHaveLength(1)
 
     // Still serving: a valid change is taken and readable.
@@ -361,7 +365,8 @@ describe('webhook fuzzing', () => {
     expect(new Set(results.map((result) => result.status))).toEqual(
       new Set([401])
     )
-    expect(await host.storeWrites()).toBe(0)
+    // At most the webhook health's note of the newest refusal (one per 10 s per replica).
+    expect(await host.storeWrites()).toBeLessThanOrEqual(1)
   })
 
   it('stores prototype keys of a valid notification as plain data', async () => {
