@@ -4,6 +4,10 @@
  * simulator's webhook and OMS broadcasts to the host (the webhook with a freshly generated
  * secret), replays the seeded orders' history so that the board has something to show, and
  * prints where to look.
+ *
+ * A restart keeps both sides: the store's data, the replay anchor and the simulator's order
+ * state (sandbox-simulator.json) all live in DATA_DIR, so an order's live status is the one its
+ * history ends with. `npm start -- --fresh` wipes DATA_DIR first: both sides start from the seed.
  */
 import './host/appIdentity'
 import { randomBytes } from 'crypto'
@@ -12,6 +16,7 @@ import path from 'path'
 
 import type Koa from 'koa'
 
+import { appRoot } from './appRoot'
 import { configFromEnv } from './host/config'
 import { startHost } from './host/server'
 import type { ReplayResult, Simulator } from './simulator'
@@ -21,24 +26,21 @@ import {
   SEEDED_ORDERS,
   startSimulator,
 } from './simulator'
+import { parseStartArgs, wipeDataDir } from './startOptions'
 import { createStore } from './store/server'
 
 const API_KEY = 'sandbox-api-key'
 /** How long the start waits for the replay before it prints the addresses anyway. */
 const REPLAY_WAIT_MS = 15_000
 const ANCHOR_FILE = 'sandbox-replay.json'
+/** The simulator's orders as the last run left them (see dev/simulator/persist.ts). */
+const SIMULATOR_STATE_FILE = 'sandbox-simulator.json'
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(name)
-
-  return index >= 0 ? process.argv.slice(index + 1)[0] : undefined
-}
-
-async function loadAdmin(): Promise<Koa.Middleware | undefined> {
+async function loadAdmin(omsURL: string): Promise<Koa.Middleware | undefined> {
   try {
     const { createAdminMiddleware } = await import('./admin/middleware')
 
-    return await createAdminMiddleware()
+    return await createAdminMiddleware({ omsURL })
   } catch (error) {
     process.stderr.write(
       `admin page not served: ${
@@ -75,7 +77,7 @@ function replayAnchor(dataDir: string): number {
       {
         anchor: new Date(anchor).toISOString(),
         about:
-          'npm start replays the seeded orders history dated before this anchor; delete this file and the store data to start afresh',
+          'npm start replays the seeded orders history dated before this anchor; npm start -- --fresh deletes this folder to start afresh',
       },
       null,
       2
@@ -145,10 +147,9 @@ async function replayLines(
 }
 
 async function main() {
+  const args = parseStartArgs(process.argv.slice(2))
   const simPort = Number(process.env.SIM_PORT ?? 4010)
-  const autoMs = Number(
-    argument('--auto') ?? process.env.SIM_AUTO_ADVANCE_MS ?? 0
-  )
+  const autoMs = Number(args.autoMs ?? process.env.SIM_AUTO_ADVANCE_MS ?? 0)
 
   // The merchant's own secret when given, else one for this run; printed below, so that
   // `npm run notify` can be pointed at this sandbox (it is the sandbox's, on loopback only).
@@ -167,17 +168,21 @@ async function main() {
     PNP_HOSTNAME: process.env.PNP_HOSTNAME ?? HOSTNAME,
   })
 
+  const dataDir = config.dataDir ?? path.resolve('.data')
+  const wiped = args.fresh ? wipeDataDir(dataDir, appRoot()) : false
+
   const store = config.storeURL
     ? undefined
     : await createStore({
         port: Number(process.env.STORE_PORT ?? 4020),
-        dataDir: config.dataDir ?? '.data',
+        dataDir,
         latencyMs: Number(process.env.STORE_LATENCY_MS ?? 0),
         indexDelayMs: Number(process.env.STORE_INDEX_DELAY_MS ?? 1000),
       })
 
   const storeURL = config.storeURL ?? (store as { url: string }).url
-  const admin = await loadAdmin()
+  // "Open in OMS" (/admin/orders/{id}) goes to the OMS sandbox's page of the order.
+  const admin = await loadAdmin(config.omsURL)
   const host = await startHost({ ...config, storeURL, admin }).catch(
     async (error) => {
       await store?.close()
@@ -195,6 +200,7 @@ async function main() {
       headers: { 'x-webhook-secret': secret },
     },
     omsEvents: { url: `${host.url}/_sandbox/events` },
+    stateFile: path.join(dataDir, SIMULATOR_STATE_FILE),
   }).catch(async (error) => {
     await host.close()
     await store?.close()
@@ -202,9 +208,7 @@ async function main() {
   })
 
   const replayOff = /^(0|off|false|no)$/i.test(process.env.SANDBOX_REPLAY ?? '')
-  const replay = replayOff
-    ? undefined
-    : simulator.replay(replayAnchor(config.dataDir ?? '.data'))
+  const replay = replayOff ? undefined : simulator.replay(replayAnchor(dataDir))
 
   const history = replay
     ? await replayLines(simulator, replay)
@@ -227,7 +231,16 @@ async function main() {
         : 'generated for this run'
     }: header x-webhook-secret)`,
     `  Simulator      ${simulator.url}  (Pick and Pack API + OMS sandbox, /_sandbox/orders)`,
-    `  Store          ${storeURL}  (VBase and Master Data stand-in; data in ${config.dataDir})`,
+    `  Store          ${storeURL}  (VBase and Master Data stand-in; data in ${dataDir})`,
+    '',
+    args.fresh
+      ? `Started fresh: ${
+          wiped ? `${dataDir} was deleted` : `${dataDir} did not exist`
+        }; the orders begin at their seeded status.`
+      : simulator.restoredOrders > 0
+      ? `Resumed: the simulator's orders and the app's data are as the last run left them (${dataDir}).`
+      : 'First run: the orders begin at their seeded status.',
+    '  `npm start -- --fresh` deletes the data folder and starts both sides from the seed.',
     '',
     'Orders to try:',
     ...SEEDED_ORDERS.slice(0, 8).map(

@@ -22,8 +22,18 @@ function asset(body: string, type: string): Asset {
   }
 }
 
+/** VTEX admin's own order page, where the app's "Open in OMS" link goes. */
+const OMS_ORDER_PAGE = /^\/admin\/orders\/([^/]+)$/
+
 export async function createAdminMiddleware(
-  opts: { minify?: boolean } = {}
+  opts: {
+    minify?: boolean
+    /**
+     * The OMS sandbox (the simulator): the local admin sends VTEX admin's order page
+     * (`/admin/orders/{orderId}`) there, as VTEX's admin would show its own; unset: not served.
+     */
+    omsURL?: string
+  } = {}
 ): Promise<(ctx: Koa.Context, next: () => Promise<void>) => Promise<void>> {
   const { js, css } = await buildAdminBundle({
     minify: opts.minify ?? true,
@@ -40,6 +50,16 @@ export async function createAdminMiddleware(
 
   return async function adminMiddleware(ctx, next) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next()
+
+    const omsOrder = opts.omsURL ? OMS_ORDER_PAGE.exec(ctx.path) : null
+
+    if (omsOrder && opts.omsURL) {
+      ctx.redirect(
+        `${opts.omsURL.replace(/\/+$/, '')}/admin/orders/${omsOrder[1]}`
+      )
+
+      return
+    }
 
     const file = assets[ctx.path]
 

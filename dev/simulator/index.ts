@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net'
 import * as api from './api'
 import { addInteraction, listInteractions } from './omsInteractions'
 import { listOmsOrders } from './omsList'
+import { omsPage } from './omsPage'
+import { readStateFile, restore, writeStateFile } from './persist'
 import { listSchedules, putSchedule } from './scheduler'
 import { listInvoices, updateInvoice, updateTracking } from './omsInvoices'
 import { randomSecret, SimulatorCore } from './core'
@@ -88,6 +90,12 @@ export interface SimulatorOptions {
   now?: () => number
   /** Never receives the Api-Key, JWTs or webhook header values. */
   log?: (line: string) => void
+  /**
+   * A JSON file that keeps the orders' state (statuses, OMS overrides, invoice writes,
+   * interactions) across restarts: read at start when it exists, written after every change.
+   * `npm start` keeps it in DATA_DIR beside the app's store (persist.ts).
+   */
+  stateFile?: string
 }
 
 export interface Simulator {
@@ -122,6 +130,8 @@ export interface Simulator {
   drainOmsEvents(): Promise<void>
   /** Restores the seed (orders, faults, stats, deliveries). */
   reset(): void
+  /** Orders whose state was read back from `stateFile` at start (0: started from the seed). */
+  restoredOrders: number
 }
 
 const MIN_AUTO_ADVANCE_MS = 50
@@ -278,6 +288,10 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/_sandbox\/track\/([^/]+)$/, (_q, s, p) =>
       sandbox.trackPage(core, s, p[0])
     ),
+    // VTEX admin's order page, where the app's "Open in OMS" goes (the local admin redirects).
+    r('GET', /^\/admin\/orders\/([^/]+)$/, (_q, s, p) =>
+      omsPage(core, s, p[0])
+    ),
   ]
 }
 
@@ -350,18 +364,36 @@ export async function startSimulator(
   if (opts.webhook) core.configureWebhook(checkedWebhook(opts.webhook))
   if (opts.omsEvents) core.configureOmsEvents(checkedOmsEvents(opts.omsEvents))
 
+  const stateFile = opts.stateFile
+  const restoredOrders = stateFile ? restore(core, readStateFile(stateFile)) : 0
+  /** Writes the orders' state after a change (when a state file is set). */
+  const persist = () => {
+    if (!stateFile) return
+    try {
+      writeStateFile(stateFile, core)
+    } catch (err) {
+      log(`state not saved: ${err instanceof Error ? err.message : 'unknown'}`)
+    }
+  }
+
   const table = routes(core)
   const server: Server = createServer((req, res) => {
-    dispatch(table, req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) {
-        res.setHeader('connection', 'close')
+    const changes = req.method !== 'GET' && req.method !== 'HEAD'
 
-        return sendJson(res, err.status, err.body)
-      }
+    dispatch(table, req, res)
+      .finally(() => {
+        if (changes) persist()
+      })
+      .catch((err: unknown) => {
+        if (err instanceof HttpError) {
+          res.setHeader('connection', 'close')
 
-      log(`internal error: ${err instanceof Error ? err.message : 'unknown'}`)
-      sendJson(res, 500, { message: 'Internal error', code: 1003 })
-    })
+          return sendJson(res, err.status, err.body)
+        }
+
+        log(`internal error: ${err instanceof Error ? err.message : 'unknown'}`)
+        sendJson(res, 500, { message: 'Internal error', code: 1003 })
+      })
   })
 
   server.keepAliveTimeout = 5000
@@ -389,6 +421,7 @@ export async function startSimulator(
 
       if (ids.length === 0) return
       core.advance(ids[Math.floor(Math.random() * ids.length)])
+      persist()
     }, Math.max(MIN_AUTO_ADVANCE_MS, opts.autoAdvanceMs))
     autoTimer.unref()
   }
@@ -410,7 +443,11 @@ export async function startSimulator(
       return closing
     },
     async advance(orderId, to) {
-      return core.advance(orderId, to)
+      try {
+        return core.advance(orderId, to)
+      } finally {
+        persist()
+      }
     },
     stats: () => ({ ...core.stats }),
     deliveries: () => core.webhooks.deliveries(),
@@ -427,13 +464,29 @@ export async function startSimulator(
     webhookDrops: () => core.webhooks.drops.describe(),
     clearWebhookDrops: () => core.webhooks.drops.clear(),
     configureOmsEvents: (c) => core.configureOmsEvents(checkedOmsEvents(c)),
-    omsAction: (orderId, action) => core.omsAction(orderId, action),
+    omsAction(orderId, action) {
+      try {
+        return core.omsAction(orderId, action)
+      } finally {
+        persist()
+      }
+    },
     omsEvents: () => core.omsEvents.sent(),
-    replay: (anchorMs) => core.replay(anchorMs ?? core.now()),
+    replay(anchorMs) {
+      const result = core.replay(anchorMs ?? core.now())
+
+      persist()
+
+      return result
+    },
     orders: () => core.store.summaries(),
     drainDeliveries: () => core.webhooks.drain(),
     drainOmsEvents: () => core.omsEvents.drain(),
-    reset: () => core.reset(),
+    reset() {
+      core.reset()
+      persist()
+    },
+    restoredOrders,
   }
 }
 

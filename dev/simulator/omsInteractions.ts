@@ -83,3 +83,45 @@ export function listInteractions(
   if (!core.store.get(orderId)) return sendJson(res, 404, OMS_NOT_FOUND)
   sendJson(res, 200, timeline(core, orderId))
 }
+
+/** Every order's interactions (persist.ts keeps them across restarts). */
+export function exportInteractions(
+  core: SimulatorCore
+): Record<string, Interaction[]> {
+  const byOrder = timelines.get(core)
+
+  return byOrder
+    ? Object.fromEntries([...byOrder].filter(([, list]) => list.length > 0))
+    : {}
+}
+
+/** Puts back what exportInteractions gave, for the orders `isOrder` accepts. */
+export function importInteractions(
+  core: SimulatorCore,
+  saved: Record<string, Interaction[]>,
+  isOrder: (orderId: string) => boolean
+): void {
+  for (const [orderId, list] of Object.entries(saved)) {
+    if (!isOrder(orderId) || !Array.isArray(list)) continue
+    const kept = list.filter(
+      (i) =>
+        typeof i?.source === 'string' &&
+        typeof i.message === 'string' &&
+        typeof i.date === 'string'
+    )
+
+    timeline(core, orderId).splice(
+      0,
+      Infinity,
+      ...kept.slice(-KEEP_PER_ORDER).map((i) => ({ ...i, orderId }))
+    )
+  }
+}
+
+/** An order's interactions, oldest first (the sandbox's OMS page shows them). */
+export function interactionsOf(
+  core: SimulatorCore,
+  orderId: string
+): readonly Interaction[] {
+  return timelines.get(core)?.get(orderId) ?? []
+}
