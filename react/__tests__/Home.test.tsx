@@ -10,11 +10,21 @@ import type { StatusChange } from '../components/OrderView/types'
 import { emptyBoardMocks } from './setup/board'
 import { maintenanceData, maintenanceMock } from './setup/maintenance'
 import { renderPage } from './setup/render'
+import { webhookHealthMock } from './setup/webhookHealth'
 
 function connectionMock(ok: boolean, code: string | null = null) {
   return {
     request: { query: PICK_AND_PACK_CONNECTION },
-    result: { data: { pickAndPackConnection: { ok, code, message: null } } },
+    result: {
+      data: {
+        pickAndPackConnection: {
+          ok,
+          code,
+          message: null,
+          checkedAt: '2026-11-20T10:32:00.000Z',
+        },
+      },
+    },
   }
 }
 
@@ -46,7 +56,12 @@ function recentMock(status: string | null, changes: StatusChange[]) {
 // below them.
 function renderHome(mocks: MockedResponse[]) {
   return renderPage(<PickAndPackHome />, {
-    mocks: [...emptyBoardMocks(), maintenanceMock(maintenanceData()), ...mocks],
+    mocks: [
+      ...emptyBoardMocks(),
+      maintenanceMock(maintenanceData()),
+      webhookHealthMock(),
+      ...mocks,
+    ],
   })
 }
 

@@ -23,7 +23,7 @@ function renderOrder(
 ) {
   return renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
     mocks: [
-      orderMock(fulfillment({ omsSync: sync })),
+      ...orderMock(fulfillment({ omsSync: sync })),
       shipmentsMock([]),
       ...mocks,
     ],
@@ -157,7 +157,7 @@ describe('order view: in the OMS', () => {
   })
 
   it('says when the OMS state could not be read, and reads the order again', async () => {
-    renderOrder(null, [orderMock(fulfillment())])
+    renderOrder(null, [...orderMock(fulfillment())])
     const sync = await syncBlock()
 
     expect(
@@ -301,7 +301,7 @@ describe('order view: where a change came from', () => {
   it('marks the changes the webhook missed, and only those', async () => {
     renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
       mocks: [
-        orderMock(
+        ...orderMock(
           fulfillment({
             history: [
               {

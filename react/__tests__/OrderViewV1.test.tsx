@@ -257,7 +257,7 @@ describe('reconciliation table', () => {
 
 describe('Pick and Pack panel on v1', () => {
   it('shows the source, picking status, pickers, step timings and line counts', async () => {
-    renderOrder([orderMock(v1Order()), shipmentsMock([])])
+    renderOrder([...orderMock(v1Order()), shipmentsMock([])])
 
     expect(await pnpPanel().findByTestId('pnp-source')).toHaveTextContent(
       'API v1'
@@ -291,7 +291,7 @@ describe('Pick and Pack panel on v1', () => {
   it('names statuses and durations in Portuguese', async () => {
     renderOrder(
       [
-        orderMock(
+        ...orderMock(
           fulfillment({
             pickAndPack: v1PickAndPackOrder({
               pickingStatus: 'IN_PROGRESS',
@@ -317,7 +317,7 @@ describe('Pick and Pack panel on v1', () => {
 
   it('shows an unknown picking status as received', async () => {
     renderOrder([
-      orderMock(
+      ...orderMock(
         fulfillment({
           pickAndPack: v1PickAndPackOrder({ pickingStatus: 'TELEPORTING' }),
         })
@@ -331,7 +331,7 @@ describe('Pick and Pack panel on v1', () => {
   })
 
   it('on the legacy API: a discreet legacy badge, no picking details, the shipping block', async () => {
-    renderOrder([orderMock(fulfillment()), shipmentsMock([])])
+    renderOrder([...orderMock(fulfillment()), shipmentsMock([])])
 
     expect(await pnpPanel().findByTestId('pnp-source')).toHaveTextContent(
       'Legacy API'
@@ -341,7 +341,7 @@ describe('Pick and Pack panel on v1', () => {
   })
 
   it('a picked item image that fails to load becomes a placeholder, not its alt text', async () => {
-    renderOrder([orderMock(fulfillment()), shipmentsMock([])])
+    renderOrder([...orderMock(fulfillment()), shipmentsMock([])])
 
     const image = await pnpPanel().findByAltText('Banana 1kg')
     const before = pnpPanel().getAllByTestId('image-placeholder').length
@@ -360,7 +360,7 @@ describe('Pick and Pack panel on v1', () => {
 describe('shipments panel', () => {
   it('does not hold back the page: the order shows while shipments still load', async () => {
     renderOrder([
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       shipmentsMock([shipment()], { delay: 300 }),
     ])
 
@@ -376,7 +376,7 @@ describe('shipments panel', () => {
   })
 
   it('shows its own loading state before any answer', () => {
-    renderOrder([orderMock(fulfillment()), shipmentsMock([])])
+    renderOrder([...orderMock(fulfillment()), shipmentsMock([])])
 
     expect(shipmentsPanel().getByRole('status')).toHaveTextContent(
       'Loading shipments…'
@@ -384,7 +384,7 @@ describe('shipments panel', () => {
   })
 
   it('says there is no shipment yet', async () => {
-    renderOrder([orderMock(fulfillment()), shipmentsMock([])])
+    renderOrder([...orderMock(fulfillment()), shipmentsMock([])])
 
     expect(
       await shipmentsPanel().findByText('No shipment yet')
@@ -393,7 +393,7 @@ describe('shipments panel', () => {
 
   it('an order Pick and Pack does not know has no shipment, not a second error', async () => {
     renderOrder([
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       shipmentsMock(null, { errors: [shipmentsError('PNP_ORDER_NOT_FOUND')] }),
     ])
 
@@ -405,7 +405,7 @@ describe('shipments panel', () => {
 
   it('an error shows the shared message with a retry that asks again', async () => {
     renderOrder([
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       shipmentsMock(null, { errors: [shipmentsError('PNP_UNAVAILABLE')] }),
       shipmentsMock([shipment()]),
     ])
@@ -425,7 +425,7 @@ describe('shipments panel', () => {
 
   it('a network failure offers a retry too', async () => {
     renderOrder([
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       {
         request: shipmentsMock([]).request,
         error: new Error('socket hang up'),
@@ -443,7 +443,7 @@ describe('shipments panel', () => {
   })
 
   it('shows status, carrier, courier, vehicle, tracking, delivery date and notes', async () => {
-    renderOrder([orderMock(fulfillment()), shipmentsMock([shipment()])])
+    renderOrder([...orderMock(fulfillment()), shipmentsMock([shipment()])])
 
     const card = within(await shipmentsPanel().findByTestId('shipment'))
 
@@ -452,7 +452,8 @@ describe('shipments panel', () => {
     ).toBeInTheDocument()
     expect(card.getByTestId('shipment-status')).toHaveTextContent('Delivered')
     expect(card.getByText('Ana Driver')).toBeInTheDocument()
-    expect(card.getByText('BIKE')).toBeInTheDocument()
+    // The vehicle in the page's language, its code as the title.
+    expect(card.getByText('Bike')).toHaveAttribute('title', 'BIKE')
     expect(card.getByText('SHP-1')).toBeInTheDocument()
     expect(card.getAllByText(/Nov 20, 2026/).length).toBeGreaterThan(0)
     expect(card.getByTestId('shipment-notes')).toHaveTextContent(
@@ -468,7 +469,7 @@ describe('shipments panel', () => {
 
   it('a shipment without carrier is titled by its id; an unknown status is shown as received', async () => {
     renderOrder([
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       shipmentsMock([
         shipment({
           carrier: null,
@@ -496,7 +497,7 @@ describe('shipments panel', () => {
 
   it('proof of delivery: a thumbnail that opens full size, with type, date and author as text', async () => {
     renderOrder([
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       shipmentsMock([
         shipment({
           evidences: [
@@ -550,7 +551,7 @@ describe('shipments panel', () => {
   })
 
   it('a proof of delivery that fails to load becomes a placeholder and keeps its link', async () => {
-    renderOrder([orderMock(fulfillment()), shipmentsMock([shipment()])])
+    renderOrder([...orderMock(fulfillment()), shipmentsMock([shipment()])])
 
     const thumbnail = await shipmentsPanel().findByTestId('evidence-thumbnail')
 
@@ -568,7 +569,7 @@ describe('shipments panel', () => {
   it('translates statuses and dates in Spanish', async () => {
     renderOrder(
       [
-        orderMock(fulfillment()),
+        ...orderMock(fulfillment()),
         shipmentsMock([shipment({ status: 'ON_HOLD' })]),
       ],
       'es'
@@ -585,8 +586,8 @@ describe('shipments panel', () => {
 
   it('Refresh asks for the shipments again', async () => {
     renderOrder([
-      orderMock(fulfillment()),
-      orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
+      ...orderMock(fulfillment()),
       shipmentsMock([]),
       shipmentsMock([shipment()]),
     ])
@@ -602,7 +603,7 @@ describe('shipments panel', () => {
 describe('headings', () => {
   it('go h1 → h2 → h3 → h4 in order, with one type per level', async () => {
     renderOrder([
-      orderMock(
+      ...orderMock(
         fulfillment({ pickAndPack: pickAndPackOrder({ source: 'LEGACY' }) })
       ),
       shipmentsMock([shipment()]),
@@ -662,7 +663,11 @@ describe('headings', () => {
 describe('not waiting', () => {
   it('the shipments answer first, the order later: each shows on its own', async () => {
     renderOrder([
-      { ...orderMock(fulfillment()), delay: 200 },
+      ...orderMock(fulfillment(), [], ORDER_ID, {
+        pickAndPack: 200,
+        oms: 200,
+        history: 200,
+      }),
       shipmentsMock([shipment()]),
     ])
 

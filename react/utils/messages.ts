@@ -103,6 +103,12 @@ export const ERROR_MESSAGES: Record<
     description: 'admin/pick-and-pack.error.PNP_UNAVAILABLE.description',
     action: 'retry',
   },
+  // Pick and Pack answered, but nothing this app can read: not a timeout.
+  PNP_BAD_ANSWER: {
+    title: 'admin/pick-and-pack.error.PNP_BAD_ANSWER.title',
+    description: 'admin/pick-and-pack.error.PNP_BAD_ANSWER.description',
+    action: 'retry',
+  },
   OMS_ORDER_NOT_FOUND: {
     title: 'admin/pick-and-pack.error.OMS_ORDER_NOT_FOUND.title',
     description: 'admin/pick-and-pack.error.OMS_ORDER_NOT_FOUND.description',

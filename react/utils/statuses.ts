@@ -144,3 +144,37 @@ export function inStatusOrder<T>(
   // Array.prototype.sort is stable: unknown statuses keep their order.
   return [...items].sort((a, b) => rank(a) - rank(b))
 }
+
+// Spellings of a known status that Pick and Pack's APIs use beside the webhook's.
+const STATUS_ALIASES: Record<string, string> = { CANCELLED: 'CANCELED' }
+
+/**
+ * The known status a value names in any letter case or spacing ("packing", "Ready for
+ * packing", "CANCELLED"); a value that names none is returned as received.
+ */
+export function normalizeStatus(status: string): string {
+  const code = status
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_')
+
+  const known = own(STATUS_ALIASES, code) ?? code
+
+  return isKnownStatus(known) ? known : status
+}
+
+// Where a status sits in the flow; both ends share the last place.
+const FLOW_RANK = new Map<string, number>([
+  ...FLOW_STATUSES.map((status, i): [string, number] => [status, i]),
+  ...END_STATUSES.map((status): [string, number] => [
+    status,
+    FLOW_STATUSES.length,
+  ]),
+])
+
+/** The place of a status in the flow, or undefined outside it (exceptions, unknown). */
+export function flowRank(
+  status: string | null | undefined
+): number | undefined {
+  return status ? FLOW_RANK.get(status) : undefined
+}

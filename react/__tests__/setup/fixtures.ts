@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql'
 
-import ORDER_FULFILLMENT from '../../components/OrderView/graphql/orderFulfillment.gql'
+import ORDER_HISTORY from '../../components/OrderView/graphql/orderHistory.gql'
+import ORDER_OMS from '../../components/OrderView/graphql/orderOms.gql'
+import ORDER_PICK_AND_PACK from '../../components/OrderView/graphql/orderPickAndPack.gql'
 import ORDER_SHIPMENTS from '../../components/OrderView/graphql/orderShipments.gql'
 import RETRY_OMS_SYNC from '../../components/OrderView/graphql/retryOmsSync.gql'
 import type {
@@ -254,19 +256,83 @@ export function panelError(panel: 'pickAndPack' | 'oms', code: string) {
   )
 }
 
-/** A mocked OrderFulfillment answer: data, and the errors that came with it. */
+export type Panel = 'pickAndPack' | 'oms' | 'history'
+
+/** The query of each panel, and the fields of the order it asks for. */
+export const PANEL_QUERIES = {
+  pickAndPack: {
+    query: ORDER_PICK_AND_PACK,
+    fields: ['pickAndPack', 'items'],
+  },
+  oms: { query: ORDER_OMS, fields: ['oms', 'omsSync'] },
+  history: { query: ORDER_HISTORY, fields: ['history'] },
+} as const
+
+/** The field of the order a GraphQL error concerns: its path's second part. */
+function fieldOf(error: GraphQLError): string | undefined {
+  const path = error.path || []
+
+  return typeof path[1] === 'string' ? path[1] : undefined
+}
+
+/**
+ * One panel's mocked answer: its fields of `data` (null when `data` is), and the errors at
+ * those fields or at the root. `delay` keeps it in flight that long (ms).
+ */
+export function panelMock(
+  panel: Panel,
+  data: OrderFulfillment | null,
+  {
+    errors = [],
+    orderId = ORDER_ID,
+    delay = 0,
+  }: { errors?: GraphQLError[]; orderId?: string; delay?: number } = {}
+) {
+  const { query, fields } = PANEL_QUERIES[panel]
+  const own = errors.filter((error) => {
+    const field = fieldOf(error)
+
+    return !field || (fields as readonly string[]).includes(field)
+  })
+
+  const picked = data
+    ? Object.fromEntries([
+        ['orderId', data.orderId],
+        ...fields.map((field) => [field, data[field]]),
+      ])
+    : null
+
+  return {
+    request: { query, variables: { orderId } },
+    result: {
+      data: { orderFulfillment: picked },
+      ...(own.length ? { errors: own } : {}),
+    },
+    delay,
+  }
+}
+
+/**
+ * The order view's three order requests (Pick and Pack, OMS, history) answering `data` and
+ * `errors`, each error with the panel whose fields it concerns (a root error with all).
+ */
 export function orderMock(
   data: OrderFulfillment | null,
   errors: GraphQLError[] = [],
-  orderId = ORDER_ID
+  orderId = ORDER_ID,
+  delays: Partial<Record<Panel, number>> = {}
 ) {
-  return {
-    request: { query: ORDER_FULFILLMENT, variables: { orderId } },
-    result: {
-      data: { orderFulfillment: data },
-      ...(errors.length ? { errors } : {}),
-    },
-  }
+  return (['pickAndPack', 'oms', 'history'] as const).map((panel) =>
+    panelMock(panel, data, { errors, orderId, delay: delays[panel] ?? 0 })
+  )
+}
+
+/** A network failure of every order request. */
+export function orderNetworkError(error: Error, orderId = ORDER_ID) {
+  return (['pickAndPack', 'oms', 'history'] as const).map((panel) => ({
+    request: { query: PANEL_QUERIES[panel].query, variables: { orderId } },
+    error,
+  }))
 }
 
 /** A picked line with everything v1 may add left at its default. */

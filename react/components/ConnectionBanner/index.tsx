@@ -4,6 +4,7 @@ import { useQuery } from 'react-apollo'
 import { Alert, Spinner } from 'vtex.styleguide'
 
 import PICK_AND_PACK_CONNECTION from './graphql/pickAndPackConnection.gql'
+import { parseDate } from '../../utils/dates'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
 
 interface ConnectionData {
@@ -11,6 +12,8 @@ interface ConnectionData {
     ok: boolean
     code: string | null
     message: string | null
+    // When Pick and Pack was asked (a real call each time); null from an older server.
+    checkedAt?: string | null
   } | null
 }
 
@@ -20,6 +23,30 @@ function SettingsLink() {
     <a href={SETTINGS_PATH} target="_top" className="c-link link fw5 ml2">
       <FormattedMessage id="admin/pick-and-pack.connection.settings" />
     </a>
+  )
+}
+
+/** "Checked at 10:32": when Pick and Pack itself was last asked. */
+function CheckedAt({ value }: { value: string | null | undefined }) {
+  const intl = useIntl()
+  const date = parseDate(value)
+
+  if (!date) return null
+
+  // The alert's own colour: a grey on its tinted background is too faint.
+  return (
+    <span className="ml2" data-testid="connection-checked-at">
+      <FormattedMessage
+        id="admin/pick-and-pack.connection.checkedAt"
+        values={{
+          time: (
+            <time dateTime={date.toISOString()}>
+              {intl.formatTime(date, { hour: '2-digit', minute: '2-digit' })}
+            </time>
+          ),
+        }}
+      />
+    </span>
   )
 }
 
@@ -67,7 +94,10 @@ function ConnectionBanner() {
   if (connection.ok) {
     return (
       <Alert type="success">
-        <FormattedMessage id="admin/pick-and-pack.connection.ok" />
+        <span>
+          <FormattedMessage id="admin/pick-and-pack.connection.ok" />
+        </span>
+        <CheckedAt value={connection.checkedAt} />
       </Alert>
     )
   }
@@ -76,7 +106,10 @@ function ConnectionBanner() {
     case 'NOT_CONFIGURED':
       return (
         <Alert type="warning">
-          <FormattedMessage id="admin/pick-and-pack.connection.notConfigured" />
+          <span>
+            <FormattedMessage id="admin/pick-and-pack.connection.notConfigured" />
+          </span>
+          <CheckedAt value={connection.checkedAt} />
           <SettingsLink />
         </Alert>
       )
@@ -84,7 +117,10 @@ function ConnectionBanner() {
     case 'PNP_UNAUTHORIZED':
       return (
         <Alert type="error">
-          <FormattedMessage id="admin/pick-and-pack.connection.unauthorized" />
+          <span>
+            <FormattedMessage id="admin/pick-and-pack.connection.unauthorized" />
+          </span>
+          <CheckedAt value={connection.checkedAt} />
           <SettingsLink />
         </Alert>
       )
@@ -92,7 +128,10 @@ function ConnectionBanner() {
     default:
       return (
         <Alert type="warning" action={retry}>
-          <FormattedMessage id="admin/pick-and-pack.connection.unavailable" />
+          <span>
+            <FormattedMessage id="admin/pick-and-pack.connection.unavailable" />
+          </span>
+          <CheckedAt value={connection.checkedAt} />
         </Alert>
       )
   }

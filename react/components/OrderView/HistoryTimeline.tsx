@@ -6,6 +6,7 @@ import { DateTime } from '../Format'
 import StatusTag from '../StatusTag'
 import { useStatusText } from '../../hooks/useStatusText'
 import { parseDate } from '../../utils/dates'
+import { normalizeStatus } from '../../utils/statuses'
 import { own } from '../../utils/own'
 import { CHANGE_SOURCE_MESSAGES } from './labels'
 import type { HistoryEntry, StatusChange } from './types'
@@ -41,7 +42,14 @@ function SourceTag({ source }: { source: string }) {
   )
 }
 
-function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
+interface Props {
+  history: HistoryEntry[]
+  // Changes that arrived at the latest read: marked "New".
+  fresh?: Set<string>
+}
+
+function HistoryTimeline({ history, fresh }: Props) {
+  const intl = useIntl()
   const { label } = useStatusText()
 
   if (history.length === 0) {
@@ -54,32 +62,53 @@ function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
 
   return (
     <ol className="list ma0 pa0" data-testid="history">
-      {newestFirst(history).map((change, i) => (
-        <li
-          key={change.id || `${change.receivedAt}-${i}`}
-          className="flex items-center pv3 bb b--muted-4 t-body"
-          data-testid="history-entry"
-        >
-          <span className="c-muted-1 t-small w-30 flex-none">
-            <DateTime value={change.receivedAt} />
-          </span>
-          <span className="flex-auto flex items-center flex-wrap">
-            <span className="c-muted-1 mr3">
-              {change.oldStatus ? label(change.oldStatus) : '—'}
+      {newestFirst(history).map((change, i) => {
+        const isNew = !!fresh && fresh.has(change.id)
+
+        return (
+          <li
+            key={change.id || `${change.receivedAt}-${i}`}
+            className={`flex items-center pv3 bb b--muted-4 t-body ${
+              isNew ? 'bg-warning--faded' : ''
+            }`}
+            data-testid="history-entry"
+            data-new={isNew ? 'true' : undefined}
+          >
+            <span className="c-muted-1 t-small w-30 flex-none">
+              <DateTime value={change.receivedAt} />
             </span>
-            <span className="c-muted-1 mr3" aria-hidden="true">
-              →
+            <span className="flex-auto flex items-center flex-wrap">
+              <span className="c-muted-1 mr3">
+                {change.oldStatus
+                  ? label(normalizeStatus(change.oldStatus))
+                  : '—'}
+              </span>
+              <span className="c-muted-1 mr3" aria-hidden="true">
+                →
+              </span>
+              <StatusTag
+                status={normalizeStatus(change.newStatus)}
+                size="small"
+              />
+              <SourceTag source={change.source} />
+              {isNew && (
+                <span className="ml3" data-testid="history-new">
+                  <Tag size="small" type="warning">
+                    {intl.formatMessage({
+                      id: 'admin/pick-and-pack.history.new',
+                    })}
+                  </Tag>
+                </span>
+              )}
             </span>
-            <StatusTag status={change.newStatus} size="small" />
-            <SourceTag source={change.source} />
-          </span>
-          {change.hostname && (
-            <span className="t-small c-muted-1 flex-none ml3">
-              {change.hostname}
-            </span>
-          )}
-        </li>
-      ))}
+            {change.hostname && (
+              <span className="t-small c-muted-1 flex-none ml3">
+                {change.hostname}
+              </span>
+            )}
+          </li>
+        )
+      })}
     </ol>
   )
 }

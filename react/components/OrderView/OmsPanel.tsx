@@ -1,74 +1,61 @@
-import type { ReactNode } from 'react'
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import { DateTime, Money } from '../Format'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
 import OmsStatus from './OmsStatus'
+import OmsSyncStatus from './OmsSyncStatus'
+import OrderIdHint from './OrderIdHint'
 import Section from './Section'
-import { omsOrderPath } from '../../utils/orderRoutes'
-import type { OmsOrder } from './types'
+import UpdatedAt from '../UpdatedAt'
+import type { PanelQuery } from './usePanelQuery'
+import type { OrderOmsData } from './types'
+
+type OmsView = NonNullable<OrderOmsData['orderFulfillment']>
 
 interface Props {
   orderId: string
-  oms: OmsOrder | null
-  loading: boolean
-  errorCode?: string
-  onRetry: () => void
-  retrying: boolean
-  // What the OMS order page holds of the story (OmsSyncStatus), under the order.
-  children?: ReactNode
+  query: PanelQuery<OmsView>
 }
 
-function OmsPanel({
-  orderId,
-  oms,
-  loading,
-  errorCode,
-  onRetry,
-  retrying,
-  children,
-}: Props) {
+function OmsPanel({ orderId, query }: Props) {
   return (
     <Section
       id="oms-panel-title"
       title={<FormattedMessage id="admin/pick-and-pack.oms.title" />}
       testId="oms-panel"
+      aside={<UpdatedAt at={query.updatedAt} />}
     >
-      <OmsContent
-        oms={oms}
-        loading={loading}
-        errorCode={errorCode}
-        onRetry={onRetry}
-        retrying={retrying}
-      />
-      {children}
-      <a
-        href={omsOrderPath(orderId)}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="c-link link t-small fw5 db mt5"
-      >
-        <FormattedMessage id="admin/pick-and-pack.oms.open" />
-      </a>
+      <OmsContent orderId={orderId} query={query} />
     </Section>
   )
 }
 
-function OmsContent({
-  oms,
-  loading,
-  errorCode,
-  onRetry,
-  retrying,
-}: Omit<Props, 'orderId' | 'children'>) {
-  if (errorCode)
+function OmsContent({ orderId, query }: Props) {
+  const { value, loading, errorCode, refetch, refreshing } = query
+  const oms = value ? value.oms : null
+
+  if (!oms && errorCode) {
     return (
-      <ErrorMessage code={errorCode} onRetry={onRetry} retrying={retrying} />
+      <>
+        <ErrorMessage
+          code={errorCode}
+          onRetry={refetch}
+          retrying={refreshing}
+        />
+        {errorCode === 'OMS_ORDER_NOT_FOUND' && (
+          <div className="tc">
+            <OrderIdHint orderId={orderId} />
+          </div>
+        )}
+      </>
     )
-  if (!oms) {
+  }
+
+  if (!oms || !value) {
     return loading ? (
       <PanelLoading messageId="admin/pick-and-pack.oms.loading" />
     ) : (
@@ -80,6 +67,14 @@ function OmsContent({
 
   return (
     <div>
+      {errorCode && (
+        <StaleNotice
+          code={errorCode}
+          readAt={query.updatedAt}
+          onRetry={refetch}
+          retrying={refreshing}
+        />
+      )}
       <dl className="ma0 t-body lh-copy">
         <div className="flex mb2">
           <dt className="c-muted-1 w-40">
@@ -152,6 +147,13 @@ function OmsContent({
           ))}
         </ul>
       )}
+      {/* What VTEX's own order page holds of the story. */}
+      <OmsSyncStatus
+        orderId={orderId}
+        omsSync={value.omsSync}
+        onReload={refetch}
+        reloading={refreshing}
+      />
     </div>
   )
 }

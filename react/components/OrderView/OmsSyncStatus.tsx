@@ -4,19 +4,19 @@ import { useMutation } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
 
 import type { CacheProxy } from '../../utils/cacheProxy'
-import ORDER_FULFILLMENT from './graphql/orderFulfillment.gql'
+import ORDER_OMS from './graphql/orderOms.gql'
 import RETRY_OMS_SYNC from './graphql/retryOmsSync.gql'
 import ActionError from '../ErrorMessage/ActionError'
 import Heading from '../Heading'
 import { actionFailure } from '../../utils/graphqlErrors'
 import { own } from '../../utils/own'
 import { OMS_TRACKING_MESSAGES } from './labels'
-import type { OmsSync, OrderFulfillmentData, RetryOmsSyncData } from './types'
+import type { OmsSync, OrderOmsData, RetryOmsSyncData } from './types'
 
 interface Props {
   orderId: string
   omsSync: OmsSync | null
-  // Reads the whole order again (the page's refresh).
+  // Reads the OMS panel again.
   onReload: () => void
   reloading: boolean
 }
@@ -45,8 +45,8 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
     { orderId: string }
   >(RETRY_OMS_SYNC, {
     variables: { orderId },
-    // The page reads the order's OmsSync from the cached order: put the answer there, so the
-    // page shows it until its next refresh.
+    // The OMS panel reads omsSync from its cached OrderOms answer: put the answer there, so
+    // the panel shows it until its next read.
     update(
       cache: CacheProxy,
       { data: result }: { data?: RetryOmsSyncData | null }
@@ -54,13 +54,13 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
       if (!result) return
       try {
         const cached = cache.readQuery({
-          query: ORDER_FULFILLMENT,
+          query: ORDER_OMS,
           variables: { orderId },
-        }) as OrderFulfillmentData | null
+        }) as OrderOmsData | null
 
         if (!cached?.orderFulfillment) return
         cache.writeQuery({
-          query: ORDER_FULFILLMENT,
+          query: ORDER_OMS,
           variables: { orderId },
           data: {
             orderFulfillment: {

@@ -2,23 +2,36 @@ import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import PanelLoading from '../PanelLoading'
 import StatusProgress from '../StatusProgress'
 import StatusTag from '../StatusTag'
+import { useStatusText } from '../../hooks/useStatusText'
+import { normalizeStatus } from '../../utils/statuses'
+import LiveVsHistory from './LiveVsHistory'
+import OrderIdHint from './OrderIdHint'
 import PickedItems from './PickedItems'
 import PickingDetails, { SourceBadge } from './PickingDetails'
 import Section from './Section'
 import ShippingInfo from './ShippingInfo'
-import type { PickAndPackOrder } from './types'
+import UpdatedAt from '../UpdatedAt'
+import type { LineSummary } from './lines'
+import type { HistoryEntry, OrderPickAndPackData } from './types'
+import type { PanelQuery } from './usePanelQuery'
+
+export type PickAndPackView = NonNullable<
+  OrderPickAndPackData['orderFulfillment']
+>
 
 interface Props {
-  pickAndPack: PickAndPackOrder | null
-  loading: boolean
-  errorCode?: string
-  onRetry: () => void
-  retrying: boolean
-  // When both halves answered: "picked 2 of 3 lines"; prices in the OMS currency.
-  lines?: { picked: number; ordered: number }
+  orderId: string
+  query: PanelQuery<PickAndPackView>
+  // The history's newest change, to say which is newer when it and the live status differ.
+  latestChange: HistoryEntry | null
+  // The status before the latest read, when the latest read changed it.
+  statusBefore: string | null
+  // When both sides answered: what became of the ordered lines; prices in the OMS currency.
+  lines?: LineSummary
   currency?: string | null
 }
 
@@ -28,6 +41,7 @@ function PickAndPackPanel(props: Props) {
       id="pnp-panel-title"
       title={<FormattedMessage id="admin/pick-and-pack.pnp.title" />}
       testId="pnp-panel"
+      aside={<UpdatedAt at={props.query.updatedAt} />}
     >
       <PickAndPackContent {...props} />
     </Section>
@@ -35,18 +49,34 @@ function PickAndPackPanel(props: Props) {
 }
 
 function PickAndPackContent({
-  pickAndPack,
-  loading,
-  errorCode,
-  onRetry,
-  retrying,
+  orderId,
+  query,
+  latestChange,
+  statusBefore,
   lines,
   currency,
 }: Props) {
-  if (errorCode)
+  const { label } = useStatusText()
+  const { value, loading, errorCode, refetch, refreshing } = query
+  const pickAndPack = value ? value.pickAndPack : null
+
+  if (!pickAndPack && errorCode) {
     return (
-      <ErrorMessage code={errorCode} onRetry={onRetry} retrying={retrying} />
+      <>
+        <ErrorMessage
+          code={errorCode}
+          onRetry={refetch}
+          retrying={refreshing}
+        />
+        {errorCode === 'PNP_ORDER_NOT_FOUND' && (
+          <div className="tc">
+            <OrderIdHint orderId={orderId} />
+          </div>
+        )}
+      </>
     )
+  }
+
   if (!pickAndPack) {
     return loading ? (
       <PanelLoading messageId="admin/pick-and-pack.pnp.loading" />
@@ -57,10 +87,37 @@ function PickAndPackContent({
     )
   }
 
+  // "packing" is PACKING: one status, whatever its letter case.
+  const status = normalizeStatus(pickAndPack.fulfillmentStatus)
+
   return (
     <div>
+      {errorCode && (
+        <StaleNotice
+          code={errorCode}
+          readAt={query.updatedAt}
+          onRetry={refetch}
+          retrying={refreshing}
+        />
+      )}
       <div className="flex items-center justify-between mb5">
-        <StatusTag status={pickAndPack.fulfillmentStatus} size="large" />
+        <span
+          className={`flex items-center flex-wrap ${
+            statusBefore ? 'pa2 br2 bg-warning--faded' : ''
+          }`}
+          data-testid="live-status"
+          data-changed={statusBefore ? 'true' : undefined}
+        >
+          <StatusTag status={status} size="large" />
+          <span className="t-small c-muted-1 ml3" role="status">
+            {statusBefore && (
+              <FormattedMessage
+                id="admin/pick-and-pack.pnp.changedFrom"
+                values={{ status: label(statusBefore) }}
+              />
+            )}
+          </span>
+        </span>
         <span className="flex items-center">
           {pickAndPack.hostname && (
             <span className="t-small c-muted-1">{pickAndPack.hostname}</span>
@@ -68,7 +125,12 @@ function PickAndPackContent({
           <SourceBadge source={pickAndPack.source} />
         </span>
       </div>
-      <StatusProgress status={pickAndPack.fulfillmentStatus} />
+      <LiveVsHistory
+        live={status}
+        latest={latestChange}
+        readAt={query.updatedAt}
+      />
+      <StatusProgress status={status} />
       <PickingDetails pickAndPack={pickAndPack} />
       <PickedItems
         items={pickAndPack.pickedItems}

@@ -1,16 +1,55 @@
 import React from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 
 import { Money } from '../Format'
 import Heading from '../Heading'
 import Thumbnail from '../Thumbnail'
+import type { LineSummary } from './lines'
 import type { PickedItem } from './types'
 import { useOrderText } from './useOrderText'
 
 interface Props {
   items: PickedItem[]
-  lines?: { picked: number; ordered: number }
+  // When both sides answered: what became of the ordered lines.
+  lines?: LineSummary
   currency?: string | null
+}
+
+const PARTS = [
+  ['picked', 'admin/pick-and-pack.picked.part.picked'],
+  ['short', 'admin/pick-and-pack.picked.part.short'],
+  ['substituted', 'admin/pick-and-pack.picked.part.substituted'],
+  ['missing', 'admin/pick-and-pack.picked.part.missing'],
+] as const
+
+/** "2 of 2 lines handled: 1 picked, 1 substituted"; a canceled order says so instead. */
+function LinesCount({ lines }: { lines: LineSummary }) {
+  const intl = useIntl()
+
+  if (lines.canceled) {
+    return (
+      <FormattedMessage
+        id="admin/pick-and-pack.picked.linesCanceled"
+        values={{ total: lines.total }}
+      />
+    )
+  }
+
+  const parts = PARTS.filter(([key]) => lines[key] > 0)
+    .map(([key, id]) => intl.formatMessage({ id }, { count: lines[key] }))
+    .join(', ')
+
+  return parts ? (
+    <FormattedMessage
+      id="admin/pick-and-pack.picked.linesHandled"
+      values={{ handled: lines.handled, total: lines.total, parts }}
+    />
+  ) : (
+    <FormattedMessage
+      id="admin/pick-and-pack.picked.linesNoneHandled"
+      values={{ total: lines.total }}
+    />
+  )
 }
 
 const IMAGE_SIZE = 48
@@ -21,11 +60,8 @@ function PickedItems({ items, lines, currency }: Props) {
   return (
     <div data-testid="picked-items">
       <Heading level={3}>
-        {lines ? (
-          <FormattedMessage
-            id="admin/pick-and-pack.picked.countOfLines"
-            values={{ count: lines.picked, total: lines.ordered }}
-          />
+        {lines && lines.total > 0 ? (
+          <LinesCount lines={lines} />
         ) : (
           <FormattedMessage
             id="admin/pick-and-pack.picked.count"

@@ -3,41 +3,29 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
 
 import { own } from '../../utils/own'
+import type { TagTone } from '../../utils/tagColors'
+import { TAG_COLORS } from '../../utils/tagColors'
 import type { ItemReconciliation } from './types'
 import { useOrderText } from './useOrderText'
 
-const BADGES: Record<
-  string,
-  {
-    id: string
-    type?: 'success' | 'warning' | 'error'
-    bgColor?: string
-    color?: string
-  }
-> = {
+const BADGES: Record<string, { id: string; tone: TagTone }> = {
   COMPLETE: {
     id: 'admin/pick-and-pack.reconciliation.COMPLETE',
-    type: 'success',
+    tone: 'success',
   },
-  SHORT: { id: 'admin/pick-and-pack.reconciliation.SHORT', type: 'warning' },
-  MISSING: { id: 'admin/pick-and-pack.reconciliation.MISSING', type: 'error' },
+  SHORT: { id: 'admin/pick-and-pack.reconciliation.SHORT', tone: 'warning' },
+  MISSING: { id: 'admin/pick-and-pack.reconciliation.MISSING', tone: 'error' },
   // Picked but never ordered: not a loss, but someone should look.
-  EXTRA: {
-    id: 'admin/pick-and-pack.reconciliation.EXTRA',
-    bgColor: '#368df7',
-    color: '#ffffff',
-  },
+  EXTRA: { id: 'admin/pick-and-pack.reconciliation.EXTRA', tone: 'info' },
   // Replaced by something else: the customer gets an item, maybe not the one they chose.
   SUBSTITUTED: {
     id: 'admin/pick-and-pack.reconciliation.SUBSTITUTED',
-    bgColor: '#cce8ff',
-    color: '#25354d',
+    tone: 'light',
   },
   // Picking is not over: nothing is missing yet.
   PENDING: {
     id: 'admin/pick-and-pack.reconciliation.PENDING',
-    bgColor: '#e3e4e6',
-    color: '#3f3f40',
+    tone: 'neutral',
   },
 }
 
@@ -47,9 +35,16 @@ interface Props {
   available: boolean
   // The section title's id: the table is named by it.
   labelledBy?: string
+  // A canceled order: its lines are canceled, not missing.
+  canceled?: boolean
 }
 
-function Reconciliation({ items, available, labelledBy }: Props) {
+function Reconciliation({
+  items,
+  available,
+  labelledBy,
+  canceled = false,
+}: Props) {
   const { quantity } = useOrderText()
 
   if (!available) {
@@ -96,7 +91,7 @@ function Reconciliation({ items, available, labelledBy }: Props) {
             key={`${item.refId || item.ean || item.id || ''}-${i}`}
             className="bt b--muted-4 v-top"
             data-testid="reconciliation-row"
-            data-state={item.state}
+            data-state={canceled ? 'CANCELED' : item.state}
           >
             <td className="pv3">
               {item.name || item.refId || item.ean || item.id || '—'}
@@ -120,7 +115,13 @@ function Reconciliation({ items, available, labelledBy }: Props) {
               )}
             </td>
             <td className="pv3 tr">
-              <LineState item={item} />
+              {canceled ? (
+                <Tag size="small">
+                  <FormattedMessage id="admin/pick-and-pack.reconciliation.CANCELED" />
+                </Tag>
+              ) : (
+                <LineState item={item} />
+              )}
             </td>
           </tr>
         ))}
@@ -142,9 +143,8 @@ function LineState({ item }: { item: ItemReconciliation }) {
       {badge ? (
         <Tag
           size="small"
-          type={badge.type}
-          bgColor={badge.bgColor}
-          color={badge.color}
+          bgColor={TAG_COLORS[badge.tone].bgColor}
+          color={TAG_COLORS[badge.tone].color}
         >
           {intl.formatMessage({ id: badge.id })}
         </Tag>

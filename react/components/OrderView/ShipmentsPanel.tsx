@@ -4,13 +4,18 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
 
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import { DateTime } from '../Format'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
 import Thumbnail from '../Thumbnail'
 import { own } from '../../utils/own'
+import type { TagTone } from '../../utils/tagColors'
+import { TAG_COLORS } from '../../utils/tagColors'
 import { isSafeHttpUrl } from '../../utils/urls'
 import Section from './Section'
+import UpdatedAt from '../UpdatedAt'
+import type { PanelQuery } from './usePanelQuery'
 import type { Evidence, Shipment } from './types'
 import { useOrderText } from './useOrderText'
 
@@ -19,7 +24,7 @@ const NO_SHIPMENTS_CODES = ['PNP_ORDER_NOT_FOUND']
 
 const THUMBNAIL_SIZE = 96
 
-const STATUS_TAG: Record<string, 'success' | 'warning' | 'error'> = {
+const STATUS_TAG: Record<string, TagTone> = {
   DELIVERED: 'success',
   ON_HOLD: 'warning',
   INCIDENT: 'error',
@@ -28,35 +33,40 @@ const STATUS_TAG: Record<string, 'success' | 'warning' | 'error'> = {
 }
 
 interface Props {
-  shipments: Shipment[] | null
-  loading: boolean
-  errorCode?: string
-  onRetry: () => void
-  retrying: boolean
+  query: PanelQuery<Shipment[]>
 }
 
-function ShipmentsPanel(props: Props) {
+function ShipmentsPanel({ query }: Props) {
   return (
     <Section
       id="shipments-panel-title"
       title={<FormattedMessage id="admin/pick-and-pack.shipments.title" />}
       testId="shipments-panel"
+      aside={<UpdatedAt at={query.updatedAt} />}
     >
-      <ShipmentsContent {...props} />
+      <ShipmentsContent query={query} />
     </Section>
   )
 }
 
-function ShipmentsContent({
-  shipments,
-  loading,
-  errorCode,
-  onRetry,
-  retrying,
-}: Props) {
-  if (errorCode && !NO_SHIPMENTS_CODES.includes(errorCode)) {
+function ShipmentsContent({ query }: Props) {
+  const {
+    value: shipments,
+    loading,
+    errorCode,
+    refetch: onRetry,
+    refreshing: retrying,
+  } = query
+
+  const failed = !!errorCode && !NO_SHIPMENTS_CODES.includes(errorCode)
+
+  if (failed && !shipments) {
     return (
-      <ErrorMessage code={errorCode} onRetry={onRetry} retrying={retrying} />
+      <ErrorMessage
+        code={errorCode as string}
+        onRetry={onRetry}
+        retrying={retrying}
+      />
     )
   }
 
@@ -73,11 +83,21 @@ function ShipmentsContent({
   }
 
   return (
-    <ul className="list ma0 pa0">
-      {shipments.map((shipment, i) => (
-        <ShipmentCard key={`${shipment.id}-${i}`} shipment={shipment} />
-      ))}
-    </ul>
+    <>
+      {failed && (
+        <StaleNotice
+          code={errorCode as string}
+          readAt={query.updatedAt}
+          onRetry={onRetry}
+          retrying={retrying}
+        />
+      )}
+      <ul className="list ma0 pa0">
+        {shipments.map((shipment, i) => (
+          <ShipmentCard key={`${shipment.id}-${i}`} shipment={shipment} />
+        ))}
+      </ul>
+    </>
   )
 }
 
@@ -91,7 +111,7 @@ function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
 }
 
 function ShipmentCard({ shipment }: { shipment: Shipment }) {
-  const { shipmentStatus } = useOrderText()
+  const { shipmentStatus, vehicle } = useOrderText()
   const code = shipment.status ? shipment.status.trim().toUpperCase() : ''
   const withUrl = shipment.evidences.filter((e) => isSafeHttpUrl(e.url))
   const withoutUrl = shipment.evidences.filter((e) => !isSafeHttpUrl(e.url))
@@ -111,7 +131,11 @@ function ShipmentCard({ shipment }: { shipment: Shipment }) {
           data-testid="shipment-status"
           title={shipment.status ?? undefined}
         >
-          <Tag size="small" type={own(STATUS_TAG, code)}>
+          <Tag
+            size="small"
+            bgColor={TAG_COLORS[own(STATUS_TAG, code) ?? 'neutral'].bgColor}
+            color={TAG_COLORS[own(STATUS_TAG, code) ?? 'neutral'].color}
+          >
             {shipmentStatus(shipment.status)}
           </Tag>
         </span>
@@ -139,7 +163,7 @@ function ShipmentCard({ shipment }: { shipment: Shipment }) {
               <FormattedMessage id="admin/pick-and-pack.shipments.vehicle" />
             }
           >
-            {shipment.vehicle}
+            <span title={shipment.vehicle}>{vehicle(shipment.vehicle)}</span>
           </Row>
         )}
         {shipment.deliveredDate && (

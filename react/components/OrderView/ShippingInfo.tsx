@@ -6,6 +6,7 @@ import Heading from '../Heading'
 import Thumbnail from '../Thumbnail'
 import { useStatusText } from '../../hooks/useStatusText'
 import { parseEvidences } from '../../utils/evidence'
+import { normalizeStatus } from '../../utils/statuses'
 import { isSafeHttpUrl } from '../../utils/urls'
 import type { Shipping, ShippingService } from './types'
 import { useOrderText } from './useOrderText'
@@ -32,7 +33,7 @@ function ShippingInfo({ shipping }: { shipping: Shipping | null }) {
               values={{
                 trackingId: shipping.trackingId || '—',
                 trackingStatus: shipping.trackingStatus
-                  ? label(shipping.trackingStatus)
+                  ? label(normalizeStatus(shipping.trackingStatus))
                   : '—',
               }}
             />
@@ -61,7 +62,7 @@ function ServiceRow({ service }: { service: ShippingService }) {
   // Service statuses often reuse the order statuses: name them when known, else as sent.
   const { label } = useStatusText()
   const intl = useIntl()
-  const { evidenceType } = useOrderText()
+  const { evidenceType, vehicle } = useOrderText()
   const evidences = parseEvidences(service.evidences)
 
   return (
@@ -72,12 +73,14 @@ function ServiceRow({ service }: { service: ShippingService }) {
           <span className="fw4">
             {' · '}
             {service.agent}
-            {service.vehicle && ` (${service.vehicle})`}
+            {service.vehicle && ` (${vehicle(service.vehicle)})`}
           </span>
         )}
       </div>
       <div className="t-small c-muted-1 mt2">
-        {service.serviceStatus ? label(service.serviceStatus) : '—'}
+        {service.serviceStatus
+          ? label(normalizeStatus(service.serviceStatus))
+          : '—'}
         {' · '}
         <DateTime value={service.createdAt} />
         {isSafeHttpUrl(service.trackingUrl) && (

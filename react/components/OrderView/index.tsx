@@ -1,42 +1,124 @@
-import React from 'react'
+import React, { useMemo } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import ErrorMessage from '../ErrorMessage'
 import PageTitle from '../PageTitle'
-import { useOrderFulfillment } from '../../hooks/useOrderFulfillment'
-import { useOrderShipments } from '../../hooks/useOrderShipments'
-import { isValidOrderId } from '../../utils/statuses'
+import PanelLoading from '../PanelLoading'
+import { useVisibleInterval } from '../../hooks/useVisibleInterval'
+import { isValidOrderId, normalizeStatus } from '../../utils/statuses'
 import { HOME_PATH, omsOrderPath } from '../../utils/orderRoutes'
-import HistoryTimeline from './HistoryTimeline'
+import ORDER_HISTORY from './graphql/orderHistory.gql'
+import ORDER_OMS from './graphql/orderOms.gql'
+import ORDER_PICK_AND_PACK from './graphql/orderPickAndPack.gql'
+import ORDER_SHIPMENTS from './graphql/orderShipments.gql'
+import HistoryPanel from './HistoryPanel'
+import { newestFirst } from './HistoryTimeline'
+import NotFound from './NotFound'
 import OmsPanel from './OmsPanel'
-import OmsSyncStatus from './OmsSyncStatus'
 import PickAndPackPanel from './PickAndPackPanel'
 import Reconciliation from './Reconciliation'
 import Section from './Section'
 import ShipmentsPanel from './ShipmentsPanel'
+import { isCanceledOrder, summarizeLines } from './lines'
+import type {
+  OrderHistoryData,
+  OrderOmsData,
+  OrderPickAndPackData,
+  OrderShipmentsData,
+} from './types'
+import { useChangeMarks } from './useChangeMarks'
+import { usePanelQuery } from './usePanelQuery'
+
+// How often each panel asks again while the tab is visible.
+export const POLL_MS = 15_000
+
+// What each panel takes from its answer: the same object while the answer is the same.
+const selectPickAndPack = (data: OrderPickAndPackData | undefined) =>
+  data?.orderFulfillment?.pickAndPack ? data.orderFulfillment : null
+
+const selectOms = (data: OrderOmsData | undefined) =>
+  data?.orderFulfillment?.oms ? data.orderFulfillment : null
+
+const selectHistory = (data: OrderHistoryData | undefined) =>
+  data?.orderFulfillment?.history ?? null
+
+const selectShipments = (data: OrderShipmentsData | undefined) =>
+  data?.orderShipments ?? null
 
 function OrderView({ orderId }: { orderId: string }) {
   const intl = useIntl()
   const { navigate } = useRuntime()
   const valid = isValidOrderId(orderId)
   // An invalid id never leaves the browser.
-  const order = useOrderFulfillment(orderId, !valid)
-  // Asked at the same time, waited for apart: shipments take one upstream call each.
-  const {
-    shipments,
-    loading: shipmentsLoading,
-    errorCode: shipmentsError,
-    refetch: refetchShipments,
-    refetching: refetchingShipments,
-  } = useOrderShipments(orderId, !valid)
+  const skip = !valid
 
-  const { fulfillment, loading, refetching, refetch } = order
-  const refreshAll = () => {
-    refetch()
-    refetchShipments()
-  }
+  // One request per panel, asked at the same time and waited for apart: the OMS answers in
+  // milliseconds while Pick and Pack may take seconds.
+  const pnp = usePanelQuery({
+    query: ORDER_PICK_AND_PACK,
+    orderId,
+    skip,
+    path: ['orderFulfillment', 'pickAndPack'],
+    select: selectPickAndPack,
+  })
+
+  const oms = usePanelQuery({
+    query: ORDER_OMS,
+    orderId,
+    skip,
+    path: ['orderFulfillment', 'oms'],
+    select: selectOms,
+  })
+
+  const history = usePanelQuery({
+    query: ORDER_HISTORY,
+    orderId,
+    skip,
+    path: ['orderFulfillment', 'history'],
+    select: selectHistory,
+  })
+
+  // Each shipment costs Pick and Pack one call of its own: never waited for by the rest.
+  const shipments = usePanelQuery({
+    query: ORDER_SHIPMENTS,
+    orderId,
+    skip,
+    path: ['orderShipments'],
+    select: selectShipments,
+  })
+
+  const panels = [pnp, oms, history, shipments]
+
+  // Fresh while visible: a hidden tab asks nothing, and catches up when shown again.
+  useVisibleInterval(() => {
+    if (valid) panels.forEach((panel) => panel.poll())
+  }, POLL_MS)
+
+  const refreshAll = () => panels.forEach((panel) => panel.refetch())
+
+  const pickAndPack = pnp.value ? pnp.value.pickAndPack : null
+  const omsOrder = oms.value ? oms.value.oms : null
+  const liveStatus = pickAndPack
+    ? normalizeStatus(pickAndPack.fulfillmentStatus)
+    : null
+
+  const historyIds = useMemo(
+    () => (history.value ? history.value.map((change) => change.id) : null),
+    [history.value]
+  )
+
+  const latestChange = useMemo(() => {
+    const [latest] = history.value ? newestFirst(history.value) : []
+
+    return latest
+      ? { ...latest, newStatus: normalizeStatus(latest.newStatus) }
+      : null
+  }, [history.value])
+
+  const { fresh } = useChangeMarks(history.updatedAt, historyIds, null)
+  const { statusBefore } = useChangeMarks(pnp.updatedAt, null, liveStatus)
 
   const header = (
     <PageHeader
@@ -53,6 +135,7 @@ function OrderView({ orderId }: { orderId: string }) {
     >
       {valid && (
         <div className="flex">
+          {/* The page's one link to the order in the OMS. */}
           <div className="mr3">
             <Button
               variation="secondary"
@@ -66,7 +149,7 @@ function OrderView({ orderId }: { orderId: string }) {
           <Button
             variation="primary"
             onClick={refreshAll}
-            isLoading={refetching}
+            isLoading={panels.some((panel) => panel.refreshing)}
           >
             <FormattedMessage id="admin/pick-and-pack.order.refresh" />
           </Button>
@@ -85,91 +168,70 @@ function OrderView({ orderId }: { orderId: string }) {
     )
   }
 
-  const oms = fulfillment ? fulfillment.oms : null
-  const pickAndPack = fulfillment ? fulfillment.pickAndPack : null
-  // A refetch shows its progress in the panels that have nothing to show yet.
-  const busy = loading || refetching
-  // "Picked 2 of 3 lines": ordered lines with something picked, from the reconciliation,
-  // so an extra item picked but never ordered does not count as a line of the order.
-  const ordered = fulfillment
-    ? fulfillment.items.filter((i) => i.orderedQuantity > 0)
-    : []
+  // Neither side knows the order: one message for the page, not one per panel.
+  if (
+    pnp.errorCode === 'PNP_ORDER_NOT_FOUND' &&
+    oms.errorCode === 'OMS_ORDER_NOT_FOUND' &&
+    !pickAndPack &&
+    !omsOrder
+  ) {
+    return (
+      <Layout pageHeader={header}>
+        <PageBlock>
+          <NotFound orderId={orderId} />
+        </PageBlock>
+      </Layout>
+    )
+  }
 
+  const canceled = isCanceledOrder(
+    pickAndPack?.fulfillmentStatus,
+    omsOrder?.status
+  )
+
+  const items = pnp.value ? pnp.value.items : []
   const lines =
-    oms && pickAndPack && ordered.length > 0
-      ? {
-          picked: ordered.filter((i) => i.pickedQuantity > 0).length,
-          ordered: ordered.length,
-        }
-      : undefined
+    omsOrder && pickAndPack ? summarizeLines(items, canceled) : undefined
 
   return (
     <Layout pageHeader={header}>
       <PageBlock variation="half">
-        <OmsPanel
+        <OmsPanel orderId={orderId} query={oms} />
+        <PickAndPackPanel
           orderId={orderId}
-          oms={oms}
-          loading={busy}
-          errorCode={order.omsError}
-          onRetry={refetch}
-          retrying={refetching}
+          query={pnp}
+          latestChange={latestChange}
+          statusBefore={statusBefore}
+          lines={lines}
+          currency={omsOrder ? omsOrder.currencyCode : undefined}
+        />
+      </PageBlock>
+      <PageBlock>
+        <Section
+          id="reconciliation-title"
+          title={
+            <FormattedMessage id="admin/pick-and-pack.reconciliation.title" />
+          }
+          testId="reconciliation"
         >
-          {fulfillment && (
-            <OmsSyncStatus
-              orderId={orderId}
-              omsSync={fulfillment.omsSync}
-              onReload={refetch}
-              reloading={refetching}
+          {(!pickAndPack && pnp.loading) || (!omsOrder && oms.loading) ? (
+            <PanelLoading messageId="admin/pick-and-pack.reconciliation.loading" />
+          ) : (
+            <Reconciliation
+              items={items}
+              available={!!omsOrder && !!pickAndPack}
+              labelledBy="reconciliation-title"
+              canceled={canceled}
             />
           )}
-        </OmsPanel>
-        <PickAndPackPanel
-          pickAndPack={pickAndPack}
-          loading={busy}
-          errorCode={order.pnpError}
-          onRetry={refetch}
-          retrying={refetching}
-          lines={lines}
-          currency={oms ? oms.currencyCode : undefined}
-        />
+        </Section>
       </PageBlock>
-      {fulfillment && (
-        <PageBlock>
-          <Section
-            id="reconciliation-title"
-            title={
-              <FormattedMessage id="admin/pick-and-pack.reconciliation.title" />
-            }
-            testId="reconciliation"
-          >
-            <Reconciliation
-              items={fulfillment.items}
-              available={!!oms && !!pickAndPack}
-              labelledBy="reconciliation-title"
-            />
-          </Section>
-        </PageBlock>
-      )}
       <PageBlock>
-        <ShipmentsPanel
-          shipments={shipments}
-          loading={shipmentsLoading}
-          errorCode={shipmentsError}
-          onRetry={refetchShipments}
-          retrying={refetchingShipments}
-        />
+        <ShipmentsPanel query={shipments} />
       </PageBlock>
-      {fulfillment && (
-        <PageBlock>
-          <Section
-            id="history-title"
-            title={<FormattedMessage id="admin/pick-and-pack.history.title" />}
-            testId="history-section"
-          >
-            <HistoryTimeline history={fulfillment.history} />
-          </Section>
-        </PageBlock>
-      )}
+      <PageBlock>
+        <HistoryPanel query={history} fresh={fresh} />
+      </PageBlock>
     </Layout>
   )
 }

@@ -130,6 +130,41 @@ export const EVIDENCE_TYPE_MESSAGES: Record<string, string> = {
   PHOTO: 'admin/pick-and-pack.evidence.PHOTO',
   IMAGE: 'admin/pick-and-pack.evidence.PHOTO',
   SIGNATURE: 'admin/pick-and-pack.evidence.SIGNATURE',
+  COMMENT: 'admin/pick-and-pack.evidence.COMMENT',
+}
+
+/** The courier's vehicle (v1's agent.vehicle enum, and the legacy service's). */
+export const VEHICLE_MESSAGES: Record<string, string> = {
+  BIKE: 'admin/pick-and-pack.vehicle.BIKE',
+  MOTORCYCLE: 'admin/pick-and-pack.vehicle.MOTORCYCLE',
+  CAR: 'admin/pick-and-pack.vehicle.CAR',
+  SCOOTER: 'admin/pick-and-pack.vehicle.SCOOTER',
+  TRUCK: 'admin/pick-and-pack.vehicle.TRUCK',
+  VAN: 'admin/pick-and-pack.vehicle.VAN',
+  WALK: 'admin/pick-and-pack.vehicle.WALK',
+  DRONE: 'admin/pick-and-pack.vehicle.DRONE',
+}
+
+// Spellings seen beside the documented names.
+const VEHICLE_ALIASES: Record<string, string> = {
+  BICYCLE: 'BIKE',
+  MOTORBIKE: 'MOTORCYCLE',
+  MOTO: 'MOTORCYCLE',
+  ON_FOOT: 'WALK',
+  WALKING: 'WALK',
+}
+
+/** The message id of a vehicle, or undefined for one this page does not know. */
+export function vehicleMessage(
+  vehicle: string | null | undefined
+): string | undefined {
+  if (!vehicle) return undefined
+  const code = vehicle
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_')
+
+  return own(VEHICLE_MESSAGES, own(VEHICLE_ALIASES, code) ?? code)
 }
 
 /** Where the invoice tracking stands in the OMS (OmsSync.tracking). */

@@ -1,4 +1,5 @@
-// Shapes of the OrderFulfillment and OrderShipments queries (graphql/*.gql).
+// Shapes of the order view's queries (graphql/*.gql): each panel asks `orderFulfillment` for its
+// own fields only, so that each waits for, and fails on, its own side alone.
 
 export interface Category {
   id: string | null
@@ -155,6 +156,24 @@ export interface RetryOmsSyncData {
 
 export interface OrderFulfillmentData {
   orderFulfillment: OrderFulfillment | null
+}
+
+/** OrderPickAndPack: the Pick and Pack panel and the ordered-vs-picked table. */
+export interface OrderPickAndPackData {
+  orderFulfillment: Pick<
+    OrderFulfillment,
+    'orderId' | 'pickAndPack' | 'items'
+  > | null
+}
+
+/** OrderOms: the OMS panel and what the OMS holds of the story. */
+export interface OrderOmsData {
+  orderFulfillment: Pick<OrderFulfillment, 'orderId' | 'oms' | 'omsSync'> | null
+}
+
+/** OrderHistory: the status changes the app recorded. */
+export interface OrderHistoryData {
+  orderFulfillment: Pick<OrderFulfillment, 'orderId' | 'history'> | null
 }
 
 export interface Evidence {

@@ -9,6 +9,7 @@ import {
   parseReason,
   splitMinutes,
   unitMessage,
+  vehicleMessage,
 } from './labels'
 
 const code = (value: string) => value.trim().toUpperCase()
@@ -105,6 +106,14 @@ export function useOrderText() {
       const id = own(SHIPMENT_STATUS_MESSAGES, code(status))
 
       return id ? intl.formatMessage({ id }) : flowStatus(status)
+    },
+
+    /** A vehicle in the page's language; one this page does not know, as received. */
+    vehicle(vehicle: string | null | undefined): string {
+      if (!vehicle) return '—'
+      const id = vehicleMessage(vehicle)
+
+      return id ? intl.formatMessage({ id }) : vehicle
     },
 
     evidenceType(type: string | null | undefined): string {

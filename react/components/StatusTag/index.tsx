@@ -3,6 +3,7 @@ import { Tag } from 'vtex.styleguide'
 
 import { useStatusText } from '../../hooks/useStatusText'
 import { PHASE_COLORS, phaseOf } from '../../utils/statuses'
+import { readableColors } from './contrast'
 
 interface Props {
   status: string | null | undefined
@@ -13,7 +14,8 @@ interface Props {
 function StatusTag({ status, size = 'regular' }: Props) {
   const { label, description } = useStatusText()
   const phase = phaseOf(status)
-  const colors = PHASE_COLORS[phase]
+  // The phase's colours, darkened where white text would not read at 4.5:1.
+  const colors = readableColors(PHASE_COLORS[phase])
 
   return (
     <span

@@ -1,0 +1,605 @@
+// The order view's panels on their own (each its own request, loading, failure and retry),
+// kept fresh by polling while visible, and consistent: one not-found, money, vehicles,
+// canceled lines, what the line count counts.
+import React from 'react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
+import type { MockedResponse } from '@apollo/react-testing'
+
+import PickAndPackOrder from '../PickAndPackOrder'
+import { Money } from '../components/Format'
+import { disagreement } from '../components/OrderView/LiveVsHistory'
+import { summarizeLines } from '../components/OrderView/lines'
+import { useOrderText } from '../components/OrderView/useOrderText'
+import type { HistoryEntry } from '../components/OrderView/types'
+import { normalizeStatus } from '../utils/statuses'
+import { renderPage } from './setup/render'
+import {
+  ORDER_ID,
+  fulfillment,
+  orderMock,
+  panelError,
+  panelMock,
+  pickAndPackOrder,
+  resultLine,
+  shipmentsMock,
+} from './setup/fixtures'
+import type { Panel } from './setup/fixtures'
+
+type Locale = 'en' | 'pt' | 'es'
+
+function renderOrder(
+  mocks: readonly MockedResponse[],
+  {
+    orderId = ORDER_ID,
+    locale = 'en',
+  }: { orderId?: string; locale?: Locale } = {}
+) {
+  return renderPage(<PickAndPackOrder params={{ orderId }} />, {
+    mocks: [...mocks, shipmentsMock([], { orderId })],
+    locale,
+  })
+}
+
+const omsPanel = () => within(screen.getByTestId('oms-panel'))
+const pnpPanel = () => within(screen.getByTestId('pnp-panel'))
+
+describe('panels that do not wait on each other', () => {
+  it('shows the OMS while Pick and Pack is still loading', async () => {
+    renderOrder(orderMock(fulfillment(), [], ORDER_ID, { pickAndPack: 1500 }))
+
+    expect(await omsPanel().findByText('Jane Doe')).toBeInTheDocument()
+    expect(screen.getAllByTestId('history-entry')).toHaveLength(2)
+    // Pick and Pack has not answered: its panel and the comparison still wait.
+    expect(
+      pnpPanel().getByText('Loading from Pick and Pack…')
+    ).toBeInTheDocument()
+    expect(
+      within(screen.getByTestId('reconciliation')).getByRole('status')
+    ).toBeInTheDocument()
+    expect(omsPanel().getByTestId('updated-at').textContent).toMatch(
+      /^Updated at \d\d:\d\d:\d\d/
+    )
+
+    expect(
+      await pnpPanel().findByTestId('status-tag', {}, { timeout: 3000 })
+    ).toHaveTextContent('On route')
+    expect(screen.getAllByTestId('reconciliation-row')).toHaveLength(4)
+  })
+
+  it('a malformed answer is not reported as a timeout', async () => {
+    const { unmount } = renderOrder(
+      orderMock(fulfillment({ pickAndPack: null, items: [] }), [
+        panelError('pickAndPack', 'PNP_BAD_ANSWER'),
+      ])
+    )
+
+    const badAnswer = await pnpPanel().findByRole('alert')
+
+    expect(badAnswer).toHaveTextContent(
+      'Pick and Pack answered with something this app cannot read'
+    )
+    expect(badAnswer).not.toHaveTextContent(/in time|not responding/)
+    expect(within(badAnswer).getByText('Try again')).toBeInTheDocument()
+    // The OMS side is there all the same.
+    expect(omsPanel().getByText('Jane Doe')).toBeInTheDocument()
+    unmount()
+
+    renderOrder(
+      orderMock(fulfillment({ pickAndPack: null, items: [] }), [
+        panelError('pickAndPack', 'PNP_UNAVAILABLE'),
+      ])
+    )
+    const timeout = await pnpPanel().findByRole('alert')
+
+    expect(timeout).toHaveTextContent('Pick and Pack is not responding')
+    expect(timeout.textContent).not.toBe(badAnswer.textContent)
+  })
+
+  it('each panel retries its own request only', async () => {
+    renderOrder([
+      ...orderMock(fulfillment({ oms: null, items: [] }), [
+        panelError('oms', 'OMS_UNAVAILABLE'),
+      ]),
+      // Only the OMS asks again: no other mock is needed.
+      panelMock('oms', fulfillment()),
+    ])
+
+    expect(
+      await omsPanel().findByText('The OMS is not responding')
+    ).toBeInTheDocument()
+    fireEvent.click(omsPanel().getByText('Try again'))
+    expect(await omsPanel().findByText('Jane Doe')).toBeInTheDocument()
+  })
+
+  it('one "not found" for an order neither side knows, with the -01 hint', async () => {
+    const orderId = '1253881550433'
+    const { navigate } = renderOrder(
+      orderMock(
+        fulfillment({
+          orderId,
+          oms: null,
+          pickAndPack: null,
+          items: [],
+          history: [],
+        }),
+        [
+          panelError('oms', 'OMS_ORDER_NOT_FOUND'),
+          panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
+        ],
+        orderId
+      ),
+      { orderId }
+    )
+
+    const notFound = await screen.findByTestId('order-not-found')
+
+    expect(
+      within(notFound).getByRole('heading', {
+        level: 2,
+        name: 'Order not found',
+      })
+    ).toBeInTheDocument()
+    expect(notFound).toHaveTextContent(
+      'Neither the OMS nor Pick and Pack knows an order 1253881550433.'
+    )
+    // One message, not a card per side.
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    expect(screen.queryByTestId('oms-panel')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('pnp-panel')).not.toBeInTheDocument()
+
+    expect(within(notFound).getByTestId('order-id-hint')).toHaveTextContent(
+      'Order ids end in -01 (or -02…): try 1253881550433-01'
+    )
+    const link = within(notFound).getByRole('link', {
+      name: '1253881550433-01',
+    })
+
+    expect(link).toHaveAttribute(
+      'href',
+      '/admin/app/pick-and-pack/orders/1253881550433-01'
+    )
+    fireEvent.click(link)
+    expect(navigate).toHaveBeenCalledWith({
+      to: '/admin/app/pick-and-pack/orders/1253881550433-01',
+    })
+  })
+
+  it('no hint for an id that has its suffix', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({ oms: null, pickAndPack: null, items: [], history: [] }),
+        [
+          panelError('oms', 'OMS_ORDER_NOT_FOUND'),
+          panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
+        ]
+      )
+    )
+
+    expect(await screen.findByTestId('order-not-found')).toBeInTheDocument()
+    expect(screen.queryByTestId('order-id-hint')).not.toBeInTheDocument()
+  })
+})
+
+describe('fresh page', () => {
+  const change = (
+    id: string,
+    oldStatus: string,
+    newStatus: string,
+    receivedAt: string
+  ): HistoryEntry => ({
+    id,
+    orderId: ORDER_ID,
+    oldStatus,
+    newStatus,
+    hostname: null,
+    receivedAt,
+    source: 'webhook',
+  })
+
+  const setVisibility = (state: 'visible' | 'hidden') => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      value: state,
+    })
+    Object.defineProperty(document, 'hidden', {
+      configurable: true,
+      value: state === 'hidden',
+    })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+
+  // Lets the mocked answers (setTimeout 0) and Apollo's promises settle under fake timers.
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) {
+      // eslint-disable-next-line no-await-in-loop
+      await act(async () => {
+        jest.advanceTimersByTime(1)
+        await Promise.resolve()
+      })
+    }
+  }
+
+  const advance = async (ms: number) => {
+    await act(async () => {
+      jest.advanceTimersByTime(ms)
+    })
+    await settle()
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers()
+    setVisibility('visible')
+  })
+
+  afterEach(() => {
+    jest.useRealTimers()
+    setVisibility('visible')
+  })
+
+  /** Every panel answers each time it asks; `asked` counts the requests per panel. */
+  function polledMocks(
+    answers: (call: number) => ReturnType<typeof fulfillment>
+  ) {
+    const asked: Record<Panel, number> = { pickAndPack: 0, oms: 0, history: 0 }
+    const mocks = (['pickAndPack', 'oms', 'history'] as const).map((panel) => {
+      const base = panelMock(panel, answers(0))
+
+      return {
+        request: base.request,
+        newData: () => {
+          asked[panel]++
+
+          return panelMock(panel, answers(asked[panel] - 1)).result
+        },
+      }
+    })
+
+    const shipments = {
+      ...shipmentsMock([]),
+      newData: () => shipmentsMock([]).result,
+    }
+
+    return { asked, mocks: [...mocks, shipments] }
+  }
+
+  it('asks again every 15 s while visible, nothing while hidden, and catches up when shown', async () => {
+    const { asked, mocks } = polledMocks(() => fulfillment())
+
+    renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, { mocks })
+    await settle()
+    expect(asked).toEqual({ pickAndPack: 1, oms: 1, history: 1 })
+
+    await advance(15_000)
+    expect(asked).toEqual({ pickAndPack: 2, oms: 2, history: 2 })
+
+    setVisibility('hidden')
+    await advance(60_000)
+    expect(asked).toEqual({ pickAndPack: 2, oms: 2, history: 2 })
+
+    // Back in view: overdue, so it asks at once, then keeps the rhythm.
+    setVisibility('visible')
+    await settle()
+    expect(asked).toEqual({ pickAndPack: 3, oms: 3, history: 3 })
+    await advance(15_000)
+    expect(asked).toEqual({ pickAndPack: 4, oms: 4, history: 4 })
+  })
+
+  it('marks new history entries and a changed live status', async () => {
+    const first = fulfillment({
+      pickAndPack: pickAndPackOrder({ fulfillmentStatus: 'PACKING' }),
+      history: [
+        change('c1', 'PICKING', 'READY_FOR_PACKING', '2026-11-20T10:00:00Z'),
+        change('c2', 'READY_FOR_PACKING', 'PACKING', '2026-11-20T10:05:00Z'),
+      ],
+    })
+
+    const second = fulfillment({
+      pickAndPack: pickAndPackOrder({
+        fulfillmentStatus: 'READY_FOR_INVOICING',
+      }),
+      history: [
+        ...first.history,
+        change('c3', 'PACKING', 'READY_FOR_INVOICING', '2026-11-20T10:09:00Z'),
+      ],
+    })
+
+    const { mocks } = polledMocks((call) => (call === 0 ? first : second))
+
+    renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, { mocks })
+    await settle()
+
+    // The first read marks nothing.
+    expect(screen.getAllByTestId('history-entry')).toHaveLength(2)
+    expect(screen.queryByTestId('history-new')).not.toBeInTheDocument()
+    expect(pnpPanel().getByTestId('live-status')).not.toHaveAttribute(
+      'data-changed'
+    )
+
+    await advance(15_000)
+
+    const entries = screen.getAllByTestId('history-entry')
+
+    expect(entries).toHaveLength(3)
+    expect(entries[0]).toHaveAttribute('data-new', 'true')
+    expect(within(entries[0]).getByText('New')).toBeInTheDocument()
+    expect(entries[1]).not.toHaveAttribute('data-new')
+
+    const live = pnpPanel().getByTestId('live-status')
+
+    expect(live).toHaveAttribute('data-changed', 'true')
+    expect(live).toHaveTextContent('Ready for invoicing')
+    expect(live).toHaveTextContent('Changed from Packing')
+
+    // Nothing new at the next read: the marks go.
+    await advance(15_000)
+    expect(screen.queryByTestId('history-new')).not.toBeInTheDocument()
+    expect(pnpPanel().getByTestId('live-status')).not.toHaveAttribute(
+      'data-changed'
+    )
+  })
+})
+
+describe('live status against the history', () => {
+  const latest = (newStatus: string, receivedAt: string): HistoryEntry => ({
+    id: 'x',
+    orderId: ORDER_ID,
+    oldStatus: null,
+    newStatus,
+    hostname: null,
+    receivedAt,
+    source: 'webhook',
+  })
+
+  const now = Date.parse('2026-11-20T10:00:30Z')
+
+  it('says which is newer and why', () => {
+    const recent = '2026-11-20T10:00:10Z'
+    const old = '2026-11-20T09:00:00Z'
+
+    expect(
+      disagreement('PACKING', latest('PACKING', recent), now)
+    ).toBeUndefined()
+    expect(disagreement('ON_ROUTE', latest('PACKING', old), now)).toBe(
+      'liveAhead'
+    )
+    expect(disagreement('PACKING', latest('ON_ROUTE', recent), now)).toBe(
+      'historyAheadCache'
+    )
+    expect(disagreement('ON_ROUTE', latest('DELIVERED', old), now)).toBe(
+      'historyAheadOld'
+    )
+    expect(disagreement('CANCELED', latest('PACKING', old), now)).toBe('differ')
+  })
+
+  it('tells the merchant on the page', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({
+          pickAndPack: pickAndPackOrder({ fulfillmentStatus: 'ON_ROUTE' }),
+        })
+      )
+    )
+
+    // The fixture's history ends at Ready for packing: Pick and Pack is ahead.
+    const note = await pnpPanel().findByTestId('live-vs-history')
+
+    expect(note).toHaveAttribute('data-kind', 'liveAhead')
+    expect(note).toHaveTextContent(/a webhook may have been missed/)
+    expect(note).toHaveTextContent(/sweep will record it/)
+  })
+})
+
+describe('consistency', () => {
+  const money = (locale: Locale, currency: string) => {
+    const { container, unmount } = renderPage(
+      <Money value={46.65} currency={currency} />,
+      { locale }
+    )
+
+    const text = (container.textContent || '').replace(/\s/g, ' ')
+
+    unmount()
+
+    return text
+  }
+
+  it('formats money by the page locale in the order currency, one style in every language', () => {
+    expect(money('en', 'BRL')).toBe('R$46.65')
+    expect(money('pt', 'BRL')).toBe('R$ 46,65')
+    // Spanish has no symbol of its own for the real: not "46,65 BRL".
+    expect(money('es', 'BRL')).toBe('46,65 R$')
+    expect(money('es', 'USD')).toBe('46,65 US$')
+    // A bare "$" would not say which dollar: the code stays.
+    expect(money('en', 'ARS')).toBe('ARS 46.65')
+    expect(money('en', 'brl')).toBe('R$46.65')
+    // Not an ISO code: the number and the code as received.
+    expect(money('en', 'REAIS')).toBe('REAIS 46.65')
+  })
+
+  it('shows the OMS total in Spanish the same way', async () => {
+    renderOrder(orderMock(fulfillment()), { locale: 'es' })
+
+    expect(
+      (await omsPanel().findByTestId('oms-total')).textContent!.replace(
+        /\s/g,
+        ' '
+      )
+    ).toBe('38,75 R$')
+  })
+
+  function Vehicle({ code }: { code: string }) {
+    return <>{useOrderText().vehicle(code)}</>
+  }
+
+  it.each([
+    ['en', 'BIKE', 'Bike'],
+    ['pt', 'MOTORCYCLE', 'Moto'],
+    ['es', 'CAR', 'Auto'],
+    ['pt', 'truck', 'Caminhão'],
+    ['es', 'WALK', 'A pie'],
+    ['en', 'Bicycle', 'Bike'],
+    ['pt', 'HOVERCRAFT', 'HOVERCRAFT'],
+  ] as const)('names vehicles in %s: %s → %s', (locale, code, name) => {
+    renderPage(<Vehicle code={code} />, { locale })
+    expect(screen.getByText(name)).toBeInTheDocument()
+  })
+
+  it('translates the vehicle of a legacy shipping service', async () => {
+    renderOrder(orderMock(fulfillment()), { locale: 'pt' })
+
+    expect(
+      await pnpPanel().findByText(/Ana Driver \(Bicicleta\)/)
+    ).toBeInTheDocument()
+  })
+
+  it('normalizes a status in any letter case to the known one', async () => {
+    expect(normalizeStatus('packing')).toBe('PACKING')
+    expect(normalizeStatus('Ready for packing')).toBe('READY_FOR_PACKING')
+    expect(normalizeStatus('CANCELLED')).toBe('CANCELED')
+    expect(normalizeStatus('Something else')).toBe('Something else')
+
+    renderOrder(
+      orderMock(
+        fulfillment({
+          pickAndPack: pickAndPackOrder({ fulfillmentStatus: 'packing' }),
+        })
+      )
+    )
+    const tag = await pnpPanel().findByTestId('status-tag')
+
+    expect(tag).toHaveTextContent('Packing')
+    expect(tag).toHaveAttribute('data-phase', 'packing')
+    expect(pnpPanel().getByTestId('progress')).toBeInTheDocument()
+  })
+
+  it('a canceled order shows its lines as canceled, not missing', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({
+          pickAndPack: pickAndPackOrder({ fulfillmentStatus: 'CANCELED' }),
+        })
+      )
+    )
+
+    await pnpPanel().findByTestId('status-tag')
+    const rows = screen.getAllByTestId('reconciliation-row')
+
+    expect(rows.map((row) => row.getAttribute('data-state'))).toEqual([
+      'CANCELED',
+      'CANCELED',
+      'CANCELED',
+      'CANCELED',
+    ])
+    expect(within(rows[2]).getByText('Canceled')).toBeInTheDocument()
+    expect(screen.queryByText('Missing')).not.toBeInTheDocument()
+    expect(
+      pnpPanel().getByText('Order canceled: 3 lines not to be picked')
+    ).toBeInTheDocument()
+  })
+
+  it('an order canceled in the OMS only is canceled too', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({
+          oms: { ...fulfillment().oms!, status: 'canceled' },
+        })
+      )
+    )
+
+    await pnpPanel().findByTestId('status-tag')
+    expect(screen.queryByText('Missing')).not.toBeInTheDocument()
+    expect(screen.getAllByText('Canceled').length).toBeGreaterThan(0)
+  })
+
+  it('the line count says what it counts', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({
+          items: [
+            resultLine({ name: 'Milk', state: 'COMPLETE' }),
+            resultLine({
+              name: 'Bread',
+              state: 'SUBSTITUTED',
+              pickedQuantity: 0,
+              substitutes: ['Rye bread'],
+            }),
+          ],
+        })
+      )
+    )
+
+    expect(
+      await pnpPanel().findByText(
+        '2 of 2 lines handled: 1 picked, 1 substituted'
+      )
+    ).toBeInTheDocument()
+  })
+
+  it('counts lines by what became of them', () => {
+    const lines = summarizeLines(
+      [
+        resultLine({ state: 'COMPLETE' }),
+        resultLine({ state: 'SHORT' }),
+        resultLine({ state: 'MISSING', pickedQuantity: 0 }),
+        resultLine({ state: 'PENDING', pickedQuantity: 0 }),
+        resultLine({ state: 'EXTRA', orderedQuantity: 0 }),
+      ],
+      false
+    )
+
+    expect(lines).toMatchObject({
+      total: 4,
+      handled: 3,
+      picked: 1,
+      short: 1,
+      missing: 1,
+      substituted: 0,
+    })
+  })
+
+  it('names the counted lines in Portuguese and Spanish', async () => {
+    const items = [
+      resultLine({ state: 'COMPLETE' }),
+      resultLine({ state: 'SUBSTITUTED', pickedQuantity: 0 }),
+    ]
+
+    const { unmount } = renderOrder(orderMock(fulfillment({ items })), {
+      locale: 'pt',
+    })
+
+    expect(
+      await pnpPanel().findByText(
+        '2 de 2 linhas tratadas: 1 separada, 1 substituída'
+      )
+    ).toBeInTheDocument()
+    unmount()
+
+    renderOrder(orderMock(fulfillment({ items })), { locale: 'es' })
+    expect(
+      await pnpPanel().findByText(
+        '2 de 2 líneas tratadas: 1 preparada, 1 sustituida'
+      )
+    ).toBeInTheDocument()
+  })
+
+  it('one heading scale: h1 title, h2 panels, h3 within', async () => {
+    renderOrder(orderMock(fulfillment()))
+    await pnpPanel().findByTestId('status-tag')
+
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
+    for (const name of [
+      'OMS',
+      'Pick and Pack',
+      'Ordered vs picked',
+      'History',
+    ]) {
+      expect(
+        screen.getByRole('heading', { level: 2, name })
+      ).toBeInTheDocument()
+    }
+
+    expect(
+      omsPanel().getByRole('heading', { level: 3, name: 'Ordered items' })
+    ).toBeInTheDocument()
+  })
+})

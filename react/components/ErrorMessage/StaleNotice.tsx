@@ -1,0 +1,61 @@
+import React from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Button } from 'vtex.styleguide'
+
+import { ERROR_MESSAGES } from '../../utils/messages'
+import { UNKNOWN_ERROR } from '../../utils/graphqlErrors'
+import { own } from '../../utils/own'
+
+interface Props {
+  code: string
+  // When the data still shown was read.
+  readAt: Date | null
+  onRetry?: () => void
+  retrying?: boolean
+}
+
+/**
+ * A refresh failed while the panel has data from an earlier read: the data stays, with why
+ * it could not be updated and when it was read.
+ */
+function StaleNotice({ code, readAt, onRetry, retrying = false }: Props) {
+  const intl = useIntl()
+  const messages = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
+
+  return (
+    <div
+      role="alert"
+      className="flex items-center justify-between flex-wrap pa3 mb4 br2 bg-warning--faded t-small lh-copy"
+      data-testid="stale-notice"
+      data-error-code={code}
+    >
+      <span className="mr3">
+        <FormattedMessage
+          id="admin/pick-and-pack.order.stale"
+          values={{
+            reason: intl.formatMessage({ id: messages.title }),
+            time: readAt
+              ? intl.formatTime(readAt, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                  second: '2-digit',
+                })
+              : '—',
+          }}
+        />
+      </span>
+      {messages.action === 'retry' && onRetry && (
+        <Button
+          variation="tertiary"
+          size="small"
+          onClick={onRetry}
+          isLoading={retrying}
+        >
+          <FormattedMessage id="admin/pick-and-pack.error.retry" />
+        </Button>
+      )}
+    </div>
+  )
+}
+
+export default StaleNotice

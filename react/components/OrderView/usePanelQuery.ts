@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useQuery } from 'react-apollo'
+import type { DocumentNode } from 'graphql'
+
+import { errorCodeAt } from '../../utils/graphqlErrors'
+
+/** What one panel of the order view knows: its own request, answer, failure and time. */
+export interface PanelQuery<T> {
+  // The last answer that had the panel's data; kept when a later refresh fails.
+  value: T | null
+  // No answer yet.
+  loading: boolean
+  // Why the latest answer had no data for the panel (extensions.code at its path).
+  errorCode?: string
+  // When `value` was read.
+  updatedAt: Date | null
+  // A refresh asked for by hand (Refresh, Try again) is running.
+  refreshing: boolean
+  refetch: () => void
+  // A quiet refresh (the page's polling): no spinner, skipped while a request is in flight.
+  poll: () => void
+}
+
+interface Options<D, T> {
+  query: DocumentNode
+  orderId: string
+  skip: boolean
+  // Where the panel's part of the answer sits: its error is the one at this path.
+  path: string[]
+  select: (data: D | undefined) => T | null | undefined
+}
+
+/**
+ * One panel's request. errorPolicy 'all' keeps what answered when a field failed; the failure
+ * is the GraphQL error at the panel's path (else the root's, else the network's).
+ */
+export function usePanelQuery<D, T>({
+  query,
+  orderId,
+  skip,
+  path,
+  select,
+}: Options<D, T>): PanelQuery<T> {
+  const { data, error, loading, refetch } = useQuery<D>(query, {
+    variables: { orderId },
+    skip,
+    errorPolicy: 'all',
+    notifyOnNetworkStatusChange: true,
+    // Pick and Pack moves on while the page is open: always ask, never show stale cache alone.
+    fetchPolicy: 'cache-and-network',
+  })
+
+  const current = select(data) ?? null
+  const errorCode = current ? undefined : errorCodeAt(error, path)
+
+  const [kept, setKept] = useState<T | null>(null)
+  const [updatedAt, setUpdatedAt] = useState<Date | null>(null)
+  const [refreshing, setRefreshing] = useState(false)
+  const inFlight = useRef(false)
+  const mounted = useRef(true)
+
+  useEffect(
+    () => () => {
+      mounted.current = false
+    },
+    []
+  )
+
+  // A new answer with the panel's data: keep it and note the time. A cache write (a
+  // mutation's update) changes the value too, but it is not a new read: keep the time.
+  useEffect(() => {
+    if (!current) return
+    setKept(current)
+    if (!loading) setUpdatedAt((previous) => previous ?? new Date())
+  }, [current, loading])
+
+  const run = useCallback(
+    (byHand: boolean) => {
+      if (skip || (inFlight.current && !byHand)) return
+      inFlight.current = true
+      if (byHand) setRefreshing(true)
+      refetch()
+        .then((result: { data?: D } | undefined) => {
+          if (mounted.current && select(result?.data)) setUpdatedAt(new Date())
+        })
+        // A failure is reported through the hook's `error`: keep the promise quiet.
+        .catch(() => undefined)
+        .then(() => {
+          inFlight.current = false
+          if (mounted.current && byHand) setRefreshing(false)
+        })
+    },
+    // `select` is a module-level function for every caller.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [refetch, skip]
+  )
+
+  const refetchByHand = useCallback(() => run(true), [run])
+  const poll = useCallback(() => {
+    if (!loading) run(false)
+  }, [run, loading])
+
+  return {
+    value: current ?? (errorCode ? kept : null),
+    loading: loading && !current && !kept,
+    errorCode,
+    updatedAt,
+    refreshing,
+    refetch: refetchByHand,
+    poll,
+  }
+}
