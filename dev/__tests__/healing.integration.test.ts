@@ -324,3 +324,94 @@ describe('on install', () => {
     }
   })
 })
+
+describe('webhooks lost on purpose (the simulator drops them)', () => {
+  it("one sweep on two replicas, with its backfill, brings every order to Pick and Pack's status", async () => {
+    // A simulator of its own: its webhooks go to these replicas, 30 % of them lost.
+    const lossy = await startSimulator({ port: 0, apiKey: API_KEY, v1: false })
+    const settings = {
+      apiKey: API_KEY,
+      webhookSecret: SECRET,
+      sweepAfterMinutes: '1',
+      // The orders whose every webhook was lost are the backfill's: it covers the seed.
+      backfillDays: '45',
+      omsInteractions: 'false',
+      omsTracking: 'false',
+    }
+
+    const one = await startTestHost(lossy.url, settings, { account: 'lossy' })
+    const two = await startTestHost(lossy.url, settings, {
+      account: 'lossy',
+      storeURL: one.storeURL,
+    })
+
+    try {
+      lossy.configureWebhook({
+        url: `${one.url}/_v/pick-and-pack/webhook`,
+        method: 'POST',
+        headers: { 'x-webhook-secret': SECRET },
+      })
+      lossy.dropWebhooks({ rate: 0.3, seed: 7 })
+      // The seeded orders' history, dated in the past, as `npm start` replays it.
+      expect((await post(`${lossy.url}/_sandbox/replay`, {})).status).toBe(200)
+      await lossy.drainDeliveries()
+      expect(lossy.webhookDrops().dropped).toBeGreaterThan(0)
+
+      const live = (await (
+        await fetch(`${lossy.url}/_sandbox/orders`)
+      ).json()) as Array<{
+        orderId: string
+        status: string
+        inPickAndPack?: boolean
+      }>
+      const orders = live.filter((order) => order.inPickAndPack !== false)
+      // A new VBase client for each look: @vtex/api's memoizes what it read.
+      const recorded = async () => {
+        const store = histories(one, 'lossy')
+
+        return Promise.all(
+          orders.map(async (order) => ({
+            order,
+            status: (await store.history(order.orderId)).currentStatus,
+          }))
+        )
+      }
+
+      const behind = (await recorded()).filter(
+        ({ order, status }) => status !== order.status
+      )
+
+      expect(behind.length).toBeGreaterThan(0)
+      // Master Data search (what the sweep reads) lags its writes by about a second.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const answers = await Promise.all(
+        [one, two].map(async (host) =>
+          (await post(`${host.url}/_v/pick-and-pack/sweep`)).json()
+        )
+      )
+
+      expect(answers.filter((answer) => answer.busy)).toHaveLength(1)
+      const after = await eventually(recorded, (list) =>
+        list.every(({ order, status }) => status === order.status)
+      )
+
+      expect(
+        after.filter(({ order, status }) => status !== order.status)
+      ).toEqual([])
+      const store = histories(one, 'lossy')
+
+      for (const { order } of after) {
+        // eslint-disable-next-line no-await-in-loop
+        const ids = (await store.history(order.orderId)).entries.map(
+          (entry) => `${entry.oldStatus}>${entry.newStatus}`
+        )
+
+        expect(new Set(ids).size).toBe(ids.length)
+      }
+    } finally {
+      await two.stop()
+      await one.stop()
+      await lossy.close()
+    }
+  })
+})
