@@ -526,6 +526,11 @@ describe('admin page in Chromium', () => {
 
     await board.getByRole('button', { name: 'Next' }).click()
     await showsText(range, `51–100 of ${total}`)
+    // The range is the new page's as soon as asked; its rows follow when they come back.
+    await untilShown(
+      rows.first().filter({ hasNotText: firstPage[0] }),
+      'the second page of rows'
+    )
     const secondPage = await rowIds()
 
     expect(secondPage).toHaveLength(50)
@@ -538,6 +543,10 @@ describe('admin page in Chromium', () => {
     )
     await board.getByRole('button', { name: 'Previous' }).click()
     await showsText(range, `51–100 of ${total}`)
+    await untilShown(
+      rows.first().filter({ hasText: secondPage[0] }),
+      'the second page of rows again'
+    )
     expect(await rowIds()).toEqual(secondPage)
 
     // A tile filters the table by its status.

@@ -422,7 +422,12 @@ describe('home page: maintenance panel', () => {
           request: { query: PICK_AND_PACK_CONNECTION },
           result: {
             data: {
-              pickAndPackConnection: { ok: true, code: null, message: null },
+              pickAndPackConnection: {
+                ok: true,
+                code: null,
+                message: null,
+                checkedAt: null,
+              },
             },
           },
         },
