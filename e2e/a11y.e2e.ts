@@ -2,14 +2,15 @@
 // and an order page, in English, Portuguese and Spanish (?locale=), failing on any serious or
 // critical violation; the keyboard's first stops on the home page are visible and named; the
 // home's webhook health and recent changes read again on their own (polling, fake clock).
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import { expectNoSeriousViolations, formatViolations } from './support/axe'
-import type { GuardedPage } from './support/browser'
-import { chromiumProblem, launchChromium, openPage } from './support/browser'
-import type { Sandbox } from './support/sandbox'
-import { startSandbox } from './support/sandbox'
 import { shows, showsText } from './support/wait'
+import { browserSession } from './support/session'
+
+const session = browserSession()
+const page = () => session.page()
+const sb = () => session.sandbox()
 
 const V1_DELIVERED_ORDER = '1253881550651-01' // delivered: photo and signature
 const LOCALES = ['en', 'pt', 'es'] as const
@@ -17,53 +18,6 @@ const LOCALES = ['en', 'pt', 'es'] as const
 type Locale = (typeof LOCALES)[number]
 
 const query = (locale: Locale) => (locale === 'en' ? '' : `?locale=${locale}`)
-
-const missingBrowser = chromiumProblem()
-
-let sandbox: Sandbox | undefined
-let browser: Browser | undefined
-let current: GuardedPage | undefined
-
-function page(): Page {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!current) throw new Error('the browser page did not open (see beforeAll)')
-
-  return current.page
-}
-
-function sb(): Sandbox {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!sandbox) throw new Error('the sandbox did not start (see beforeAll)')
-
-  return sandbox
-}
-
-beforeAll(async () => {
-  if (missingBrowser) return
-  sandbox = await startSandbox()
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await current?.context.close().catch(() => undefined)
-  await browser?.close().catch(() => undefined)
-  await sandbox?.close()
-})
-
-beforeEach(async () => {
-  if (!browser) return
-  current = await openPage(browser, { width: 1280, height: 900 })
-})
-
-afterEach(async () => {
-  const done = current
-
-  current = undefined
-  if (!done) return
-  await done.context.close()
-  expect(done.pageErrors).toEqual([])
-  expect(done.blockedRequests).toEqual([])
-})
 
 /** The home page with every block answered (not loading), so that axe sees the real content. */
 async function openHome(locale: Locale): Promise<Page> {
@@ -170,7 +124,8 @@ describe('home page: keyboard and headings', () => {
           el.tagName === 'SELECT' && style.opacity === '0'
             ? getComputedStyle(el.parentElement as HTMLElement).outlineStyle
             : style.outlineStyle
-        const labels = (el as HTMLInputElement).labels
+
+        const { labels } = el as HTMLInputElement
         const name = (
           el.getAttribute('aria-label') ||
           (labels && labels.length > 0 ? labels[0].innerText : '') ||

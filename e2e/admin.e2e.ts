@@ -4,13 +4,16 @@
 // Assertions are on what a merchant sees: visible text and accessible roles.
 import { readFileSync } from 'fs'
 
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 
-import type { GuardedPage } from './support/browser'
-import { chromiumProblem, launchChromium, openPage } from './support/browser'
-import type { Notification, Sandbox } from './support/sandbox'
-import { ADMIN_PATH, startSandbox } from './support/sandbox'
+import type { Notification } from './support/sandbox'
+import { ADMIN_PATH } from './support/sandbox'
 import { atPath, shows, showsText } from './support/wait'
+import { browserSession } from './support/session'
+
+const session = browserSession()
+const page = () => session.page()
+const sb = () => session.sandbox()
 
 const SHORT_PICK_ORDER = '1253881550433-01' // ON_ROUTE: Banana 3→2, Bread missing, FastCourier
 const ADVANCED_ORDER = '1253881550441-01' // READY_FOR_HANDLING, nothing picked yet
@@ -20,27 +23,6 @@ const V1_REJECTED_ORDER = '1253881550618-01' // Coffee rejected, out of stock
 const V1_SUBSTITUTED_ORDER = '1253881550629-01' // Butter replaced by Margarine
 const V1_DELIVERED_ORDER = '1253881550651-01' // delivered: photo and signature
 const BOARD_ORDER = '1253881550463-01' // PICKING: advanced to READY_FOR_PACKING by the board test
-
-const missingBrowser = chromiumProblem()
-
-let sandbox: Sandbox | undefined
-let browser: Browser | undefined
-let current: GuardedPage | undefined
-
-/** The page of the running test; fails with the install hint when there is no browser. */
-function page(): Page {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!current) throw new Error('the browser page did not open (see beforeAll)')
-
-  return current.page
-}
-
-function sb(): Sandbox {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!sandbox) throw new Error('the sandbox did not start (see beforeAll)')
-
-  return sandbox
-}
 
 const panel = (name: 'OMS' | 'Pick and Pack' | 'Shipments'): Locator =>
   page().getByRole('region', { name, exact: true })
@@ -101,38 +83,10 @@ async function openOrder(orderId: string, query = ''): Promise<void> {
   await page().goto(sb().adminURL(`/orders/${orderId}${query}`))
 }
 
-beforeAll(async () => {
-  if (missingBrowser) return
-  sandbox = await startSandbox()
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await current?.context.close().catch(() => undefined)
-  await browser?.close().catch(() => undefined)
-  await sandbox?.close()
-})
-
-beforeEach(async () => {
-  if (!browser) return
-  current = await openPage(browser, { width: 1280, height: 900 })
-})
-
-afterEach(async () => {
-  const done = current
-
-  current = undefined
-  if (!done) return
-  await done.context.close()
-  // Every test also checks that the page threw nothing and only talked to 127.0.0.1.
-  expect(done.pageErrors).toEqual([])
-  expect(done.blockedRequests).toEqual([])
-})
-
 describe('admin page in Chromium', () => {
   test('Chromium is installed', () => {
-    if (missingBrowser) throw new Error(missingBrowser)
-    expect(browser?.isConnected()).toBe(true)
+    session.sandbox()
+    expect(session.browser()?.isConnected()).toBe(true)
   })
 
   test('home: connection check, then search an order by id and press Enter', async () => {

@@ -2,37 +2,12 @@
 // orders' history replayed at start gives the first screen something to show; the order page's
 // panels do not wait on each other when Pick and Pack is slow; an open order page picks up a
 // change by itself. Assertions are on what a merchant sees.
-import type { Browser, Page } from 'playwright-core'
-
-import type { GuardedPage } from './support/browser'
-import { chromiumProblem, launchChromium, openPage } from './support/browser'
-import type { Sandbox } from './support/sandbox'
-import { startSandbox } from './support/sandbox'
 import { shows, showsText } from './support/wait'
+import { browserSession } from './support/session'
 
 const SLOW_ORDER = '1253881550651-01' // a v1 order, delivered
 const POLLED_ORDER = '1253881550441-01' // READY_FOR_HANDLING in the seed
 const REQUEST_TIMEOUT_MS = 8000
-
-const missingBrowser = chromiumProblem()
-
-let sandbox: Sandbox | undefined
-let browser: Browser | undefined
-let current: GuardedPage | undefined
-
-function page(): Page {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!current) throw new Error('the browser page did not open (see beforeAll)')
-
-  return current.page
-}
-
-function sb(): Sandbox {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!sandbox) throw new Error('the sandbox did not start (see beforeAll)')
-
-  return sandbox
-}
 
 const post = async (url: string, body: unknown) => {
   const response = await fetch(url, {
@@ -47,41 +22,23 @@ const post = async (url: string, body: unknown) => {
   return response.status
 }
 
-beforeAll(async () => {
-  if (missingBrowser) return
-  sandbox = await startSandbox()
-  browser = await launchChromium()
+const session = browserSession({
   // What `npm start` does first: the seeded orders' history, through the real webhook.
-  expect(await post(`${sandbox.sim.url}/_sandbox/replay`, {})).toBe(200)
-  await sandbox.sim.drainDeliveries()
-}, 90_000)
-
-afterAll(async () => {
-  await current?.context.close().catch(() => undefined)
-  await browser?.close().catch(() => undefined)
-  await sandbox?.close()
-})
-
-beforeEach(async () => {
-  if (!browser) return
-  current = await openPage(browser, { width: 1280, height: 900 })
-})
-
-afterEach(async () => {
-  const done = current
-
-  current = undefined
-  if (!done) return
-  await done.context.close()
-  expect(done.pageErrors).toEqual([])
-  expect(done.blockedRequests).toEqual([])
-  if (sandbox) {
+  afterStart: async (sandbox) => {
+    expect(await post(`${sandbox.sim.url}/_sandbox/replay`, {})).toBe(200)
+    await sandbox.sim.drainDeliveries()
+  },
+  afterEachTest: async (sandbox) => {
     await fetch(`${sandbox.sim.url}/_sandbox/faults`, {
       method: 'DELETE',
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
-  }
+  },
+  startTimeoutMs: 90_000,
 })
+
+const page = () => session.page()
+const sb = () => session.sandbox()
 
 describe('first run to daily use in Chromium', () => {
   test('the first screen shows the seeded orders recent changes, and a delivered order its history', async () => {

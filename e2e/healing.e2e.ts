@@ -3,37 +3,25 @@
 // sends it again, and the home page's "Keeping up to date" panel (the sweep and the backfill).
 // A sandbox of its own: the OMS fault injected here is global to the simulator, and no other
 // test's background OMS writes may take it. Assertions are on what a merchant sees.
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 
-import type { GuardedPage } from './support/browser'
-import { chromiumProblem, launchChromium, openPage } from './support/browser'
-import type { Sandbox } from './support/sandbox'
-import { startSandbox, withTimeout } from './support/sandbox'
+import { withTimeout } from './support/sandbox'
 import { shows, showsText } from './support/wait'
+import { browserSession } from './support/session'
+
+const session = browserSession({
+  // No fault left behind for the next test.
+  afterEachTest: async (sandbox) => {
+    await call(`${sandbox.sim.url}/_sandbox/faults`, { method: 'DELETE' })
+  },
+})
+
+const page = () => session.page()
+const sb = () => session.sandbox()
 
 const HEALED_ORDER = '1253881550441-01' // READY_FOR_HANDLING in the seed
 const REQUEST_TIMEOUT_MS = 8000
 const TEST_TIMEOUT_MS = 30_000
-
-const missingBrowser = chromiumProblem()
-
-let sandbox: Sandbox | undefined
-let browser: Browser | undefined
-let current: GuardedPage | undefined
-
-function page(): Page {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!current) throw new Error('the browser page did not open (see beforeAll)')
-
-  return current.page
-}
-
-function sb(): Sandbox {
-  if (missingBrowser) throw new Error(missingBrowser)
-  if (!sandbox) throw new Error('the sandbox did not start (see beforeAll)')
-
-  return sandbox
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -142,38 +130,6 @@ const changes = (count: number) =>
 
 const plural = (count: number, one: string, other: string) =>
   `${count} ${count === 1 ? one : other}`
-
-beforeAll(async () => {
-  if (missingBrowser) return
-  sandbox = await startSandbox()
-  browser = await launchChromium()
-}, 60_000)
-
-afterAll(async () => {
-  await current?.context.close().catch(() => undefined)
-  await browser?.close().catch(() => undefined)
-  await sandbox?.close()
-})
-
-beforeEach(async () => {
-  if (!browser) return
-  current = await openPage(browser, { width: 1280, height: 900 })
-})
-
-afterEach(async () => {
-  const done = current
-
-  current = undefined
-  if (!done) return
-  await done.context.close()
-  // The page threw nothing and only talked to 127.0.0.1.
-  expect(done.pageErrors).toEqual([])
-  expect(done.blockedRequests).toEqual([])
-  // No fault left behind for the next test.
-  if (sandbox) {
-    await call(`${sandbox.sim.url}/_sandbox/faults`, { method: 'DELETE' })
-  }
-})
 
 describe('healing in Chromium', () => {
   test(
