@@ -353,27 +353,12 @@ export class PickAndPack extends ExternalClient {
     return order
   }
 
-  /** Whether the configured Api-Key gets a token (from the cache when one is valid). */
   /**
    * Whether Pick and Pack takes the Api-Key now: a real token request each time (a cached token
    * would say yes for up to 15 minutes after the key was revoked). The token is not kept.
    */
   public async checkCredentials(credentials: PickAndPackCredentials) {
-    const response = await this.withRetries(() =>
-      this.auth.requestToken(credentials)
-    )
-
-    const token =
-      typeof response === 'object' && response !== null
-        ? response.data
-        : undefined
-
-    if (typeof token !== 'string' || token.length === 0) {
-      throw new AppError(
-        'PNP_BAD_ANSWER',
-        'Pick and Pack answered the token request without a token. Try again in a moment.'
-      )
-    }
+    await this.requestFreshToken(credentials)
   }
 
   private get v1() {
@@ -446,25 +431,32 @@ export class PickAndPack extends ExternalClient {
   }
 
   private token(credentials: PickAndPackCredentials) {
-    return this.tokens.get(this.tokenKey(credentials), async () => {
-      const response = await this.withRetries(() =>
-        this.auth.requestToken(credentials)
+    return this.tokens.get(this.tokenKey(credentials), () =>
+      this.requestFreshToken(credentials)
+    )
+  }
+
+  /** A new token from Pick and Pack's auth endpoint (with retries), not cached here. */
+  private async requestFreshToken(
+    credentials: PickAndPackCredentials
+  ): Promise<string> {
+    const response = await this.withRetries(() =>
+      this.auth.requestToken(credentials)
+    )
+
+    const token =
+      typeof response === 'object' && response !== null
+        ? response.data
+        : undefined
+
+    if (typeof token !== 'string' || token.length === 0) {
+      throw new AppError(
+        'PNP_BAD_ANSWER',
+        'Pick and Pack answered the token request without a token. Try again in a moment.'
       )
+    }
 
-      const token =
-        typeof response === 'object' && response !== null
-          ? response.data
-          : undefined
-
-      if (typeof token !== 'string' || token.length === 0) {
-        throw new AppError(
-          'PNP_BAD_ANSWER',
-          'Pick and Pack answered the token request without a token. Try again in a moment.'
-        )
-      }
-
-      return token
-    })
+    return token
   }
 
   /** `inspect` may throw its own error for a failure that is not Pick and Pack's fault. */

@@ -154,11 +154,37 @@ export class Maintenance {
   }
 
   /** Saves the holder's progress and extends its lease; false when it is no longer its. */
-  public async renew<T>(
+  public renew<T>(
     path: string,
     holder: string,
     ms: number,
     data: T
+  ): Promise<boolean> {
+    return this.writeIfHolder(path, holder, {
+      holder,
+      until: new Date(Date.now() + ms).toISOString(),
+      data,
+    })
+  }
+
+  /** Gives the lease back with what the next holder needs (only if still this holder's). */
+  public async release<T>(
+    path: string,
+    holder: string,
+    data: T
+  ): Promise<void> {
+    await this.writeIfHolder(path, holder, {
+      holder: '',
+      until: new Date().toISOString(),
+      data,
+    })
+  }
+
+  /** Writes the lease with If-Match while `holder` still holds it; false when it does not. */
+  private async writeIfHolder<T>(
+    path: string,
+    holder: string,
+    lease: Lease<T>
   ): Promise<boolean> {
     try {
       const read = await this.store.getRawJSON<Lease<T>>(
@@ -173,7 +199,7 @@ export class Maintenance {
       await this.store.saveJSON(
         MAINTENANCE_BUCKET,
         path,
-        { holder, until: new Date(Date.now() + ms).toISOString(), data },
+        lease,
         undefined,
         etag
       )
@@ -183,34 +209,6 @@ export class Maintenance {
       if (isConflict(error)) return false
 
       return failure()
-    }
-  }
-
-  /** Gives the lease back with what the next holder needs (only if still this holder's). */
-  public async release<T>(
-    path: string,
-    holder: string,
-    data: T
-  ): Promise<void> {
-    try {
-      const read = await this.store.getRawJSON<Lease<T>>(
-        MAINTENANCE_BUCKET,
-        path,
-        true
-      )
-
-      const etag = etagOf(read.headers)
-
-      if (read.data?.holder !== holder || !etag) return
-      await this.store.saveJSON(
-        MAINTENANCE_BUCKET,
-        path,
-        { holder: '', until: new Date().toISOString(), data },
-        undefined,
-        etag
-      )
-    } catch (error) {
-      if (!isConflict(error)) failure()
     }
   }
 
