@@ -2,6 +2,7 @@ import messagesEn from '../../messages/en.json'
 import messagesEs from '../../messages/es.json'
 import messagesPt from '../../messages/pt.json'
 import { STATUS_NAMES, interactionMessage } from '../domain/omsStory'
+import { deliverStatusChanged, postWebhook } from './support/calls'
 import type { TestHost } from './support/host'
 import { startTestHost } from './support/host'
 import type { UpstreamControl } from './support/upstream'
@@ -11,30 +12,15 @@ import { startUpstream } from './support/upstream'
 process.env.OMS_SYNC_RETRY_MS = '0'
 
 const SECRET = 'oms-story-secret'
-const APP = 'pnplabs.pick-and-pack-tracking'
 let upstream: UpstreamControl
 let a: TestHost
 let b: TestHost
 let orders = 0
 
 const notify = (host: TestHost, body: Record<string, unknown>) =>
-  fetch(`${host.url}/_v/pick-and-pack/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
-    body: JSON.stringify(body),
-  }).then((response) => response.status)
+  postWebhook(host, SECRET, body)
 
-/** Delivers an IO event to a host's handler, as VTEX IO would (a redelivery, here). */
-const deliver = (host: TestHost, body: unknown) =>
-  fetch(`${host.url}/_sandbox/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      sender: APP,
-      topic: 'pick-and-pack.status-changed',
-      body,
-    }),
-  }).then((response) => response.status)
+const deliver = deliverStatusChanged
 
 const sentEvent = (host: TestHost, orderId: string) =>
   host.sentEvents.find(

@@ -1,4 +1,5 @@
 import { eventually } from './support/eventually'
+import { deliverStatusChanged, postWebhook } from './support/calls'
 import type { TestHost } from './support/host'
 import { startTestHost } from './support/host'
 import type { UpstreamControl } from './support/upstream'
@@ -30,22 +31,9 @@ const newOrder = (status: string) => {
 }
 
 const notify = (host: TestHost, body: Record<string, unknown>) =>
-  fetch(`${host.url}/_v/pick-and-pack/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
-    body: JSON.stringify(body),
-  }).then((response) => response.status)
+  postWebhook(host, SECRET, body)
 
-const deliver = (host: TestHost, body: unknown) =>
-  fetch(`${host.url}/_sandbox/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      sender: 'pnplabs.pick-and-pack-tracking',
-      topic: 'pick-and-pack.status-changed',
-      body,
-    }),
-  }).then((response) => response.status)
+const deliver = deliverStatusChanged
 
 const sweep = (host: TestHost, headers: Record<string, string> = {}) =>
   fetch(`${host.url}/_v/pick-and-pack/sweep`, { method: 'POST', headers })
