@@ -2,7 +2,7 @@
 // makes (oms-orders.openapi.json), so that the sandbox refuses what the document does not allow.
 // Stricter in one way: a field the document does not name is refused too (a typo would
 // otherwise pass here and be silently ignored by VTEX).
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import Ajv from 'ajv'
@@ -27,21 +27,9 @@ interface Document {
   components: { schemas: Record<string, Schema> }
 }
 
-/** The repo's copy beside the other VTEX documents, else the team's shared/vtex (its source). */
+/** The repository's copy, beside the other VTEX documents (dev/schemas/README.md). */
 function documentPath(): string {
-  const root = appRoot()
-  const candidates = [
-    path.join(root, 'dev', 'schemas', 'vtex', FILE),
-    path.join(root, '..', 'shared', 'vtex', FILE),
-  ]
-
-  const found = candidates.find((candidate) => existsSync(candidate))
-
-  if (!found) {
-    throw new Error(`VTEX's ${FILE} is missing: looked at ${candidates}`)
-  }
-
-  return found
+  return path.join(appRoot(), 'dev', 'schemas', 'vtex', FILE)
 }
 
 let loaded: { doc: Document; ajv: Ajv } | undefined
