@@ -14,9 +14,8 @@ import {
   trackingFixture,
 } from '../node/__tests__/support/upstream'
 import { FLOW_STATUSES, statusRank } from '../node/domain/statuses'
-import { HistoryStore } from '../node/storage/historyStore'
+import { storeHistories } from '../node/__tests__/support/histories'
 import { startHost } from '../dev/host/server'
-import { localContext, storeVBase } from '../dev/store/clients'
 
 const SECRET = 'sweep-bench-secret'
 const FLOW = [...FLOW_STATUSES, 'DELIVERED']
@@ -132,10 +131,7 @@ export async function benchSweepHealing(options: {
     }
 
     // A new client for each read: @vtex/api's VBase client memoizes what it read.
-    const reader = () =>
-      new HistoryStore(
-        new (storeVBase(host.storeURL))(localContext(account)) as never
-      )
+    const reader = () => storeHistories(host.storeURL, account)
 
     const store = reader()
 

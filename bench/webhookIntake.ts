@@ -324,13 +324,69 @@ async function storeRoundTrips(
 export interface KindCost {
   kind: Kind
   notifications: number
-  /** Store calls each, as the store counted them. */
+  /** Store calls each on the answer's path, as the store counted them. */
   perNotification: { total: number; byOperation: Record<string, number> }
+  /** Store calls each after the answer: the app's own event handler (board, OMS story). */
+  afterAnswer: { total: number; byOperation: Record<string, number> }
   /** Answer time, one sender alone (ms). */
   p50: number
 }
 
-/** One kind of notification for each order, sequentially, counted alone by the store. */
+interface Activity {
+  held: number
+  running: number
+}
+
+/** Holds back, or lets go, the app's own IO events on every replica (sandbox control). */
+async function holdEvents(set: ReplicaSet, hold: boolean) {
+  await Promise.all(
+    set.hostURLs.map(async (url) => {
+      const answer = await request('POST', `${url}/_sandbox/events/hold`, {
+        body: JSON.stringify({ hold }),
+      })
+
+      if (answer.status !== 200) throw new Error(`hold: ${answer.status}`)
+    })
+  )
+}
+
+/** Waits (at most 60 s) until no replica holds or runs an event handler. */
+async function eventsSettled(set: ReplicaSet) {
+  const deadline = Date.now() + 60_000
+
+  while (Date.now() < deadline) {
+    // eslint-disable-next-line no-await-in-loop
+    const activity = await Promise.all(
+      set.hostURLs.map((url) =>
+        getJSON<Activity>(`${url}/_sandbox/events/activity`)
+      )
+    )
+
+    if (activity.every((a) => a.held === 0 && a.running === 0)) return
+    // eslint-disable-next-line no-await-in-loop
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+
+  throw new Error('event handlers still running after 60 s')
+}
+
+const minus = (total: StoreCalls, part: StoreCalls): StoreCalls => ({
+  total: total.total - part.total,
+  byOperation: Object.fromEntries(
+    Object.entries(total.byOperation)
+      .map(([operation, count]) => [
+        operation,
+        count - (part.byOperation[operation] ?? 0),
+      ])
+      .filter(([, count]) => (count as number) > 0)
+  ),
+})
+
+/**
+ * One kind of notification for each order, sequentially, counted alone by the store: first
+ * the answer's path, with the app's own events held back on every replica, then what their
+ * handlers cost once let go.
+ */
 async function kindPhase(
   { set, ledger }: Run,
   orders: OrderRecord[],
@@ -341,6 +397,8 @@ async function kindPhase(
 
   const samples: number[] = []
 
+  await eventsSettled(set)
+  await holdEvents(set, true)
   await resetStats(set.storeURL)
   for (const order of due) {
     // eslint-disable-next-line no-await-in-loop
@@ -349,10 +407,17 @@ async function kindPhase(
     if (ok) samples.push(ms)
   }
 
+  const answerPath = await readStats(set.storeURL)
+
+  await holdEvents(set, false)
+  await eventsSettled(set)
+  const afterAnswer = minus(await readStats(set.storeURL), answerPath)
+
   return {
     kind,
     notifications: due.length,
-    perNotification: perUnit(await readStats(set.storeURL), due.length),
+    perNotification: perUnit(answerPath, due.length),
+    afterAnswer: perUnit(afterAnswer, due.length),
     p50: round(percentile(samples, 50), 1),
   }
 }
@@ -413,6 +478,7 @@ async function mixPhase(
       waiters.push(resolve)
     })
 
+  await eventsSettled(set)
   await resetStats(set.storeURL)
   const started = process.hrtime.bigint()
   const deadline = Date.now() + maxSeconds * 1000
@@ -455,6 +521,9 @@ async function mixPhase(
 
   await Promise.all(Array.from({ length: senders }, sender))
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+
+  // The event handlers run during the load, as on VTEX IO; their calls count in the phase.
+  await eventsSettled(set)
   const calls = await readStats(set.storeURL)
   const newChanges = byKind.first.length + byKind.later.length
 

@@ -7,8 +7,7 @@
 import type { TestHost } from '../../node/__tests__/support/host'
 import { startTestHost } from '../../node/__tests__/support/host'
 import { eventually } from '../../node/__tests__/support/eventually'
-import { HistoryStore } from '../../node/storage/historyStore'
-import { localContext, storeVBase } from '../store/clients'
+import { storeHistories } from '../../node/__tests__/support/histories'
 import type { Simulator } from '../simulator'
 import { SEEDED_ORDERS, startSimulator } from '../simulator'
 import { statusRank } from '../../node/domain/statuses'
@@ -38,11 +37,8 @@ const gql = async (host: TestHost, query: string, variables = {}) =>
     })
   ).json()
 
-const histories = (host: TestHost, account: string) => {
-  const VBase = storeVBase(host.storeURL)
-
-  return new HistoryStore(new VBase(localContext(account)) as never)
-}
+const histories = (host: TestHost, account: string) =>
+  storeHistories(host.storeURL, account)
 
 /** Orders whose live status is ahead of READY_FOR_HANDLING (the one the test records). */
 const ahead = SEEDED_ORDERS.filter(

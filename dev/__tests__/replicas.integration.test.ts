@@ -5,6 +5,7 @@
  */
 import type { ReplicaSet } from '../processes'
 import { startReplicaSet } from '../processes'
+import { statusChangeEntity } from '../../node/clients/statusChanges'
 
 const SECRET = 'replica-test-secret'
 const HOSTNAME = 'replicastore'
@@ -209,9 +210,16 @@ describe('three replicas over one remote store', () => {
   it('answers 503 on store failures with nothing half-written, and takes the resend on another replica', async () => {
     const orderId = newOrder()
 
+    // Every write fails: the change's record (Master Data) and the order's history (VBase).
     await storeFault({
       method: 'PUT',
       pathPrefix: historyFiles,
+      answer: 500,
+      times: 1000,
+    })
+    await storeFault({
+      method: 'PUT',
+      pathPrefix: `/api/dataentities/${statusChangeEntity()}/documents`,
       answer: 500,
       times: 1000,
     })

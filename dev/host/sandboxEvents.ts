@@ -34,7 +34,9 @@ const isLoopback = (address: string | undefined) =>
  * Events client, pointed here; what it sent is listed, and delivered to the app's handler for
  * that sender and topic, after the sender's answer, as VTEX IO delivers (at least once, later).
  * `POST /_sandbox/events` runs a handler at once and answers when it finished (2xx) or failed
- * (5xx): the OMS sandbox's broadcasts travel that way.
+ * (5xx): the OMS sandbox's broadcasts travel that way. `POST /_sandbox/events/hold`
+ * `{"hold": true|false}` holds the app's own events back and lets them go; `GET
+ * /_sandbox/events/activity` says how many are held and running.
  */
 export function sandboxEvents(
   appSender: string,
@@ -42,17 +44,29 @@ export function sandboxEvents(
   logger: LocalLogger
 ): { middleware: Koa.Middleware; sent: SentEvent[] } {
   const sent: SentEvent[] = []
+  /** Events sent while delivery is held (`POST /_sandbox/events/hold`), in order. */
+  const held: Array<() => void> = []
+  let holding = false
+  let running = 0
 
-  const runInBackground = (sender: string, topic: string, body: unknown) => {
-    setImmediate(() => {
-      deliver(sender, topic, body).catch((error) =>
+  const run = (sender: string, topic: string, body: unknown) => {
+    running++
+    deliver(sender, topic, body)
+      .catch((error) =>
         logger.warn({
           message: 'Event handler failed',
           topic,
           reason: error instanceof Error ? error.message : String(error),
         })
       )
-    })
+      .finally(() => {
+        running--
+      })
+  }
+
+  const runInBackground = (sender: string, topic: string, body: unknown) => {
+    if (holding) held.push(() => run(sender, topic, body))
+    else setImmediate(() => run(sender, topic, body))
   }
 
   const middleware: Koa.Middleware = async (ctx, next) => {
@@ -90,6 +104,26 @@ export function sandboxEvents(
 
     if (ctx.path === '/_sandbox/events/sent' && ctx.method === 'GET') {
       ctx.body = sent
+
+      return
+    }
+
+    // What the app's own events are doing: a benchmark holds them to count the webhook's
+    // answer path alone, then lets them run and waits until they are done.
+    if (ctx.path === '/_sandbox/events/hold' && ctx.method === 'POST') {
+      const { hold } = (await json(ctx.req).catch(() => ({}))) as {
+        hold?: unknown
+      }
+
+      holding = hold === true
+      if (!holding) held.splice(0).forEach((start) => start())
+      ctx.body = { holding, held: held.length, running }
+
+      return
+    }
+
+    if (ctx.path === '/_sandbox/events/activity' && ctx.method === 'GET') {
+      ctx.body = { holding, held: held.length, running }
 
       return
     }

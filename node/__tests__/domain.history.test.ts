@@ -5,8 +5,6 @@ import {
   chronological,
   emptyHistory,
   hasEntry,
-  listedEntry,
-  recentFileName,
   supersedes,
   toHistoryEntry,
 } from '../domain/history'
@@ -370,35 +368,7 @@ describe('time order', () => {
   })
 })
 
-describe('recent listing', () => {
-  it('names changes so that a listing by name starts with the newest', () => {
-    const names = [
-      entry(null, 'READY_FOR_PICKING'),
-      entry('READY_FOR_PICKING', 'PICKING'),
-      entry('PICKING', 'PACKING'),
-    ].map(recentFileName)
-
-    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(
-      [...names].reverse()
-    )
-    expect(
-      names.every((name) => /^\d{13}-[0-9a-f]{32}\.json$/.test(name))
-    ).toBe(true)
-  })
-
-  it('keeps the same name for the same change and arrival', () => {
-    const change = entry(null, 'PICKING')
-
-    expect(recentFileName({ ...change })).toBe(recentFileName(change))
-  })
-
-  it("lists a change without its payload's extra fields", () => {
-    const change = entry(null, 'PICKING', { facility: 'north' })
-
-    expect(change.extra).toEqual({ facility: 'north' })
-    expect(listedEntry(change)).toEqual({ ...change, extra: {} })
-  })
-
+describe('hasEntry', () => {
   it('tells whether a history holds a change', () => {
     const first = entry(null, 'PICKING')
     const history = apply(first)

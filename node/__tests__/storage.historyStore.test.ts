@@ -2,11 +2,16 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 
-import { localContext, storeVBase } from '../../dev/store/clients'
+import {
+  localContext,
+  storeMasterData,
+  storeVBase,
+} from '../../dev/store/clients'
 import { createStore } from '../../dev/store/server'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
+import { StatusChanges, statusChangeEntity } from '../clients/statusChanges'
 import { BUCKET, HistoryStore } from '../storage/historyStore'
 import type { JsonStore } from '../storage/jsonStore'
 import { StorageError } from '../storage/jsonStore'
@@ -24,13 +29,20 @@ let dataDir: string
 let accounts = 0
 let account: string
 
-/** A replica's VBase client, configured as node/index.ts configures it. */
-const replica = (timeout = 3000): JsonStore =>
-  new (storeVBase(store.url))(localContext(account), {
-    retries: 0,
-    timeout,
-    memoizable: false,
-  } as never) as unknown as JsonStore
+/** A replica's histories: its own VBase and Master Data clients, as node/index.ts makes them. */
+const replica = (timeout = 3000) =>
+  new HistoryStore(
+    new (storeVBase(store.url))(localContext(account), {
+      retries: 0,
+      timeout,
+      memoizable: false,
+    } as never) as unknown as JsonStore,
+    new StatusChanges(
+      new (storeMasterData(store.url))(localContext(account), {
+        timeout,
+      } as never)
+    )
+  )
 
 let arrival = Date.UTC(2026, 11, 1, 9)
 
@@ -81,6 +93,12 @@ const filesPrefix = () =>
     (process.env.VTEX_APP_ID ?? '').split('@')[0]
   }/${BUCKET}/files/`
 
+/** The order's document as the next webhook reads it, straight from the store. */
+const storedDocument = async (orderId: string) =>
+  (await (
+    await fetch(`${store.url}${filesPrefix()}orders/${orderId}.json`)
+  ).json()) as OrderHistory
+
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-history-'))
   // 20 ms per call, as VBase's round trips take: concurrent writers overlap as on VTEX IO.
@@ -104,7 +122,7 @@ beforeEach(async () => {
 
 describe('HistoryStore.record', () => {
   it('records a change, publishes it once and reports a redelivery as a duplicate', async () => {
-    const history = new HistoryStore(replica())
+    const history = replica()
     const { events, publish } = publisher()
     const first = change('1000-01', null, 'READY_FOR_PICKING')
 
@@ -130,12 +148,18 @@ describe('HistoryStore.record', () => {
     expect((await history.history('1000-01')).entries).toEqual([first])
   })
 
-  it('costs 1 store call for a redelivery and 4 for a change of a known order', async () => {
-    const history = new HistoryStore(replica())
+  it('costs 3 store calls for a new order or a known one, 1 for a redelivery', async () => {
+    const history = replica()
     const { publish } = publisher()
     const first = change('1000-02', null, 'READY_FOR_PICKING')
 
+    await resetStats()
     await history.record(first, publish)
+    expect(await stats()).toMatchObject({
+      total: 3,
+      vbase: { GET: 1, PUT: 1 },
+      masterdata: { PUT: 1 },
+    })
 
     await resetStats()
     await history.record(first, publish)
@@ -146,11 +170,11 @@ describe('HistoryStore.record', () => {
       change('1000-02', 'READY_FOR_PICKING', 'PICKING'),
       publish
     )
-    expect((await stats()).total).toBe(4)
+    expect((await stats()).total).toBe(3)
   })
 
   it('never moves the current status backwards on a late notification', async () => {
-    const history = new HistoryStore(replica())
+    const history = replica()
     const { publish } = publisher()
 
     await history.record(change('1000-03', 'PICKING', 'PACKING'), publish)
@@ -164,9 +188,7 @@ describe('HistoryStore.record', () => {
   })
 
   it('loses nothing when three replicas record the first changes of the same orders at once', async () => {
-    const replicas = [replica(), replica(), replica()].map(
-      (client) => new HistoryStore(client)
-    )
+    const replicas = [replica(), replica(), replica()]
 
     const { events, publish } = publisher()
     const flow = ['READY_FOR_PICKING', 'PICKING', 'READY_FOR_PACKING']
@@ -185,32 +207,30 @@ describe('HistoryStore.record', () => {
     expect(new Set(events.map((event) => event.id)).size).toBe(changes.length)
     expect(events).toHaveLength(changes.length)
 
-    // Each order's own document, as the next webhook reads it: creations that overwrote each
-    // other were merged back by the later creator.
-    const documents = await Promise.all(
-      orders.map(
-        async (orderId) =>
-          (await (
-            await fetch(`${store.url}${filesPrefix()}orders/${orderId}.json`)
-          ).json()) as OrderHistory
-      )
-    )
-
     const byName = (a: string, b: string) => a.localeCompare(b)
+    const statuses = (history: OrderHistory) =>
+      history.entries.map((entry) => entry.newStatus).sort(byName)
 
-    for (const stored of documents) {
-      expect(
-        stored.entries.map((entry) => entry.newStatus).sort(byName)
-      ).toEqual([...flow].sort(byName))
-      expect(stored.currentStatus).toBe('READY_FOR_PACKING')
+    // Read through another replica, every change is there; the read writes back into the
+    // order's document whatever a concurrent creation dropped from it.
+    const reader = replica()
+
+    for (const orderId of orders) {
+      // eslint-disable-next-line no-await-in-loop
+      const read = await reader.history(orderId)
+
+      expect(statuses(read)).toEqual([...flow].sort(byName))
+      expect(read.currentStatus).toBe('READY_FOR_PACKING')
+      // eslint-disable-next-line no-await-in-loop
+      expect(statuses(await storedDocument(orderId))).toEqual(
+        [...flow].sort(byName)
+      )
     }
   })
 
-  it('merges back changes a late creation overwrote, also one written in between', async () => {
+  it('a read merges back changes a late creation overwrote, also one written in between', async () => {
     const orderId = '1000-09'
-    const [a, b, c] = [replica(), replica(), replica()].map(
-      (client) => new HistoryStore(client)
-    )
+    const [a, b, c] = [replica(), replica(), replica()]
 
     const { publish } = publisher()
     let release = () => {}
@@ -234,21 +254,25 @@ describe('HistoryStore.record', () => {
     release()
     await late
 
-    const stored = (await (
-      await fetch(`${store.url}${filesPrefix()}orders/${orderId}.json`)
-    ).json()) as OrderHistory
+    // B's creation dropped A's and C's changes from the document; their records remain.
+    expect(
+      (await storedDocument(orderId)).entries.map((entry) => entry.newStatus)
+    ).toEqual(['READY_FOR_PICKING'])
 
-    expect(stored.entries.map((entry) => entry.newStatus)).toEqual([
-      'READY_FOR_PICKING',
-      'PICKING',
-      'READY_FOR_PACKING',
-    ])
-    expect(stored.currentStatus).toBe('READY_FOR_PACKING')
+    const read = await c.history(orderId)
+    const flow = ['READY_FOR_PICKING', 'PICKING', 'READY_FOR_PACKING']
+
+    expect(read.entries.map((entry) => entry.newStatus)).toEqual(flow)
+    expect(read.currentStatus).toBe('READY_FOR_PACKING')
+    const repaired = await storedDocument(orderId)
+
+    expect(repaired.entries.map((entry) => entry.newStatus)).toEqual(flow)
+    expect(repaired.currentStatus).toBe('READY_FOR_PACKING')
   })
 
   it('takes a write whose answer timed out after it landed as done, publishing once', async () => {
     const orderId = '1000-04'
-    const history = new HistoryStore(replica(300))
+    const history = replica(300)
     const { events, publish } = publisher()
 
     await history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
@@ -270,31 +294,65 @@ describe('HistoryStore.record', () => {
     expect((await history.history(orderId)).currentStatus).toBe('PICKING')
   })
 
-  it('takes a creation whose answer timed out after it landed as done', async () => {
-    const orderId = '1000-05'
-    const history = new HistoryStore(replica(300))
+  it.each([
+    [
+      'the history',
+      '1000-05',
+      (orderId: string) => `${filesPrefix()}orders/${orderId}.json`,
+    ],
+    [
+      "the change's record",
+      '1000-10',
+      () => `/api/dataentities/${statusChangeEntity()}/documents`,
+    ],
+  ])(
+    'takes a first write of %s whose answer timed out after it landed as done, publishing once',
+    async (_, orderId, pathPrefix) => {
+      const history = replica(300)
+      const { events, publish } = publisher()
+
+      await fault({
+        method: 'PUT',
+        pathPrefix: pathPrefix(orderId),
+        answer: 'timeout-after-commit',
+        times: 1,
+      })
+
+      const first = change(orderId, null, 'READY_FOR_PICKING')
+
+      await expect(history.record(first, publish)).resolves.toMatchObject({
+        duplicate: false,
+        isNew: true,
+      })
+      expect(events).toEqual([
+        { id: first.id, currentStatus: 'READY_FOR_PICKING' },
+      ])
+      expect((await history.history(orderId)).entries).toEqual([first])
+    }
+  )
+
+  it('publishes nothing and keeps no history while the records cannot be written', async () => {
+    const orderId = '1000-11'
+    const history = replica()
     const { events, publish } = publisher()
 
     await fault({
       method: 'PUT',
-      pathPrefix: `${filesPrefix()}orders/${orderId}.json`,
-      answer: 'timeout-after-commit',
-      times: 1,
+      pathPrefix: `/api/dataentities/${statusChangeEntity()}/documents`,
+      answer: 500,
+      times: 100,
     })
 
-    const first = change(orderId, null, 'READY_FOR_PICKING')
-
-    await expect(history.record(first, publish)).resolves.toMatchObject({
-      duplicate: false,
-      isNew: true,
-    })
-    expect(events).toHaveLength(1)
-    expect((await history.history(orderId)).entries).toEqual([first])
+    await expect(
+      history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
+    ).rejects.toBeInstanceOf(StorageError)
+    expect(events).toEqual([])
+    expect((await history.history(orderId)).entries).toEqual([])
   })
 
   it('rides out a storm of 412 answers', async () => {
     const orderId = '1000-06'
-    const history = new HistoryStore(replica())
+    const history = replica()
     const { publish } = publisher()
 
     await history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
@@ -314,7 +372,7 @@ describe('HistoryStore.record', () => {
 
   it('fails with a StorageError when the store keeps failing, and takes the resend', async () => {
     const orderId = '1000-07'
-    const history = new HistoryStore(replica())
+    const history = replica()
     const { events, publish } = publisher()
     const first = change(orderId, null, 'READY_FOR_PICKING')
 
@@ -344,7 +402,7 @@ describe('HistoryStore.record', () => {
 
   it('fails with a StorageError when the event cannot be sent, storing no history', async () => {
     const orderId = '1000-08'
-    const history = new HistoryStore(replica())
+    const history = replica()
     const first = change(orderId, null, 'READY_FOR_PICKING')
 
     await expect(
@@ -362,7 +420,7 @@ describe('HistoryStore.record', () => {
 
 describe('HistoryStore.recent', () => {
   it('lists changes newest first across orders, by status, without duplicates', async () => {
-    const history = new HistoryStore(replica())
+    const history = replica()
     const { publish } = publisher()
     const changes = [
       change('3000-1', null, 'READY_FOR_PICKING'),

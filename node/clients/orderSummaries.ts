@@ -2,6 +2,7 @@ import type { MasterData } from '@vtex/api'
 
 import type { OrderSummaryDocument } from '../domain/board'
 import { StorageError } from '../storage/jsonStore'
+import { appDataEntity } from './dataEntity'
 
 const ENTITY = 'orderSummary'
 const FIELDS = [
@@ -16,17 +17,8 @@ const FIELDS = [
   'omsChangedAt',
 ]
 
-/**
- * The data entity the `masterdata` builder creates for `masterdata/orderSummary/`: named
- * `{vendor}.{app}_{entity}` with `.`, `-`, `:` and `@` as `_` (as @vtex/clients names it).
- */
-export const orderSummaryEntity = () => {
-  const [app] = (
-    process.env.VTEX_APP_ID ?? 'pnplabs.pick-and-pack-tracking'
-  ).split('@')
-
-  return `${app}_${ENTITY}`.replace(/[.\-:@]/g, '_')
-}
+/** The data entity of `masterdata/orderSummary/`. */
+export const orderSummaryEntity = () => appDataEntity(ENTITY)
 
 const failure = (): never => {
   // The client's error carries the app token in its request config: keep only the fact.

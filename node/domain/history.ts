@@ -217,23 +217,3 @@ export function appendEntry(
 
 export const hasEntry = (history: OrderHistory, id: string) =>
   history.entries.some((entry) => entry.id === id)
-
-/** What the recent list keeps of a change: the payload's extra fields stay in its history. */
-export const listedEntry = (entry: HistoryEntry): HistoryEntry => ({
-  ...entry,
-  extra: {},
-})
-
-/** Larger than any millisecond timestamp until the year 2286: names sort newest first. */
-const TIME_CEILING = 9_999_999_999_999
-
-/**
- * The name under which a change is listed among recent changes: the time it arrived,
- * inverted, so that a listing by name (VBase lists in name order) starts with the newest.
- */
-export function recentFileName(entry: HistoryEntry): string {
-  const arrived = Date.parse(entry.receivedAt)
-  const inverted = TIME_CEILING - (Number.isFinite(arrived) ? arrived : 0)
-
-  return `${String(inverted).padStart(13, '0')}-${entry.id}.json`
-}

@@ -1,22 +1,24 @@
 import { setTimeout as sleep } from 'timers/promises'
 
+import { hasEntry } from '../domain/history'
 import { isRecord, toText } from '../domain/normalize'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import type { EventContext } from '../typings/context'
 import { summarizeStatusChange } from './summarizeStatusChange'
 import { tellOms } from './tellOms'
 
-/** How long to wait for the change's record: it is written one store round trip after. */
+/** How long to wait for the history write: it lands one store round trip after the event. */
 const RECORD_WAITS_MS = [50, 100, 200, 400, 800, 1600]
 
 /**
  * Whether the change is in its order's history. The webhook publishes a change just before it
- * writes the history, so a quick delivery may arrive first: it waits a little. A change whose
- * history write failed (the webhook answered 503) is never recorded here; its resend publishes
- * it again.
+ * writes the history, so a quick delivery may arrive first: it waits a little. Then the
+ * change's record decides (a concurrent creation may have dropped it from the history, which
+ * reading the history with its records repairs). A change whose record was never written (the
+ * webhook answered 503) is not recorded; its resend publishes it again.
  */
 async function isRecorded(ctx: EventContext, orderId: string, id: string) {
-  const histories = new HistoryStore(ctx.clients.vbase)
+  const histories = historyStore(ctx.clients)
 
   for (const wait of [0, ...RECORD_WAITS_MS]) {
     // eslint-disable-next-line no-await-in-loop
@@ -25,7 +27,7 @@ async function isRecorded(ctx: EventContext, orderId: string, id: string) {
     if (await histories.holds(orderId, id)) return true
   }
 
-  return false
+  return hasEntry(await histories.history(orderId), id)
 }
 
 /**

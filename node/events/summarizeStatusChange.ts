@@ -1,7 +1,7 @@
 import { summaryOfHistory } from '../domain/board'
 import { isRecord, toText } from '../domain/normalize'
 import { OrderSummaries } from '../clients/orderSummaries'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import type { EventContext } from '../typings/context'
 
 const ATTEMPTS = 3
@@ -16,7 +16,7 @@ export async function summarizeStatusChange(ctx: EventContext) {
   const orderId = isRecord(ctx.body) ? toText(ctx.body.orderId) : null
 
   if (!orderId) return
-  const histories = new HistoryStore(ctx.clients.vbase)
+  const histories = historyStore(ctx.clients)
   const summaries = new OrderSummaries(ctx.clients.masterdata)
   let history = await histories.history(orderId)
 

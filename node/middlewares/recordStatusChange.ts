@@ -1,5 +1,5 @@
 import { toHistoryEntry } from '../domain/history'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import { publishStatusChange } from '../sync/publish'
 import type { Context } from '../typings/context'
 
@@ -19,7 +19,7 @@ export async function recordStatusChange(
   const entry = toHistoryEntry(notification, new Date())
 
   ctx.state.entry = entry
-  ctx.state.recorded = await new HistoryStore(ctx.clients.vbase).record(
+  ctx.state.recorded = await historyStore(ctx.clients).record(
     entry,
     publishStatusChange(ctx.clients.events)
   )

@@ -63,7 +63,7 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
         ctx,
         503,
         'STORAGE_UNAVAILABLE',
-        'The notification could not be stored and nothing was saved. Pick and Pack may send it again.'
+        'The notification could not be stored. Sending it again is safe: it is recorded once.'
       )
 
       return

@@ -1,7 +1,7 @@
 import { readAppSettings } from '../clients/appSettings'
 import { AppError } from '../domain/errors'
 import { omsSyncOf } from '../domain/omsSync'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import type { Context } from '../typings/context'
 
 /** The "In the OMS" line of an order, from its document and the settings. */
@@ -9,7 +9,7 @@ export async function readOmsSync(ctx: Context, orderId: string) {
   const settings = await readAppSettings(ctx.clients.apps, ctx.vtex)
 
   try {
-    const history = await new HistoryStore(ctx.clients.vbase).history(orderId)
+    const history = await historyStore(ctx.clients).history(orderId)
 
     return omsSyncOf(history, settings)
   } catch {

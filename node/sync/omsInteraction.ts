@@ -4,7 +4,7 @@ import type { OmsLanguage } from '../domain/omsStory'
 import { INTERACTION_SOURCE, interactionMessage } from '../domain/omsStory'
 import { failureCode, shouldSendInteraction } from '../domain/omsSync'
 import { describeHttpFailure } from '../domain/upstreamErrors'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import type { AppDeps } from './deps'
 
 export class NotRecordedYet extends Error {}
@@ -46,7 +46,7 @@ export async function sendInteraction(
   manual = false
 ): Promise<InteractionOutcome> {
   const { id, orderId } = change
-  const histories = new HistoryStore(deps.clients.vbase)
+  const histories = historyStore(deps.clients)
   const now = Date.now()
   let attempts = 0
   let message: string | null = null

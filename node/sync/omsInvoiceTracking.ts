@@ -9,7 +9,7 @@ import {
 } from '../domain/omsTracking'
 import { describeHttpFailure } from '../domain/upstreamErrors'
 import type { PickAndPackCredentials } from '../clients/pickAndPack'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import type { AppDeps } from './deps'
 
 export type TrackingOutcome = 'sent' | 'unchanged' | 'waiting' | 'failed'
@@ -31,7 +31,7 @@ export async function syncInvoiceTracking(
   credentials: PickAndPackCredentials,
   language: OmsLanguage
 ): Promise<TrackingOutcome> {
-  const histories = new HistoryStore(deps.clients.vbase)
+  const histories = historyStore(deps.clients)
   const { pickAndPack, oms } = deps.clients
   const history = await histories.history(orderId)
   let sources

@@ -1,7 +1,7 @@
 import { readAppSettings } from '../clients/appSettings'
 import { requireApiKey } from '../domain/settings'
 import { interactionsToRetry } from '../domain/omsSync'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
 import { omsRetryBaseMs, sendInteraction } from './omsInteraction'
@@ -19,7 +19,7 @@ export async function retryOmsStory(
   manual = false
 ): Promise<{ retried: number; pending: boolean }> {
   const settings = await readAppSettings(deps.clients.apps, deps.vtex)
-  const histories = new HistoryStore(deps.clients.vbase)
+  const histories = historyStore(deps.clients)
   const history = await histories.history(orderId)
   let retried = 0
   let failed = false

@@ -1,6 +1,6 @@
 import { liveChange } from '../domain/liveStatus'
 import type { ChangeSource } from '../domain/statusChangedEvent'
-import { HistoryStore } from '../storage/historyStore'
+import { historyStore } from '../storage/historyStore'
 import type { AppDeps } from './deps'
 import { publishStatusChange } from './publish'
 
@@ -15,7 +15,7 @@ export async function recordLiveStatus(
   live: { status: string; hostname: string | null },
   source: Exclude<ChangeSource, 'webhook'>
 ): Promise<boolean> {
-  const histories = new HistoryStore(deps.clients.vbase)
+  const histories = historyStore(deps.clients)
   const entry = liveChange(
     await histories.history(orderId),
     live,

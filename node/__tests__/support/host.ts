@@ -78,7 +78,10 @@ export async function startTestHost(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           method: fault.method,
-          pathPrefix: historyFiles(account) + fault.path,
+          // A path of the app's history files, or a whole one (`/api/dataentities/...`).
+          pathPrefix: fault.path.startsWith('/')
+            ? fault.path
+            : historyFiles(account) + fault.path,
           answer: fault.answer,
           times: fault.times,
         }),

@@ -3,7 +3,7 @@ import { assertOrderId } from '../../domain/orderId'
 import type { OrderHistory } from '../../domain/history'
 import type { OmsOrder } from '../../domain/omsTypes'
 import type { PickAndPackOrder } from '../../domain/pickAndPackTypes'
-import { HistoryStore } from '../../storage/historyStore'
+import { historyStore } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import { pickAndPackCredentials } from '../settings'
 
@@ -42,6 +42,6 @@ export function orderFulfillment(
       )
     ),
     omsOrder: once(() => fetchOmsOrder(ctx.clients.oms, orderId)),
-    history: once(() => new HistoryStore(ctx.clients.vbase).history(orderId)),
+    history: once(() => historyStore(ctx.clients).history(orderId)),
   }
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors'
-import { HistoryStore } from '../../storage/historyStore'
+import { historyStore } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import { toStatusChange } from '../statusChange'
 
@@ -29,10 +29,7 @@ export async function recentStatusChanges(
   }
 
   try {
-    const recent = await new HistoryStore(ctx.clients.vbase).recent(
-      first,
-      status
-    )
+    const recent = await historyStore(ctx.clients).recent(first, status)
 
     return recent.map(toStatusChange)
   } catch {

@@ -1,6 +1,6 @@
 import { readAppSettings } from '../../clients/appSettings'
 import { AppError } from '../../domain/errors'
-import { HistoryStore } from '../../storage/historyStore'
+import { historyStore } from '../../storage/historyStore'
 import { WebhookHealthStore } from '../../storage/webhookHealth'
 import type { Context } from '../../typings/context'
 
@@ -13,7 +13,7 @@ export async function webhookHealth(_: unknown, __: unknown, ctx: Context) {
 
   try {
     const [recent, health] = await Promise.all([
-      new HistoryStore(ctx.clients.vbase).recent(RECENT_LOOKED_AT, null),
+      historyStore(ctx.clients).recent(RECENT_LOOKED_AT, null),
       new WebhookHealthStore(ctx.clients.vbase).read(),
     ])
 

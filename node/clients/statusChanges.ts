@@ -1,0 +1,128 @@
+import type { MasterData } from '@vtex/api'
+
+import type { HistoryEntry } from '../domain/history'
+import { MAX_ENTRIES_PER_ORDER } from '../domain/history'
+import { StorageError } from '../storage/jsonStore'
+import { appDataEntity } from './dataEntity'
+
+const ENTITY = 'statusChange'
+const FIELDS = [
+  'id',
+  'orderId',
+  'oldStatus',
+  'newStatus',
+  'hostname',
+  'receivedAt',
+  'occurredAt',
+  'source',
+  'extra',
+]
+
+/** Master Data's largest page. */
+const PAGE = 100
+
+export const statusChangeEntity = () => appDataEntity(ENTITY)
+
+/** The document as stored: a history entry with its id as the document's id. */
+type StatusChangeDocument = HistoryEntry
+
+const failure = (): never => {
+  // The client's error carries the app token in its request config: keep only the fact.
+  throw new StorageError('The status changes could not be read or saved')
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null)
+
+/** Back to a history entry, whatever Master Data adds to or leaves out of the document. */
+const toEntry = (document: StatusChangeDocument): HistoryEntry => ({
+  id: document.id,
+  orderId: document.orderId,
+  oldStatus: text(document.oldStatus),
+  newStatus: document.newStatus,
+  hostname: text(document.hostname),
+  receivedAt: document.receivedAt,
+  occurredAt: text(document.occurredAt),
+  ...(document.source ? { source: document.source } : {}),
+  extra:
+    document.extra && typeof document.extra === 'object' ? document.extra : {},
+})
+
+/** Quoted for `_where`: an order id may hold characters the syntax gives a meaning. */
+const quoted = (value: string) =>
+  `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+
+/**
+ * Every accepted status change, one Master Data document each under the change's own id: the
+ * record of the change (written once, and again unchanged by a resend), searchable by order
+ * and, newest first, across orders.
+ */
+export class StatusChanges {
+  constructor(private readonly masterdata: MasterData) {}
+
+  public async save(entry: HistoryEntry): Promise<void> {
+    try {
+      await this.masterdata.createOrUpdateEntireDocument({
+        dataEntity: statusChangeEntity(),
+        id: entry.id,
+        fields: entry,
+      })
+    } catch {
+      failure()
+    }
+  }
+
+  /**
+   * An order's changes, oldest first. Search lags writes (seconds on Master Data): a change
+   * written just now may be missing; its order's VBase history holds it by then.
+   */
+  public async ofOrder(orderId: string): Promise<HistoryEntry[]> {
+    const found: HistoryEntry[] = []
+
+    for (let page = 1; page * PAGE <= MAX_ENTRIES_PER_ORDER; page++) {
+      // eslint-disable-next-line no-await-in-loop
+      const documents = await this.search(
+        `orderId=${quoted(orderId)}`,
+        'receivedAt ASC',
+        page,
+        PAGE
+      )
+
+      found.push(...documents)
+      if (documents.length < PAGE) break
+    }
+
+    return found
+  }
+
+  /** The newest changes, newest first, optionally of one status: at most `first` (≤ 100). */
+  public recent(first: number, status: string | null) {
+    return this.search(
+      status ? `newStatus=${quoted(status)}` : undefined,
+      'receivedAt DESC',
+      1,
+      Math.min(Math.max(first, 1), PAGE)
+    )
+  }
+
+  private async search(
+    where: string | undefined,
+    sort: string,
+    page: number,
+    pageSize: number
+  ): Promise<HistoryEntry[]> {
+    try {
+      const documents =
+        await this.masterdata.searchDocuments<StatusChangeDocument>({
+          dataEntity: statusChangeEntity(),
+          fields: FIELDS,
+          ...(where ? { where } : {}),
+          sort,
+          pagination: { page, pageSize },
+        })
+
+      return documents.map(toEntry)
+    } catch {
+      return failure()
+    }
+  }
+}
