@@ -247,6 +247,48 @@ class Ledger {
   }
 }
 
+/* ------------------------------------------------------------------ the OMS */
+
+/**
+ * The OMS the replicas tell each change to (its interactions), answering at once: without
+ * one, every change's OMS line would fail and take the failure path (mark, retry later).
+ */
+async function startOmsStub(): Promise<{
+  url: string
+  interactions: () => number
+  close: () => Promise<void>
+}> {
+  let interactions = 0
+  const server = http.createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      if (req.method === 'POST' && /\/interactions(\?|$)/.test(req.url ?? '')) {
+        interactions++
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end('{}')
+
+        return
+      }
+
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end('{"error":{"message":"not in this stub"}}')
+    })
+  })
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    interactions: () => interactions,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
 /* ------------------------------------------------------------------ the store's counters */
 
 async function resetStats(storeURL: string) {
@@ -688,6 +730,8 @@ export interface WebhookIntakeOptions {
 export interface WebhookIntakeResult {
   hosts: number
   storeLatencyMs: number
+  /** Interaction lines the OMS stub took: one per change when each is told once. */
+  omsInteractions: number
   /** Reads of an absent file (the baseline); `writeP50`: small PUTs beside them. */
   storeRoundTrip: {
     samples: number
@@ -724,10 +768,18 @@ export async function benchWebhookIntake(
     )
   }
 
+  const oms = await startOmsStub()
   const set = await startReplicaSet({
     hosts: HOSTS,
     storeLatencyMs: STORE_LATENCY_MS,
-    env: { PNP_WEBHOOK_SECRET: SECRET, PNP_HOSTNAME: HOSTNAME },
+    env: {
+      PNP_WEBHOOK_SECRET: SECRET,
+      PNP_HOSTNAME: HOSTNAME,
+      OMS_URL: oms.url,
+    },
+  }).catch(async (error) => {
+    await oms.close()
+    throw error
   })
 
   try {
@@ -781,6 +833,7 @@ export async function benchWebhookIntake(
     return {
       hosts: HOSTS,
       storeLatencyMs: STORE_LATENCY_MS,
+      omsInteractions: oms.interactions(),
       storeRoundTrip,
       perKind,
       few,
@@ -798,5 +851,6 @@ export async function benchWebhookIntake(
     for (const agent of agents.values()) agent.destroy()
     agents.clear()
     await set.stop()
+    await oms.close()
   }
 }

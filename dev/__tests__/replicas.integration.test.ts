@@ -5,7 +5,7 @@
  */
 import type { ReplicaSet } from '../processes'
 import { startReplicaSet } from '../processes'
-import { statusChangeEntity } from '../../node/clients/statusChanges'
+import { eventually } from '../../node/__tests__/support/eventually'
 
 const SECRET = 'replica-test-secret'
 const HOSTNAME = 'replicastore'
@@ -137,9 +137,15 @@ describe('three replicas over one remote store', () => {
     expect(answers.filter((answer) => answer.status !== 200)).toEqual([])
 
     for (const [i, orderId] of orders.entries()) {
-      // Read through a replica that did not take this order's first change.
+      // Read through a replica that did not take this order's first change. Creations that
+      // overwrote each other are mended by each dropped change's own event handler, a moment
+      // after the answers: the read waits for it (at most 15 s).
+      const reader = set.hostURLs[(i + 1) % 3]
       // eslint-disable-next-line no-await-in-loop
-      const history = await historyVia(set.hostURLs[(i + 1) % 3], orderId)
+      const history = await eventually(
+        () => historyVia(reader, orderId),
+        (read) => read.length === 3
+      )
 
       expect(history.map((entry) => entry.newStatus)).toEqual(FLOW.slice(0, 3))
     }
@@ -210,16 +216,10 @@ describe('three replicas over one remote store', () => {
   it('answers 503 on store failures with nothing half-written, and takes the resend on another replica', async () => {
     const orderId = newOrder()
 
-    // Every write fails: the change's record (Master Data) and the order's history (VBase).
+    // Every write fails: the change's listing and the order's history.
     await storeFault({
       method: 'PUT',
       pathPrefix: historyFiles,
-      answer: 500,
-      times: 1000,
-    })
-    await storeFault({
-      method: 'PUT',
-      pathPrefix: `/api/dataentities/${statusChangeEntity()}/documents`,
       answer: 500,
       times: 1000,
     })
@@ -235,7 +235,11 @@ describe('three replicas over one remote store', () => {
 
     expect(resent.body).toEqual({ received: true, duplicate: false })
     expect(await historyVia(set.hostURLs[2], orderId)).toHaveLength(1)
-    expect(await eventsOf([orderId])).toHaveLength(1)
+    // Published before the writes failed, and again by the resend: at least once, one id.
+    const events = await eventsOf([orderId])
+
+    expect(events.length).toBeGreaterThanOrEqual(1)
+    expect(new Set(events.map((event) => event.body.id)).size).toBe(1)
   })
 
   it('keeps everything a replica acknowledged before it was killed in the middle of a burst', async () => {
@@ -274,10 +278,18 @@ describe('three replicas over one remote store', () => {
         .filter((body) => body.orderId === orderId)
         .map((body) => body.newStatus)
 
+      // What the killed replica's event handlers had not done, a survivor does once their
+      // lease on the shared event queue runs out (5 s): the read waits for it.
       // eslint-disable-next-line no-await-in-loop
-      const stored = (await historyVia(survivors[0], orderId)).map(
-        (entry) => entry.newStatus
+      const read = await eventually(
+        () => historyVia(survivors[0], orderId),
+        (entries) =>
+          owed.every((status) =>
+            entries.some((entry) => entry.newStatus === status)
+          )
       )
+
+      const stored = read.map((entry) => entry.newStatus)
 
       expect(stored).toEqual(expect.arrayContaining(owed))
     }

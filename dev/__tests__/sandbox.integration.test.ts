@@ -9,7 +9,6 @@ import path from 'path'
 
 import { historyFiles } from '../../node/__tests__/support/host'
 import { forgetLegacyAccounts } from '../../node/clients/pickAndPack'
-import { statusChangeEntity } from '../../node/clients/statusChanges'
 import type { StartedHost } from '../host/server'
 import { startHost } from '../host/server'
 import type { Simulator } from '../simulator'
@@ -680,17 +679,16 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
   it('answers 503 when storage fails; the simulator retries and the change is stored exactly once', async () => {
     const eventsBefore = host.sentEvents.length
 
-    // Every attempt of the first delivery fails: the webhook tries its sequence 3 times on store
-    // failures, and the Master Data client tries each write 3 times (2 retries).
+    // Every attempt of the first delivery fails (the webhook tries its sequence 3 times on
+    // store failures): its change's listing cannot be written.
     await request(`${host.storeURL}/_store/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         method: 'PUT',
-        // The change's record, written before its event: the first delivery publishes nothing.
-        pathPrefix: `/api/dataentities/${statusChangeEntity()}/documents`,
+        pathPrefix: `${historyFiles(accounts.get(host) as string)}recent/`,
         answer: 500,
-        times: 9,
+        times: 3,
       }),
     })
     const { status, body } = await advance(sim, RETRIED_ORDER)

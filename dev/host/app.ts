@@ -66,6 +66,8 @@ export interface Host {
   logger: LocalLogger
   /** Tells the host where it listens: its Events client sends to itself. */
   listening(url: string): void
+  /** Stops taking events from the shared queue (the host is closing). */
+  stopEvents(): void
 }
 
 const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
@@ -255,7 +257,10 @@ export function createHost(config: HostConfig): Host {
     return true
   }
 
-  const bus = sandboxEvents(APP_NAME, deliver, logger)
+  const bus = sandboxEvents(APP_NAME, deliver, logger, {
+    storeURL: config.storeURL,
+    account,
+  })
   const app = new Koa()
 
   app.use(bus.middleware)
@@ -336,5 +341,6 @@ export function createHost(config: HostConfig): Host {
     listening: (url) => {
       selfURL = url
     },
+    stopEvents: bus.stop,
   }
 }

@@ -29,45 +29,139 @@ const isLoopback = (address: string | undefined) =>
     address.startsWith('127.') ||
     address.startsWith('::ffff:127.'))
 
+/** How the host reaches the event queue its store keeps (`dev/store/events.ts`). */
+export interface EventQueueAccess {
+  storeURL: string
+  account: string
+}
+
+interface Leased {
+  id: string
+  sender: string
+  topic: string
+  body: unknown
+  attempts: number
+}
+
+/** Deliveries of one event before it is given up (VTEX IO, too, stops retrying). */
+const MAX_ATTEMPTS = 5
+/** A handler not done by then is taken for dead: another replica gets the event. */
+const LEASE_MS = 5_000
+const RETRY_BASE_MS = 500
+/** Handlers run at once on this host, at most. */
+const CONCURRENT = 16
+
+const postJson = async (url: string, body: unknown, signal?: AbortSignal) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  })
+
+  if (!response.ok) throw new Error(`${url}: ${response.status}`)
+
+  return response.status === 204 ? null : response.json()
+}
+
 /**
  * The local host's stand-in for VTEX IO's event bus. The app sends through `@vtex/api`'s own
- * Events client, pointed here; what it sent is listed, and delivered to the app's handler for
- * that sender and topic, after the sender's answer, as VTEX IO delivers (at least once, later).
+ * Events client, pointed here: the event is kept in the queue the store stand-in holds for
+ * every host over it (answered once kept, as VTEX IO answers once it took the event), and
+ * listed. Each host takes events from that queue and runs the app's handler: a replica may
+ * handle what another sent; an event whose handler failed, or whose replica died while
+ * handling it, is delivered again (at least once; given up after 5 deliveries).
  * `POST /_sandbox/events` runs a handler at once and answers when it finished (2xx) or failed
  * (5xx): the OMS sandbox's broadcasts travel that way. `POST /_sandbox/events/hold`
- * `{"hold": true|false}` holds the app's own events back and lets them go; `GET
- * /_sandbox/events/activity` says how many are held and running.
+ * `{"hold": true|false}` stops and resumes this host's taking of events; `GET
+ * /_sandbox/events/activity` says how many wait in the queue and run here.
  */
 export function sandboxEvents(
   appSender: string,
   deliver: DeliverEvent,
-  logger: LocalLogger
-): { middleware: Koa.Middleware; sent: SentEvent[] } {
+  logger: LocalLogger,
+  queue: EventQueueAccess
+): { middleware: Koa.Middleware; sent: SentEvent[]; stop: () => void } {
   const sent: SentEvent[] = []
-  /** Events sent while delivery is held (`POST /_sandbox/events/hold`), in order. */
-  const held: Array<() => void> = []
+  const events = `${queue.storeURL}/_store/events`
   let holding = false
   let running = 0
+  let stopped = false
+  const abort = new AbortController()
 
-  const run = (sender: string, topic: string, body: unknown) => {
+  const handle = async (event: Leased) => {
     running++
-    deliver(sender, topic, body)
-      .catch((error) =>
-        logger.warn({
-          message: 'Event handler failed',
-          topic,
-          reason: error instanceof Error ? error.message : String(error),
-        })
-      )
-      .finally(() => {
-        running--
+    try {
+      await deliver(event.sender, event.topic, event.body)
+      await postJson(`${events}/ack`, { id: event.id })
+    } catch (error) {
+      const last = event.attempts >= MAX_ATTEMPTS
+
+      logger.warn({
+        message: last
+          ? 'Event handler failed; the event is given up'
+          : 'Event handler failed; the event will be delivered again',
+        topic: event.topic,
+        attempts: event.attempts,
+        reason: error instanceof Error ? error.message : String(error),
       })
+      await (last
+        ? postJson(`${events}/ack`, { id: event.id })
+        : postJson(`${events}/retry`, {
+            id: event.id,
+            delayMs: RETRY_BASE_MS * 2 ** (event.attempts - 1),
+          })
+      ).catch(() => undefined) // the lease runs out: delivered again anyway
+    } finally {
+      running--
+    }
   }
 
-  const runInBackground = (sender: string, topic: string, body: unknown) => {
-    if (holding) held.push(() => run(sender, topic, body))
-    else setImmediate(() => run(sender, topic, body))
+  const poll = async () => {
+    while (!stopped) {
+      if (holding || running >= CONCURRENT) {
+        // eslint-disable-next-line no-await-in-loop
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        continue
+      }
+
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        const leased = (await postJson(
+          `${events}/lease`,
+          {
+            account: queue.account,
+            max: CONCURRENT - running,
+            leaseMs: LEASE_MS,
+            waitMs: 1000,
+          },
+          abort.signal
+        )) as Leased[]
+
+        // Each runs on its own; `handle` never rejects.
+        if (holding) {
+          // Held while the lease was asked for: given back for another taker, or for later.
+          // eslint-disable-next-line no-await-in-loop
+          await Promise.all(
+            leased.map((event) =>
+              postJson(`${events}/release`, { id: event.id }).catch(
+                () => undefined
+              )
+            )
+          )
+          continue
+        }
+
+        for (const event of leased) handle(event).catch(() => undefined)
+      } catch {
+        // The store is away (or closing): ask again in a moment.
+        // eslint-disable-next-line no-await-in-loop
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+    }
   }
+
+  poll().catch(() => undefined)
 
   const middleware: Koa.Middleware = async (ctx, next) => {
     const courier = COURIER_ROUTE.exec(ctx.path)
@@ -76,6 +170,13 @@ export function sandboxEvents(
       const topic = decodeURIComponent(courier[1])
       const body = await json(ctx.req, { limit: '1mb' })
 
+      // Answered once kept: a queue that cannot keep it fails the app's send.
+      await postJson(events, {
+        account: queue.account,
+        sender: appSender,
+        topic,
+        body,
+      })
       sent.push({
         sender: appSender,
         topic,
@@ -83,7 +184,6 @@ export function sandboxEvents(
         at: new Date().toISOString(),
       })
       if (sent.length > KEEP) sent.shift()
-      runInBackground(appSender, topic, body)
       ctx.status = 204
 
       return
@@ -110,20 +210,29 @@ export function sandboxEvents(
 
     // What the app's own events are doing: a benchmark holds them to count the webhook's
     // answer path alone, then lets them run and waits until they are done.
+    const activity = async () => {
+      const { pending } = (await (
+        await fetch(
+          `${events}/pending?account=${encodeURIComponent(queue.account)}`
+        )
+      ).json()) as { pending: number }
+
+      return { holding, held: pending, running }
+    }
+
     if (ctx.path === '/_sandbox/events/hold' && ctx.method === 'POST') {
       const { hold } = (await json(ctx.req).catch(() => ({}))) as {
         hold?: unknown
       }
 
       holding = hold === true
-      if (!holding) held.splice(0).forEach((start) => start())
-      ctx.body = { holding, held: held.length, running }
+      ctx.body = await activity()
 
       return
     }
 
     if (ctx.path === '/_sandbox/events/activity' && ctx.method === 'GET') {
-      ctx.body = { holding, held: held.length, running }
+      ctx.body = await activity()
 
       return
     }
@@ -178,5 +287,12 @@ export function sandboxEvents(
     ctx.body = { error: { code: 'NOT_FOUND', message: 'Unknown sandbox call' } }
   }
 
-  return { middleware, sent }
+  return {
+    middleware,
+    sent,
+    stop: () => {
+      stopped = true
+      abort.abort()
+    },
+  }
 }

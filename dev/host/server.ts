@@ -58,6 +58,7 @@ export async function startHost(config: StartConfig): Promise<StartedHost> {
       )
     })
   } catch (error) {
+    host.stopEvents()
     await ownStore?.close()
     throw error
   }
@@ -76,6 +77,7 @@ export async function startHost(config: StartConfig): Promise<StartedHost> {
     storeURL,
     close: async () => {
       stopSweeps()
+      host.stopEvents()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections?.()

@@ -9,6 +9,7 @@ import path from 'path'
 import { appRoot } from '../appRoot'
 import type { FaultAnswer } from './faults'
 import { lockFolder } from './durable'
+import { EventQueue } from './events'
 import { Faults } from './faults'
 import type { ErrorStyle, Reply } from './http'
 import {
@@ -88,6 +89,7 @@ async function start(
     indexDelayMs: options.indexDelayMs ?? 1000,
   })
 
+  const events = new EventQueue(path.join(dataDir, 'store', 'events'))
   const faults = new Faults()
   const stats = new Stats()
   const held = new Map<Socket, NodeJS.Timeout>()
@@ -151,6 +153,52 @@ async function start(
         stats.reset()
 
         return { status: 204 }
+
+      // The event bus the hosts share (see events.ts); not app calls, so not counted.
+      case 'POST /_store/events':
+        return json(201, await events.enqueue(eventFields(await body())))
+
+      case 'POST /_store/events/lease': {
+        const { account, max, leaseMs, waitMs } = parseJsonObject(await body())
+
+        return json(
+          200,
+          await events.lease({
+            account: String(account ?? ''),
+            max: Number(max) || 1,
+            leaseMs: Number(leaseMs) || 10_000,
+            waitMs: Number(waitMs) || 0,
+          })
+        )
+      }
+
+      case 'POST /_store/events/ack': {
+        await events.ack(String(parseJsonObject(await body()).id ?? ''))
+
+        return { status: 204 }
+      }
+
+      case 'POST /_store/events/retry': {
+        const { id, delayMs } = parseJsonObject(await body())
+
+        events.retry(String(id ?? ''), Number(delayMs) || 0)
+
+        return { status: 204 }
+      }
+
+      case 'POST /_store/events/release': {
+        events.release(String(parseJsonObject(await body()).id ?? ''))
+
+        return { status: 204 }
+      }
+
+      case 'GET /_store/events/pending':
+        return json(200, {
+          pending: events.pending(
+            new URLSearchParams(req.url?.split('?')[1] ?? '').get('account') ??
+              ''
+          ),
+        })
 
       default:
         throw new StoreError(404, 'NotFound', `No control ${route}`)
@@ -273,6 +321,7 @@ async function start(
         socket.destroy()
       }
 
+      events.close()
       server.closeAllConnections()
       await closed
       // Writes already under way finish, so that what was answered is on disk.
@@ -280,6 +329,20 @@ async function start(
       unlock()
     },
   }
+}
+
+function eventFields(raw: Buffer) {
+  const { account, sender, topic, body } = parseJsonObject(raw)
+
+  if (typeof account !== 'string' || !account) {
+    throw new StoreError(400, 'BadRequest', 'An event needs its account')
+  }
+
+  if (typeof sender !== 'string' || typeof topic !== 'string') {
+    throw new StoreError(400, 'BadRequest', 'An event needs sender and topic')
+  }
+
+  return { account, sender, topic, body }
 }
 
 function send(res: ServerResponse, reply: Reply) {

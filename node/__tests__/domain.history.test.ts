@@ -5,6 +5,7 @@ import {
   chronological,
   emptyHistory,
   hasEntry,
+  recentFileName,
   supersedes,
   toHistoryEntry,
 } from '../domain/history'
@@ -365,6 +366,29 @@ describe('time order', () => {
     ])
     expect(supersedes(far, near)).toBe(false)
     expect(supersedes(near, far)).toBe(true)
+  })
+})
+
+describe('recent listing', () => {
+  it('names changes so that a listing by name starts with the newest', () => {
+    const names = [
+      entry(null, 'READY_FOR_PICKING'),
+      entry('READY_FOR_PICKING', 'PICKING'),
+      entry('PICKING', 'PACKING'),
+    ].map(recentFileName)
+
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(
+      [...names].reverse()
+    )
+    expect(
+      names.every((name) => /^\d{13}-[0-9a-f]{32}\.json$/.test(name))
+    ).toBe(true)
+  })
+
+  it('keeps the same name for the same change and arrival', () => {
+    const change = entry(null, 'PICKING')
+
+    expect(recentFileName({ ...change })).toBe(recentFileName(change))
   })
 })
 

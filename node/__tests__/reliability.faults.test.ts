@@ -3,7 +3,6 @@ import crypto from 'crypto'
 import { startHost } from '../../dev/host/server'
 import type { Simulator } from '../../dev/simulator'
 import { startSimulator } from '../../dev/simulator'
-import { statusChangeEntity } from '../clients/statusChanges'
 import { secretsMatch } from '../domain/secrets'
 import { startTestHost } from './support/host'
 
@@ -231,12 +230,6 @@ describe('storage faults', () => {
       })
 
     await host.storeFault({ method: 'PUT', path: '', answer: 500, times: 100 })
-    await host.storeFault({
-      method: 'PUT',
-      path: `/api/dataentities/${statusChangeEntity()}/documents`,
-      answer: 500,
-      times: 100,
-    })
     const failed = await Promise.all([notify(), notify(), notify()])
 
     expect(failed.map((response) => response.status)).toEqual([503, 503, 503])

@@ -53,8 +53,8 @@ const quoted = (value: string) =>
 
 /**
  * Every accepted status change, one Master Data document each under the change's own id: the
- * record of the change (written once, and again unchanged by a resend), searchable by order
- * and, newest first, across orders.
+ * copy of the change, searchable by order: what a reader merges back into an order's history
+ * when a concurrent creation dropped a change from it.
  */
 export class StatusChanges {
   constructor(private readonly masterdata: MasterData) {}
@@ -92,16 +92,6 @@ export class StatusChanges {
     }
 
     return found
-  }
-
-  /** The newest changes, newest first, optionally of one status: at most `first` (≤ 100). */
-  public recent(first: number, status: string | null) {
-    return this.search(
-      status ? `newStatus=${quoted(status)}` : undefined,
-      'receivedAt DESC',
-      1,
-      Math.min(Math.max(first, 1), PAGE)
-    )
   }
 
   private async search(

@@ -217,3 +217,18 @@ export function appendEntry(
 
 export const hasEntry = (history: OrderHistory, id: string) =>
   history.entries.some((entry) => entry.id === id)
+
+/** Larger than any millisecond timestamp until the year 2286: names sort newest first. */
+const TIME_CEILING = 9_999_999_999_999
+
+/**
+ * The name under which a change is listed among recent changes: the time it arrived,
+ * inverted, so that a listing by name (VBase lists in name order) starts with the newest.
+ * The same change and arrival always get the same name.
+ */
+export function recentFileName(entry: HistoryEntry): string {
+  const arrived = Date.parse(entry.receivedAt)
+  const inverted = TIME_CEILING - (Number.isFinite(arrived) ? arrived : 0)
+
+  return `${String(inverted).padStart(13, '0')}-${entry.id}.json`
+}

@@ -1,33 +1,37 @@
 import { setTimeout as sleep } from 'timers/promises'
 
-import { hasEntry } from '../domain/history'
+import type { OrderHistory } from '../domain/history'
 import { isRecord, toText } from '../domain/normalize'
 import { historyStore } from '../storage/historyStore'
 import type { EventContext } from '../typings/context'
 import { summarizeStatusChange } from './summarizeStatusChange'
 import { tellOms } from './tellOms'
 
-/** How long to wait for the history write: it lands one store round trip after the event. */
+/** How long to wait for the change's writes: they land one store round trip after the event. */
 const RECORD_WAITS_MS = [50, 100, 200, 400, 800, 1600]
 
 /**
- * Whether the change is in its order's history. The webhook publishes a change just before it
- * writes the history, so a quick delivery may arrive first: it waits a little. Then the
- * change's record decides (a concurrent creation may have dropped it from the history, which
- * reading the history with its records repairs). A change whose record was never written (the
- * webhook answered 503) is not recorded; its resend publishes it again.
+ * The order's history holding the change, once the change is settled (see
+ * HistoryStore.settle). The webhook publishes a change just before it writes it, so a quick
+ * delivery may arrive first: it waits a little. Null for a change never written (the webhook
+ * answered 503): its resend publishes it again.
  */
-async function isRecorded(ctx: EventContext, orderId: string, id: string) {
+async function settledHistory(
+  ctx: EventContext,
+  change: { orderId: string; id: string; receivedAt: string }
+): Promise<OrderHistory | null> {
   const histories = historyStore(ctx.clients)
 
   for (const wait of [0, ...RECORD_WAITS_MS]) {
     // eslint-disable-next-line no-await-in-loop
     if (wait) await sleep(wait)
     // eslint-disable-next-line no-await-in-loop
-    if (await histories.holds(orderId, id)) return true
+    const history = await histories.settle(change.orderId, change)
+
+    if (history) return history
   }
 
-  return hasEntry(await histories.history(orderId), id)
+  return null
 }
 
 /**
@@ -38,10 +42,14 @@ export async function statusChanged(ctx: EventContext) {
   const body = isRecord(ctx.body) ? ctx.body : {}
   const id = toText(body.id)
   const orderId = toText(body.orderId)
+  const receivedAt = toText(body.receivedAt)
 
-  if (!id || !orderId || !(await isRecorded(ctx, orderId, id))) return
+  if (!id || !orderId || !receivedAt) return
+  const history = await settledHistory(ctx, { orderId, id, receivedAt })
+
+  if (!history) return
   const results = await Promise.allSettled([
-    summarizeStatusChange(ctx),
+    summarizeStatusChange(ctx, history),
     tellOms(ctx),
   ])
 

@@ -4,26 +4,34 @@ import type { MasterData } from '@vtex/api'
 
 import { StatusChanges } from '../clients/statusChanges'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
-import { appendEntry, emptyHistory, hasEntry } from '../domain/history'
+import {
+  appendEntry,
+  emptyHistory,
+  hasEntry,
+  recentFileName,
+} from '../domain/history'
 import type { JsonStore } from './jsonStore'
 import { StorageError, etagOf, isConflict } from './jsonStore'
 
 /**
  * Status histories, safe across replicas:
  *
- * - The record of every change is its own Master Data document (`statusChange`), under the
- *   change's id: a resend writes the same document again. The recent list is a search over
- *   them, so it needs no shared document that every webhook rewrites.
- * - `orders/{orderId}.json` in VBase: the order's history, built from those records. It is
- *   read with its ETag and written with `If-Match`, so two replicas never overwrite each
- *   other's change. Only its creation has no precondition (VBase has no If-None-Match): two
- *   replicas that both read "absent" both create, and the later one may even overwrite a
- *   change written in between. Readers therefore merge the order's records into it, and write
- *   back what they merged.
+ * - `recent/{inverted time}-{changeId}.json` in VBase: a write-once listing of every change,
+ *   whole, written before the webhook answers: the durable record of the change, and the
+ *   recent list (newest first by name) with no shared document that every webhook rewrites.
+ * - `orders/{orderId}.json` in VBase: the order's history, read with its ETag and written with
+ *   `If-Match`, so two replicas never overwrite each other's change. Only its creation has no
+ *   precondition (VBase has no If-None-Match): two replicas that both read "absent" both
+ *   create, and the later one may even overwrite a change written in between.
+ * - A Master Data document per change (`statusChange`, see StatusChanges), written after the
+ *   answer by the change's own event handler (`settle`), which also merges the change back
+ *   into its history if a concurrent creation dropped it. Readers merge the order's documents
+ *   into its history, and write back what they merged.
  *
- * A change is recorded and published (the IO event) before the order's history is written:
- * once the history holds it, it was published. A failure before that write answers 503, and
- * the resend publishes again under the same id (consumers deduplicate by it).
+ * A change is published (the IO event) before it is written: once the history holds it, it was
+ * published. A failure of either write answers 503; the resend publishes again under the same
+ * id (consumers deduplicate by it) and writes what is missing (a change the history holds has
+ * its listing written again), so that no change is left without its listing.
  */
 export const BUCKET = 'pick-and-pack-history'
 
@@ -52,12 +60,16 @@ export type Publish = (
   currentStatus: string | null
 ) => Promise<void>
 
-/** The records of changes (Master Data in the app; see StatusChanges). */
+/** The changes' documents in Master Data (see StatusChanges), searchable by order. */
 export interface ChangeRecords {
   save(entry: HistoryEntry): Promise<void>
   ofOrder(orderId: string): Promise<HistoryEntry[]>
-  recent(first: number, status: string | null): Promise<HistoryEntry[]>
 }
+
+const RECENT_PREFIX = 'recent/'
+const LIST_PAGE = 100
+/** Bounds the recent list's reading: at most 100 changes are asked for. */
+const MAX_LIST_PAGES = 10
 
 /** Short waits that spread replicas apart after a conflict, longer ones after a failure. */
 const backoff = (attempt: number, conflict: boolean) =>
@@ -85,9 +97,10 @@ export class HistoryStore {
   ) {}
 
   /**
-   * Records a change in three store calls: the order's history is read, the change's record
-   * written, its event published, and the history written with If-Match. Retried as a whole
-   * on a conflict or a failure; every step may run again safely.
+   * Records a change in three store calls and two round trips: the order's history is read,
+   * the change's event published, then its listing and the history (with If-Match) written at
+   * once. A redelivery costs two: the read, and its listing written again as held. Retried as
+   * a whole on a conflict or a failure; every step may run again safely.
    */
   public async record(
     entry: HistoryEntry,
@@ -102,9 +115,19 @@ export class HistoryStore {
         // eslint-disable-next-line no-await-in-loop
         const { history, etag } = await this.readOrder(entry.orderId)
 
-        if (hasEntry(history, entry.id)) {
+        const held = history.entries.find(({ id }) => id === entry.id)
+
+        if (held) {
           // Present before this call published it: a redelivery. Present after: this call's
-          // own write, whose answer was lost (it timed out after landing).
+          // own write, whose answer was lost (it timed out after landing). Either way its
+          // listing is written again, as held (the same file), unless this call wrote it: a
+          // write of the two that failed before leaves no change without its listing.
+          if (!saved) {
+            // eslint-disable-next-line no-await-in-loop
+            await this.list(held)
+            saved = true
+          }
+
           return {
             duplicate: !published,
             isNew: published,
@@ -123,12 +146,6 @@ export class HistoryStore {
           }
         }
 
-        if (!saved) {
-          // eslint-disable-next-line no-await-in-loop
-          await this.records.save(entry)
-          saved = true
-        }
-
         if (!published) {
           // eslint-disable-next-line no-await-in-loop
           await publish(entry, change.history.currentStatus)
@@ -136,13 +153,20 @@ export class HistoryStore {
         }
 
         // eslint-disable-next-line no-await-in-loop
-        await this.store.saveJSON(
-          BUCKET,
-          orderPath(entry.orderId),
-          change.history,
-          undefined,
-          etag
-        )
+        const [record, written] = await Promise.allSettled([
+          saved ? undefined : this.list(entry),
+          this.store.saveJSON(
+            BUCKET,
+            orderPath(entry.orderId),
+            change.history,
+            undefined,
+            etag
+          ),
+        ])
+
+        if (record.status === 'fulfilled') saved = true
+        if (written.status === 'rejected') throw written.reason
+        if (record.status === 'rejected') throw record.reason
 
         return {
           duplicate: false,
@@ -203,12 +227,14 @@ export class HistoryStore {
   }
 
   /**
-   * Whether the order's document itself holds the change (its record alone is not enough: the
-   * change was published once the document holds it).
+   * The order's document as stored, without merging its records: one read. Null when there is
+   * none yet.
    */
-  public async holds(orderId: string, id: string): Promise<boolean> {
+  public async stored(orderId: string): Promise<OrderHistory | null> {
     try {
-      return hasEntry((await this.readOrder(orderId)).history, id)
+      const { history, etag } = await this.readOrder(orderId)
+
+      return etag === undefined ? null : history
     } catch (error) {
       throw storageFailure(error)
     }
@@ -247,19 +273,117 @@ export class HistoryStore {
 
   /**
    * The newest changes, newest first, optionally of one status: at most `first`. Read-only, so
-   * a failed read is simply tried again once.
+   * a failed read is simply tried again once (the VBase client itself does not retry).
    */
   public async recent(
     first: number,
     status: string | null
   ): Promise<HistoryEntry[]> {
     try {
-      return await this.records.recent(first, status)
+      return await this.readRecent(first, status)
     } catch {
       await sleep(backoff(1, false))
 
-      return this.records.recent(first, status)
+      return this.readRecent(first, status)
     }
+  }
+
+  /**
+   * After the answer, in the change's own event handler: makes sure the order's history holds
+   * the change, merging it back from its listing if a concurrent creation dropped it, and
+   * writes the change's Master Data document. Null while the change is not listed (its
+   * listing is written with the history, just after the event; never, if the webhook answered
+   * 503: the resend publishes it again).
+   */
+  public async settle(
+    orderId: string,
+    change: { id: string; receivedAt: string }
+  ): Promise<OrderHistory | null> {
+    const stored = await this.stored(orderId)
+    let entry = stored?.entries.find(({ id }) => id === change.id)
+    let history = stored
+
+    if (!entry) {
+      const listed = await this.store
+        .getJSON<HistoryEntry | null>(
+          BUCKET,
+          RECENT_PREFIX +
+            recentFileName({ ...change, orderId } as HistoryEntry),
+          true
+        )
+        .catch((error) => {
+          throw storageFailure(error)
+        })
+
+      if (!listed || listed.orderId !== orderId) return null
+      entry = listed
+      // Onto the order's document with If-Match; none yet: its creation is under way.
+      history =
+        (await this.update(orderId, (current) =>
+          hasEntry(current, listed.id)
+            ? null
+            : appendEntry(current, listed).history
+        )) ?? appendEntry(emptyHistory(orderId), listed).history
+    }
+
+    try {
+      await this.records.save(entry)
+    } catch (error) {
+      throw storageFailure(error)
+    }
+
+    return history
+  }
+
+  private async readRecent(
+    first: number,
+    status: string | null
+  ): Promise<HistoryEntry[]> {
+    const found: HistoryEntry[] = []
+    const seen = new Set<string>()
+    let next: string | undefined
+
+    try {
+      for (let page = 0; page < MAX_LIST_PAGES; page++) {
+        // eslint-disable-next-line no-await-in-loop
+        const list = await this.store.listFiles(BUCKET, {
+          prefix: RECENT_PREFIX,
+          limit: status ? LIST_PAGE : Math.min(first, LIST_PAGE),
+          next,
+        })
+
+        // eslint-disable-next-line no-await-in-loop
+        const entries = await Promise.all(
+          (list.data ?? []).map(({ path }) =>
+            this.store.getJSON<HistoryEntry | null>(BUCKET, path, true)
+          )
+        )
+
+        for (const entry of entries) {
+          // A redelivery whose first answer was lost is listed twice: once is enough.
+          if (!entry || seen.has(entry.id)) continue
+          seen.add(entry.id)
+          if (!status || entry.newStatus === status) found.push(entry)
+          if (found.length === first) return found
+        }
+
+        next = list.next ?? undefined
+        if (!next || !list.data?.length) break
+      }
+
+      return found
+    } catch (error) {
+      throw storageFailure(error)
+    }
+  }
+
+  /** The change's listing, whole: its durable record and its place in the recent list. */
+  private list(entry: HistoryEntry) {
+    return this.store.saveJSON(
+      BUCKET,
+      RECENT_PREFIX + recentFileName(entry),
+      entry
+    )
   }
 
   private async readOrder(
