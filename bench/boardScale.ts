@@ -2,10 +2,13 @@
  * The operations board at scale: many order summaries in Master Data (the store stand-in at
  * 20 ms a call, search not lagging, so that every count is exact), one host process over it
  * (as `startReplicaSet({hosts: 1})` starts it, but on a data folder seeded beforehand), and the
- * admin page's board queries: `fulfillmentBoard` and the first page of `fulfillmentOrders` for
- * every order, the late ones and the drifting ones. Their p50 is measured against a target,
- * and every count (and the first page's order ids) is checked against a brute-force count over
- * the same generated documents, made with the app's own pure rules (node/domain/board.ts).
+ * admin page's board queries: `fulfillmentBoard` as the page polls it (the shared snapshot; the
+ * first round counts it), `fulfillmentBoard(fresh: true)` (counted now: the Refresh button,
+ * reported without a target) and the first page of `fulfillmentOrders` for every order, the
+ * late ones and the drifting ones. Their p50 is measured against a target, and every count
+ * (and the first page's order ids) is checked against a brute-force count over the same
+ * generated documents, made with the app's own pure rules (node/domain/board.ts): a board
+ * answer at its own `updatedAt`, whether served from the snapshot or counted now.
  *
  * The documents are generated (seeded PRNG: the same every run, relative to the run's start)
  * as a grocery operation's month: most orders final (delivered, some canceled, returned or
@@ -70,7 +73,7 @@ export interface BoardScaleOptions {
   windowDays?: number
 }
 
-type QueryName = 'board' | 'all' | 'late' | 'drift'
+type QueryName = 'board' | 'fresh' | 'all' | 'late' | 'drift'
 
 export interface CountCheck {
   query: QueryName
@@ -102,8 +105,12 @@ export interface BoardScaleResult {
   samples: number
   p50: Record<QueryName, number>
   p95: Record<QueryName, number>
-  /** Master Data calls one board query makes (counted by the store). */
+  /** Store calls of one board query served from a snapshot (counted by the store). */
   boardStoreCalls: number
+  /** Store calls of one `fresh: true` board query (the counts, the snapshot's read and save). */
+  freshStoreCalls: number
+  /** Of the timed board answers, how many said `refreshing` (the snapshot being counted again). */
+  boardRefreshing: number
   /** The board's Master Data queries sent straight to the store, all at once. */
   storeBoardQueriesP50: number
   /** One Master Data GET by id from this process, the store's round trip. */
@@ -309,7 +316,9 @@ export function bruteList(
 
 // ------------------------------------------------------------------ queries
 
-const BOARD_QUERY = `{ fulfillmentBoard { updatedAt statuses { status count late } late drift } }`
+const BOARD_QUERY = `query($fresh: Boolean) {
+  fulfillmentBoard(fresh: $fresh) { updatedAt statuses { status count late } late drift refreshing }
+}`
 
 const LIST_QUERY = `query($attention: Attention) {
   fulfillmentOrders(attention: $attention, first: ${PAGE}) {
@@ -317,10 +326,9 @@ const LIST_QUERY = `query($attention: Attention) {
   }
 }`
 
-const ATTENTION: Record<
-  Exclude<QueryName, 'board'>,
-  'LATE' | 'DRIFT' | null
-> = {
+type ListName = Exclude<QueryName, 'board' | 'fresh'>
+
+const ATTENTION: Record<ListName, 'LATE' | 'DRIFT' | null> = {
   all: null,
   late: 'LATE',
   drift: 'DRIFT',
@@ -355,9 +363,14 @@ async function ask(url: string, query: string, variables?: object) {
 function checkBoard(
   docs: readonly OrderSummaryDocument[],
   windowDays: number,
+  query: 'board' | 'fresh',
   answer: Record<string, unknown>
 ): CountCheck {
-  const board = answer.fulfillmentBoard as BruteBoard & { updatedAt: string }
+  const board = answer.fulfillmentBoard as BruteBoard & {
+    updatedAt: string
+    refreshing: boolean
+  }
+
   // The board says which moment it counted at: the brute force counts at the same one.
   const expected = bruteBoard(docs, Date.parse(board.updatedAt), windowDays)
   const got = {
@@ -366,20 +379,26 @@ function checkBoard(
     drift: board.drift,
   }
 
-  const pass = JSON.stringify(got) === JSON.stringify(expected)
+  // Counted now is never a snapshot being counted again.
+  const pass =
+    JSON.stringify(got) === JSON.stringify(expected) &&
+    typeof board.refreshing === 'boolean' &&
+    (query === 'board' || !board.refreshing)
 
   return {
-    query: 'board',
+    query,
     pass,
     detail: pass
-      ? `late ${got.late}, drift ${got.drift}, ${got.statuses.length} statuses`
+      ? `late ${got.late}, drift ${got.drift}, ${got.statuses.length} statuses${
+          board.refreshing ? ' (refreshing)' : ''
+        }`
       : `got ${JSON.stringify(got)}; brute force ${JSON.stringify(expected)}`,
   }
 }
 
 function checkList(
   docs: readonly OrderSummaryDocument[],
-  query: Exclude<QueryName, 'board'>,
+  query: ListName,
   answer: Timed<Record<string, unknown>>
 ): CountCheck {
   const page = answer.data.fulfillmentOrders as {
@@ -614,8 +633,11 @@ export async function benchBoardScale(
       roundTrips.push(ms)
     }
 
+    // Interleaved: the page's poll (served from the snapshot once the first round counted it),
+    // the Refresh button's count, then the lists.
     const run = {
-      board: () => timed(() => ask(hostURL, BOARD_QUERY)),
+      board: () => timed(() => ask(hostURL, BOARD_QUERY, { fresh: false })),
+      fresh: () => timed(() => ask(hostURL, BOARD_QUERY, { fresh: true })),
       all: () => timed(() => ask(hostURL, LIST_QUERY, { attention: null })),
       late: () => timed(() => ask(hostURL, LIST_QUERY, { attention: 'LATE' })),
       drift: () =>
@@ -625,6 +647,7 @@ export async function benchBoardScale(
     const names = Object.keys(run) as QueryName[]
     const samples: Record<QueryName, number[]> = {
       board: [],
+      fresh: [],
       all: [],
       late: [],
       drift: [],
@@ -632,9 +655,11 @@ export async function benchBoardScale(
 
     const checks: CountCheck[] = []
     const check = (name: QueryName, answer: Timed<Record<string, unknown>>) =>
-      name === 'board'
-        ? checkBoard(docs, windowDays, answer.data)
+      name === 'board' || name === 'fresh'
+        ? checkBoard(docs, windowDays, name, answer.data)
         : checkList(docs, name, answer)
+
+    let boardRefreshing = 0
 
     // Two warm-up rounds (the first checked), the timed rounds (the last checked).
     const rounds = options.samples + 2
@@ -646,6 +671,13 @@ export async function benchBoardScale(
 
         if (r >= 2) samples[name].push(answer.ms)
         if (r === 0 || r === rounds - 1) checks.push(check(name, answer))
+        if (
+          r >= 2 &&
+          name === 'board' &&
+          (answer.data.fulfillmentBoard as { refreshing: boolean }).refreshing
+        ) {
+          boardRefreshing += 1
+        }
       }
     }
 
@@ -659,10 +691,15 @@ export async function benchBoardScale(
       floor.push(ms)
     }
 
+    // Counted now (the snapshot saved), then served from it: what each costs the store.
     const before = await storeCalls(storeURL)
 
+    await run.fresh()
+    const between = await storeCalls(storeURL)
+
     await run.board()
-    const boardStoreCalls = (await storeCalls(storeURL)) - before
+    const boardStoreCalls = (await storeCalls(storeURL)) - between
+    const freshStoreCalls = between - before
 
     const p = (q: number) =>
       Object.fromEntries(
@@ -701,12 +738,17 @@ export async function benchBoardScale(
       p50,
       p95: p(95),
       boardStoreCalls,
+      freshStoreCalls,
+      boardRefreshing,
       storeBoardQueriesP50: round(percentile(floor, 50), 1),
       storeRoundTripP50: round(percentile(roundTrips, 50), 1),
       target,
       checks,
       countsPass: checks.length > 0 && checks.every((c) => c.pass),
-      latencyPass: names.every((name) => p50[name] <= target),
+      // The recompute is reported, not judged: it is what the snapshot saves the page from.
+      latencyPass: names
+        .filter((name) => name !== 'fresh')
+        .every((name) => p50[name] <= target),
     }
   } finally {
     await stop()

@@ -2,7 +2,11 @@
  * The operations board over two hosts (replicas) and one store stand-in: changes reach either
  * host at once, OMS broadcasts reach either, and the summaries behind the board converge.
  * Master Data search lags writes (1 s here, as the store stand-in defaults): the test waits.
+ * The board is a snapshot both replicas share: exact counts are asked `fresh: true`.
  */
+import { clearSettingsCache } from '../../node/clients/appSettings'
+import type { BoardSnapshot } from '../../node/domain/boardSnapshot'
+import { BOARD_BUCKET, BOARD_FILE } from '../../node/storage/boardSnapshot'
 import type { TestHost } from '../../node/__tests__/support/host'
 import { startTestHost } from '../../node/__tests__/support/host'
 import { eventually } from '../../node/__tests__/support/eventually'
@@ -53,12 +57,53 @@ const minutesAgo = (minutes: number) =>
 
 const ORDERS = ['7000000000001-01', '7000000000002-01', '7000000000003-01']
 
-beforeAll(async () => {
-  const settings = {
-    apiKey: 'unused',
-    webhookSecret: SECRET,
-    hostname: HOSTNAME,
+const SETTINGS = {
+  apiKey: 'unused',
+  webhookSecret: SECRET,
+  hostname: HOSTNAME,
+}
+
+const BOARD =
+  '{ updatedAt statuses { status count late } late drift refreshing }'
+
+interface Board {
+  updatedAt: string
+  statuses: Array<{ status: string; count: number; late: number }>
+  late: number
+  drift: number
+  refreshing: boolean
+}
+
+const board = async (host: TestHost, fresh = false): Promise<Board> => {
+  const answer = await gql(
+    host,
+    `{ fulfillmentBoard(fresh: ${fresh}) ${BOARD} }`
+  )
+
+  expect(answer.errors).toBeUndefined()
+
+  return answer.data.fulfillmentBoard
+}
+
+/** Master Data searches since the last reset: the board's counts are searches of one document. */
+const countsAsked = async () => {
+  const stats = (await (await fetch(`${a.storeURL}/_store/stats`)).json()) as {
+    masterdata: { SEARCH: number }
   }
+
+  return stats.masterdata.SEARCH
+}
+
+const resetStats = () =>
+  fetch(`${a.storeURL}/_store/stats/reset`, { method: 'POST' })
+
+const snapshotURL = () =>
+  `${a.storeURL}/vbase/${a.account}/master/buckets/${
+    (process.env.VTEX_APP_ID ?? '').split('@')[0]
+  }/${BOARD_BUCKET}/files/${BOARD_FILE}`
+
+beforeAll(async () => {
+  const settings = SETTINGS
 
   a = await startTestHost('http://127.0.0.1:9', settings, {
     account: 'boardtest',
@@ -98,11 +143,11 @@ describe('the board over two replicas', () => {
     // An older broadcast arriving late changes nothing.
     expect(await oms(b, ORDERS[1], 'handling', minutesAgo(30))).toBe(200)
 
-    const board = await eventually(
+    const converged = await eventually(
       () =>
         gql(
           a,
-          '{ fulfillmentBoard { statuses { status count late } late drift } }'
+          '{ fulfillmentBoard(fresh: true) { statuses { status count late } late drift } }'
         ),
       (answer) =>
         answer.data?.fulfillmentBoard?.drift === 2 &&
@@ -112,8 +157,8 @@ describe('the board over two replicas', () => {
         )
     )
 
-    expect(board.errors).toBeUndefined()
-    expect(board.data.fulfillmentBoard).toEqual({
+    expect(converged.errors).toBeUndefined()
+    expect(converged.data.fulfillmentBoard).toEqual({
       // 60 minutes in READY_FOR_PACKING, whose limit is 15: all three are late.
       statuses: [{ status: 'READY_FOR_PACKING', count: 3, late: 3 }],
       late: 3,
@@ -144,6 +189,78 @@ describe('the board over two replicas', () => {
         },
       ]),
     })
+  })
+
+  it('one replica counts, the other serves the same snapshot without counting', async () => {
+    const counted = await board(a, true)
+
+    expect(counted.refreshing).toBe(false)
+    await resetStats()
+    const served = await board(b)
+
+    expect(served).toEqual(counted)
+    expect(await countsAsked()).toBe(0)
+
+    // fresh: true counts again, whatever the snapshot's age.
+    const recounted = await board(b, true)
+
+    expect(Date.parse(recounted.updatedAt)).toBeGreaterThan(
+      Date.parse(counted.updatedAt)
+    )
+    expect(recounted.refreshing).toBe(false)
+    expect(await countsAsked()).toBeGreaterThanOrEqual(30)
+  })
+
+  it('an aging snapshot is served as refreshing, and one replica alone counts it again', async () => {
+    const exact = await board(a, true)
+    const perCount = await (async () => {
+      await resetStats()
+      await board(a, true)
+
+      return countsAsked()
+    })()
+
+    // The stored snapshot made 30 s old, with counts the store does not hold.
+    const stored = (await (await fetch(snapshotURL())).json()) as BoardSnapshot
+    const aged: BoardSnapshot = {
+      key: stored.key,
+      board: {
+        ...stored.board,
+        updatedAt: new Date(Date.now() - 30_000).toISOString(),
+        late: 999,
+      },
+    }
+
+    expect(
+      (
+        await fetch(snapshotURL(), {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(aged),
+        })
+      ).status
+    ).toBeLessThan(300)
+    await resetStats()
+
+    // Several polls at once on both replicas: all served the aged counts at once, as refreshing.
+    const polls = await Promise.all([a, b, a, b].map((host) => board(host)))
+
+    for (const poll of polls) {
+      expect(poll).toEqual({ ...aged.board, refreshing: true })
+    }
+
+    const refreshed = await eventually(
+      () => board(b),
+      (answer) => !answer.refreshing
+    )
+
+    expect(refreshed.late).toBe(exact.late)
+    expect(refreshed.statuses).toEqual(exact.statuses)
+    expect(Date.parse(refreshed.updatedAt)).toBeGreaterThan(
+      Date.parse(aged.board.updatedAt)
+    )
+    // Counted once, by the replica that won the claim.
+    expect(await countsAsked()).toBe(perCount)
   })
 
   it('pages with a cursor, searches by id prefix and refuses bad arguments', async () => {
@@ -192,6 +309,35 @@ describe('the board over two replicas', () => {
       const bad = await gql(a, `{ fulfillmentOrders(${args}) { total } }`)
 
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
+    }
+  })
+
+  it('after a settings change the snapshot of the old settings is not served', async () => {
+    const before = await board(a, true)
+    // A replica with the merchant's new settings (every summary in the window counts alike,
+    // but PACKING's limit differs: the key does).
+    const c = await startTestHost(
+      'http://127.0.0.1:9',
+      { ...SETTINGS, statusTimeLimits: { READY_FOR_PACKING: 600 } },
+      { account: 'boardtest', storeURL: a.storeURL }
+    )
+
+    try {
+      clearSettingsCache()
+      await resetStats()
+      const after = await board(c)
+
+      expect(await countsAsked()).toBeGreaterThan(0)
+      expect(Date.parse(after.updatedAt)).toBeGreaterThan(
+        Date.parse(before.updatedAt)
+      )
+      // 60 minutes in READY_FOR_PACKING is not late under a 600-minute limit.
+      expect(after.late).toBe(0)
+      expect(before.late).toBe(3)
+    } finally {
+      await c.stop()
+      // Settings are cached per account in this process: A and B read their own again.
+      clearSettingsCache()
     }
   })
 })

@@ -125,7 +125,9 @@ test('fills the board from the replay, once, whatever the number of replays', as
   // answered (as VTEX IO delivers them): the board converges.
   const board = await eventually(
     () =>
-      gql('{ fulfillmentBoard { statuses { status count late } late drift } }'),
+      gql(
+        '{ fulfillmentBoard(fresh: true) { statuses { status count late } late drift } }'
+      ),
     (answer) => !answer.errors && countsOf(answer) === sorted([...expected])
   )
 

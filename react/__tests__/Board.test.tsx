@@ -654,33 +654,109 @@ describe('board: refresh', () => {
     expect(boards).toHaveBeenCalledTimes(3)
   })
 
-  it('the Refresh button asks now and shows the new counts', async () => {
+  it('the Refresh button asks for counts made now and shows them', async () => {
     jest.useFakeTimers()
     const boards = jest.fn()
-    let late = 5
+    const fresh = jest.fn()
 
-    const mock = boardMock(BOARD, { repeat: boards })
-
-    boards.mockImplementation(() => ({
-      data: { fulfillmentBoard: { ...BOARD, late } },
-    }))
-    renderBoard([mock, ordersMock({}, page(ORDERS), { repeat: jest.fn() })])
+    renderBoard([
+      boardMock(BOARD, { repeat: boards }),
+      boardMock({ ...BOARD, late: 6 }, { fresh: true, repeat: fresh }),
+      ordersMock({}, page(ORDERS), { repeat: jest.fn() }),
+    ])
     await settled()
 
-    late = 6
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }))
     await waitFor(() =>
       expect(screen.getByTestId('board-totals')).toHaveTextContent(
         '6 late orders'
       )
     )
-    expect(boards).toHaveBeenCalledTimes(2)
+    expect(fresh).toHaveBeenCalledTimes(1)
+    expect(boards).toHaveBeenCalledTimes(1)
 
-    // The next automatic refresh is 30 s after the manual one.
+    // The next automatic refresh is 30 s after the manual one, and asks for the snapshot.
     await advance(29_000)
-    expect(boards).toHaveBeenCalledTimes(2)
+    expect(boards).toHaveBeenCalledTimes(1)
     await advance(1_000)
+    expect(boards).toHaveBeenCalledTimes(2)
+    expect(fresh).toHaveBeenCalledTimes(1)
+  })
+
+  /** Answers the board's snapshot queries in turn, the last one for good. */
+  function boardsInTurn(...answers: Array<typeof BOARD>) {
+    const boards = jest.fn()
+    const mock = boardMock(BOARD, { repeat: boards })
+
+    boards.mockImplementation(() => ({
+      data: {
+        fulfillmentBoard:
+          answers[Math.min(boards.mock.calls.length, answers.length) - 1],
+      },
+    }))
+
+    return { boards, mock }
+  }
+
+  const UPDATING = { ...BOARD, refreshing: true }
+
+  it('counts being made again: says so, asks again in 2 s, then shows the new ones', async () => {
+    jest.useFakeTimers()
+    const later = '2026-11-20T10:31:00.000Z'
+    const { boards, mock } = boardsInTurn(UPDATING, UPDATING, {
+      ...BOARD,
+      late: 7,
+      updatedAt: later,
+    })
+
+    renderBoard([mock, ordersMock({}, page(ORDERS), { repeat: jest.fn() })])
+    await settled()
+    expect(screen.getByTestId('board-refreshing')).toHaveTextContent(
+      'Updating counts…'
+    )
+    expect(screen.getByTestId('board-updated')).toHaveTextContent('Updated at')
+
+    await advance(1_900)
+    expect(boards).toHaveBeenCalledTimes(1)
+    await advance(100)
+    expect(boards).toHaveBeenCalledTimes(2)
+    // Still being counted: once more.
+    await advance(2_000)
     expect(boards).toHaveBeenCalledTimes(3)
+    await waitFor(() =>
+      expect(screen.getByTestId('board-totals')).toHaveTextContent(
+        '7 late orders'
+      )
+    )
+    expect(screen.queryByTestId('board-refreshing')).not.toBeInTheDocument()
+    expect(
+      screen.getByTestId('board-updated').querySelector('time')
+    ).toHaveAttribute('dateTime', later)
+
+    // Then only the 30 s rhythm.
+    await advance(20_000)
+    expect(boards).toHaveBeenCalledTimes(3)
+  })
+
+  it('asks again at most 5 times in a row, and not while the tab is hidden', async () => {
+    jest.useFakeTimers()
+    const { boards, mock } = boardsInTurn(UPDATING)
+
+    renderBoard([mock, ordersMock({}, page(ORDERS), { repeat: jest.fn() })])
+    await settled()
+
+    setHidden(true)
+    await advance(10_000)
+    expect(boards).toHaveBeenCalledTimes(1)
+
+    setHidden(false)
+    for (let i = 0; i < 8; i++) {
+      // eslint-disable-next-line no-await-in-loop
+      await advance(2_000)
+    }
+
+    expect(boards).toHaveBeenCalledTimes(1 + 5)
+    expect(screen.getByTestId('board-refreshing')).toBeInTheDocument()
   })
 
   it('stops when the page is left', async () => {

@@ -1,17 +1,20 @@
 import { readAppSettings } from '../../clients/appSettings'
-import { OrderSummaries } from '../../clients/orderSummaries'
+import { timeLimits } from '../../domain/board'
 import {
-  BOARD_STATUSES,
-  driftWhere,
-  lateBefore,
-  lateWhere,
-  statusWhere,
-  timeLimits,
-} from '../../domain/board'
+  boardKey,
+  refreshClaimed,
+  snapshotUse,
+} from '../../domain/boardSnapshot'
 import { AppError } from '../../domain/errors'
+import type { SnapshotRead } from '../../storage/boardSnapshot'
+import { BoardSnapshots } from '../../storage/boardSnapshot'
+import type { SnapshotJob } from '../../sync/boardCounts'
+import {
+  countBoard,
+  refreshSnapshot,
+  saveSnapshot,
+} from '../../sync/boardCounts'
 import type { Context } from '../../typings/context'
-
-const DAY_MS = 86_400_000
 
 export const storeUnavailable = () =>
   new AppError(
@@ -20,44 +23,60 @@ export const storeUnavailable = () =>
   )
 
 /**
- * Counts per status (and late per status), late and drift totals: one count query each, all
- * at once, so the board costs one Master Data round trip of latency.
+ * The board from the snapshot every replica shares (one VBase read a poll), counted again in
+ * Master Data only when it is missing, made with other settings, too old, or `fresh` is asked.
+ * `refreshing`: the counts served are being made again; ask again in a moment.
  */
-export async function fulfillmentBoard(_: unknown, __: unknown, ctx: Context) {
+export async function fulfillmentBoard(
+  _: unknown,
+  args: { fresh?: boolean | null },
+  ctx: Context
+) {
   const settings = await readAppSettings(ctx.clients.apps, ctx.vtex)
-  const summaries = new OrderSummaries(ctx.clients.masterdata)
-  const now = Date.now()
   const limits = timeLimits(settings.statusTimeLimits)
-  const windowStart = new Date(
-    now - settings.boardWindowDays * DAY_MS
-  ).toISOString()
-
-  try {
-    const [statuses, late, drift] = await Promise.all([
-      Promise.all(
-        BOARD_STATUSES.map(async (status) => {
-          const hasLimit = lateBefore(status, limits, now) !== null
-          const [count, lateCount] = await Promise.all([
-            summaries.count(statusWhere(status, windowStart)),
-            hasLimit
-              ? summaries.count(lateWhere(limits, now, status))
-              : Promise.resolve(0),
-          ])
-
-          return { status, count, late: lateCount }
-        })
-      ),
-      summaries.count(lateWhere(limits, now)),
-      summaries.count(driftWhere()),
-    ])
-
-    return {
-      updatedAt: new Date(now).toISOString(),
-      statuses: statuses.filter((entry) => entry.count > 0),
-      late,
-      drift,
-    }
-  } catch {
-    throw storeUnavailable()
+  const job: SnapshotJob = {
+    deps: ctx,
+    snapshots: new BoardSnapshots(ctx.clients.vbase),
+    key: boardKey(limits, settings.boardWindowDays),
+    settings: { limits, windowDays: settings.boardWindowDays },
   }
+
+  // Unreadable: counted here, as before there was a snapshot (the board must still answer).
+  const read: SnapshotRead | null = await job.snapshots
+    .read()
+    .catch((error) => {
+      ctx.vtex.logger.warn({
+        message: 'The board snapshot could not be read',
+        reason: error instanceof Error ? error.message : 'unknown',
+      })
+
+      return null
+    })
+
+  const snapshot = read?.snapshot ?? null
+  const now = Date.now()
+  const use = snapshotUse(snapshot, job.key, now, !!args.fresh)
+
+  if (read && snapshot && use !== 'compute') {
+    if (use === 'serve-and-refresh' && !refreshClaimed(snapshot, now)) {
+      // Not awaited: the answer does not wait for the count (it never throws); only the
+      // replica that wins the claim counts.
+      refreshSnapshot(job, read)
+    }
+
+    return { ...snapshot.board, refreshing: use === 'serve-and-refresh' }
+  }
+
+  const counts = await countBoard(
+    ctx.clients.masterdata,
+    job.settings,
+    now
+  ).catch(() => {
+    throw storeUnavailable()
+  })
+
+  // Awaited, so that the next poll on any replica finds it; a failure is only logged.
+  if (read) await saveSnapshot(job, counts)
+
+  return { ...counts, refreshing: false }
 }

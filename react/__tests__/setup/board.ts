@@ -20,6 +20,7 @@ export function boardData(
     statuses: [],
     late: 0,
     drift: 0,
+    refreshing: false,
     ...overrides,
   }
 }
@@ -29,11 +30,13 @@ interface MockOptions {
   delay?: number
   // Answers every matching request (counted by the jest.fn), instead of one.
   repeat?: jest.Mock
+  /** The board asked for counts made now (the Refresh button), not the shared snapshot. */
+  fresh?: boolean
 }
 
 export function boardMock(
   data: FulfillmentBoard | null,
-  { errors = [], delay = 0, repeat }: MockOptions = {}
+  { errors = [], delay = 0, repeat, fresh = false }: MockOptions = {}
 ) {
   const result = {
     data: { fulfillmentBoard: data },
@@ -41,7 +44,7 @@ export function boardMock(
   }
 
   return {
-    request: { query: FULFILLMENT_BOARD },
+    request: { query: FULFILLMENT_BOARD, variables: { fresh } },
     result,
     delay,
     ...(repeat ? { newData: repeat.mockImplementation(() => result) } : {}),

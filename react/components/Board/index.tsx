@@ -9,6 +9,7 @@ import ErrorMessage from '../ErrorMessage'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
 import { ALL_STATUSES } from '../StatusFilter'
+import { useFollowUp } from '../../hooks/useFollowUp'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { parseDate } from '../../utils/dates'
 import { rootErrorCode } from '../../utils/graphqlErrors'
@@ -23,6 +24,7 @@ import StatusTiles from './StatusTiles'
 import type {
   Attention,
   FulfillmentBoardData,
+  FulfillmentBoardVariables,
   FulfillmentOrdersData,
   FulfillmentOrdersVariables,
   OrderFilter,
@@ -31,13 +33,18 @@ import type {
 
 export const PAGE_SIZE = 50
 export const REFRESH_MS = 30_000
+/** A board answered as `refreshing` is asked again this soon, at most FOLLOW_UPS times in a row. */
+export const FOLLOW_UP_MS = 2_000
+export const FOLLOW_UPS = 5
 
 const quiet = () => undefined
 
 /**
  * The operations board: orders by status (tiles), late and OMS-disagreeing totals, and a
  * table of the orders behind them, filtered by tab, status and id, paged by cursor and
- * exported as CSV. Refreshes itself every 30 s while the tab is visible.
+ * exported as CSV. Refreshes itself every 30 s while the tab is visible. The counts come from
+ * a snapshot the app shares between admins: when it is being counted again the board says so
+ * and asks again shortly; the Refresh button asks for counts made now.
  */
 function Board() {
   const intl = useIntl()
@@ -64,11 +71,18 @@ function Board() {
     search,
   }
 
-  const board = useQuery<FulfillmentBoardData>(FULFILLMENT_BOARD, {
-    errorPolicy: 'all',
-    notifyOnNetworkStatusChange: true,
-    fetchPolicy: 'cache-and-network',
-  })
+  const board = useQuery<FulfillmentBoardData, FulfillmentBoardVariables>(
+    FULFILLMENT_BOARD,
+    {
+      variables: { fresh: false },
+      errorPolicy: 'all',
+      notifyOnNetworkStatusChange: true,
+      fetchPolicy: 'cache-and-network',
+    }
+  )
+
+  // Every refetch names `fresh`: a refetch keeps the variables of the one before.
+  const askBoard = (fresh: boolean) => board.refetch({ fresh })
 
   const orders = useQuery<FulfillmentOrdersData, FulfillmentOrdersVariables>(
     FULFILLMENT_ORDERS,
@@ -84,8 +98,8 @@ function Board() {
     }
   )
 
-  const refetchAll = () =>
-    Promise.all([board.refetch().catch(quiet), orders.refetch().catch(quiet)])
+  const refetchAll = (fresh = false) =>
+    Promise.all([askBoard(fresh).catch(quiet), orders.refetch().catch(quiet)])
 
   const restartPolling = useVisibleInterval(() => {
     refetchAll()
@@ -94,12 +108,22 @@ function Board() {
   const refreshNow = () => {
     restartPolling()
     setRefreshing(true)
-    refetchAll().then(() => {
+    refetchAll(true).then(() => {
       if (mounted.current) setRefreshing(false)
     })
   }
 
   const summary = board.data?.fulfillmentBoard ?? null
+
+  useFollowUp(
+    !!summary?.refreshing,
+    () =>
+      askBoard(false).then(
+        (answer) => !!answer.data?.fulfillmentBoard?.refreshing
+      ),
+    { ms: FOLLOW_UP_MS, max: FOLLOW_UPS }
+  )
+
   const boardError = summary
     ? undefined
     : rootErrorCode(board.error, 'fulfillmentBoard')
@@ -172,6 +196,11 @@ function Board() {
                   ),
                 }}
               />
+              {summary.refreshing && (
+                <span className="ml3" data-testid="board-refreshing">
+                  <FormattedMessage id="admin/pick-and-pack.board.refreshingCounts" />
+                </span>
+              )}
             </span>
           )}
           <Button
@@ -220,7 +249,7 @@ function Board() {
         <ErrorMessage
           code={boardError}
           onRetry={() => {
-            board.refetch().catch(quiet)
+            askBoard(false).catch(quiet)
           }}
           retrying={board.loading}
         />

@@ -11,6 +11,8 @@ export interface FulfillmentBoard {
   statuses: StatusCount[]
   late: number
   drift: number
+  /** Counts being computed again: asked again in a moment. */
+  refreshing: boolean
 }
 
 export type Attention = 'LATE' | 'DRIFT'
@@ -33,6 +35,11 @@ export interface OrderPage {
 
 export interface FulfillmentBoardData {
   fulfillmentBoard: FulfillmentBoard | null
+}
+
+export interface FulfillmentBoardVariables {
+  /** Counted now, not the shared snapshot (the Refresh button). */
+  fresh: boolean
 }
 
 export interface FulfillmentOrdersData {
