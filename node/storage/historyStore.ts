@@ -38,7 +38,7 @@ export const BUCKET = 'pick-and-pack-history'
 const orderPath = (orderId: string) => `orders/${orderId}.json`
 
 /**
- * Attempts of the whole read-record-publish-write sequence before answering 503: enough
+ * Attempts of the whole read-publish-write sequence before answering 503: enough
  * conflicts for a burst of an order's whole flow at once (about 15 changes), and a few store
  * failures (each already retried by the client), within the route's timeout.
  */
@@ -84,7 +84,8 @@ const storageFailure = (error: unknown): StorageError =>
 const mergeInto = (history: OrderHistory, entries: HistoryEntry[]) =>
   entries.reduce((merged, entry) => appendEntry(merged, entry).history, history)
 
-/** The histories over the app's clients: VBase for the orders, Master Data for the records. */
+/** The histories over the app's clients: VBase for histories and listings, Master Data for
+ * the changes' documents. */
 export const historyStore = (clients: {
   vbase: JsonStore
   masterdata: MasterData
@@ -153,7 +154,7 @@ export class HistoryStore {
         }
 
         // eslint-disable-next-line no-await-in-loop
-        const [record, written] = await Promise.allSettled([
+        const [listing, written] = await Promise.allSettled([
           saved ? undefined : this.list(entry),
           this.store.saveJSON(
             BUCKET,
@@ -164,9 +165,9 @@ export class HistoryStore {
           ),
         ])
 
-        if (record.status === 'fulfilled') saved = true
+        if (listing.status === 'fulfilled') saved = true
         if (written.status === 'rejected') throw written.reason
-        if (record.status === 'rejected') throw record.reason
+        if (listing.status === 'rejected') throw listing.reason
 
         return {
           duplicate: false,
@@ -227,8 +228,8 @@ export class HistoryStore {
   }
 
   /**
-   * The order's document as stored, without merging its records: one read. Null when there is
-   * none yet.
+   * The order's history as stored, without merging the changes' documents: one read. Null
+   * when there is none yet.
    */
   public async stored(orderId: string): Promise<OrderHistory | null> {
     try {
@@ -241,9 +242,9 @@ export class HistoryStore {
   }
 
   /**
-   * The order's history with every record it lacks merged in (a concurrent creation dropped
-   * them, or their write failed after the record): those are written back to the document, so
-   * that the next webhook, and what the app told the OMS, build on them.
+   * The order's history with every change whose Master Data document it lacks merged in (a
+   * concurrent creation dropped them): those are written back to the history, so that the
+   * next webhook, and what the app told the OMS, build on them.
    */
   public async history(orderId: string): Promise<OrderHistory> {
     const [read, records] = await Promise.all([
