@@ -1,37 +1,39 @@
 import { setTimeout as sleep } from 'timers/promises'
 
-import type { OrderHistory } from '../domain/history'
 import { isRecord, toText } from '../domain/normalize'
+import type { OrderRead } from '../storage/historyStore'
 import { historyStore } from '../storage/historyStore'
 import type { EventContext } from '../typings/context'
 import { summarizeStatusChange } from './summarizeStatusChange'
 import { tellOms } from './tellOms'
 
 /** How long to wait for the change's writes: they land one store round trip after the event. */
-const RECORD_WAITS_MS = [50, 100, 200, 400, 800, 1600]
+const RECORD_WAITS_MS = [50, 100, 200, 400, 800]
 
 /**
  * The order's history holding the change, once the change is settled (see
  * HistoryStore.settle). The webhook publishes a change just before it writes it, so a quick
- * delivery may arrive first: it waits a little. Null for a change never written (the webhook
- * answered 503): its resend publishes it again.
+ * delivery may arrive first: it waits a little for the webhook's own write, and only then
+ * mends the history from the change's listing (a concurrent creation dropped it, or the write
+ * failed). Null for a change never written (the webhook answered 503): its resend publishes
+ * it again.
  */
 async function settledHistory(
   ctx: EventContext,
   change: { orderId: string; id: string; receivedAt: string }
-): Promise<OrderHistory | null> {
+): Promise<OrderRead | null> {
   const histories = historyStore(ctx.clients)
 
   for (const wait of [0, ...RECORD_WAITS_MS]) {
     // eslint-disable-next-line no-await-in-loop
     if (wait) await sleep(wait)
     // eslint-disable-next-line no-await-in-loop
-    const history = await histories.settle(change.orderId, change)
+    const read = await histories.settle(change.orderId, change, false)
 
-    if (history) return history
+    if (read) return read
   }
 
-  return null
+  return histories.settle(change.orderId, change)
 }
 
 /**
@@ -45,12 +47,13 @@ export async function statusChanged(ctx: EventContext) {
   const receivedAt = toText(body.receivedAt)
 
   if (!id || !orderId || !receivedAt) return
-  const history = await settledHistory(ctx, { orderId, id, receivedAt })
+  const read = await settledHistory(ctx, { orderId, id, receivedAt })
 
-  if (!history) return
+  if (!read) return
   const results = await Promise.allSettled([
-    summarizeStatusChange(ctx, history),
-    tellOms(ctx),
+    summarizeStatusChange(ctx, read.history),
+    // The history as just read: the OMS claim tries its ETag first.
+    tellOms(ctx, read),
   ])
 
   const failed = results.find(

@@ -2,6 +2,7 @@ import { readAppSettings } from '../clients/appSettings'
 import { isRecord, toText } from '../domain/normalize'
 import { TRACKING_STATUSES } from '../domain/omsTracking'
 import { requireApiKey } from '../domain/settings'
+import type { OrderRead } from '../storage/historyStore'
 import { Maintenance } from '../storage/maintenanceStore'
 import { sendInteraction } from '../sync/omsInteraction'
 import { syncInvoiceTracking } from '../sync/omsInvoiceTracking'
@@ -13,7 +14,7 @@ import type { EventContext } from '../typings/context'
  * `omsTracking` turn each off. What failed marks the order for the sweep and fails the handler,
  * so that VTEX IO delivers the event again; a redelivery sends only what is still missing.
  */
-export async function tellOms(ctx: EventContext) {
+export async function tellOms(ctx: EventContext, read?: OrderRead) {
   const body = isRecord(ctx.body) ? ctx.body : {}
   const id = toText(body.id)
   const orderId = toText(body.orderId)
@@ -27,7 +28,8 @@ export async function tellOms(ctx: EventContext) {
     const outcome = await sendInteraction(
       ctx,
       { id, orderId },
-      settings.omsLanguage
+      settings.omsLanguage,
+      { read }
     )
 
     if (outcome === 'failed') failures.push('interaction')

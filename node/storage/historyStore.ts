@@ -54,6 +54,13 @@ export interface RecordResult {
   currentStatus: string | null
 }
 
+/** An order's history as read, with the ETag a conditional write of it needs. */
+export interface OrderRead {
+  history: OrderHistory
+  /** Undefined when the order has no history document yet. */
+  etag: string | undefined
+}
+
 /** Sends the change's IO event; it must throw when the event was not sent. */
 export type Publish = (
   entry: HistoryEntry,
@@ -191,16 +198,21 @@ export class HistoryStore {
   /**
    * Read-modify-write of an order's document with If-Match, for what the app keeps beside the
    * history (what it told the OMS). `change` returns the new document, or null to leave it.
-   * Null when the order has no document yet: nothing was recorded for it.
+   * Null when the order has no document yet: nothing was recorded for it. `read`: the document
+   * as the caller just read it, tried first (a conflict reads it again).
    */
   public async update(
     orderId: string,
-    change: (history: OrderHistory) => OrderHistory | null
+    change: (history: OrderHistory) => OrderHistory | null,
+    read?: OrderRead
   ): Promise<OrderHistory | null> {
     for (let attempt = 1; ; attempt++) {
       try {
-        // eslint-disable-next-line no-await-in-loop
-        const { history, etag } = await this.readOrder(orderId)
+        const { history, etag } =
+          attempt === 1 && read?.etag !== undefined
+            ? read
+            : // eslint-disable-next-line no-await-in-loop
+              await this.readOrder(orderId)
 
         if (etag === undefined) return null
         const changed = change(history)
@@ -291,18 +303,24 @@ export class HistoryStore {
 
   /**
    * After the answer, in the change's own event handler: makes sure the order's history holds
-   * the change, merging it back from its listing if a concurrent creation dropped it, and
-   * writes the change's Master Data document. Null while the change is not listed (its
-   * listing is written with the history, just after the event; never, if the webhook answered
-   * 503: the resend publishes it again).
+   * the change, merging it back from its listing if a concurrent creation dropped it (`mend`),
+   * and writes the change's Master Data document. Null while the change is not there (its
+   * listing and history are written just after the event; never, if the webhook answered 503:
+   * the resend publishes it again).
    */
   public async settle(
     orderId: string,
-    change: { id: string; receivedAt: string }
-  ): Promise<OrderHistory | null> {
-    const stored = await this.stored(orderId)
-    let entry = stored?.entries.find(({ id }) => id === change.id)
-    let history = stored
+    change: { id: string; receivedAt: string },
+    /** False: only if the history holds it (its own write may still be on its way). */
+    mend = true
+  ): Promise<OrderRead | null> {
+    let read = await this.readOrder(orderId).catch((error) => {
+      throw storageFailure(error)
+    })
+
+    let entry = read.history.entries.find(({ id }) => id === change.id)
+
+    if (!entry && !mend) return null
 
     if (!entry) {
       const listed = await this.store
@@ -319,12 +337,19 @@ export class HistoryStore {
       if (!listed || listed.orderId !== orderId) return null
       entry = listed
       // Onto the order's document with If-Match; none yet: its creation is under way.
-      history =
-        (await this.update(orderId, (current) =>
+      const merged = await this.update(
+        orderId,
+        (current) =>
           hasEntry(current, listed.id)
             ? null
-            : appendEntry(current, listed).history
-        )) ?? appendEntry(emptyHistory(orderId), listed).history
+            : appendEntry(current, listed).history,
+        read
+      )
+
+      read = {
+        history: merged ?? appendEntry(emptyHistory(orderId), listed).history,
+        etag: undefined,
+      }
     }
 
     try {
@@ -333,7 +358,7 @@ export class HistoryStore {
       throw storageFailure(error)
     }
 
-    return history
+    return read
   }
 
   private async readRecent(
@@ -387,9 +412,7 @@ export class HistoryStore {
     )
   }
 
-  private async readOrder(
-    orderId: string
-  ): Promise<{ history: OrderHistory; etag: string | undefined }> {
+  private async readOrder(orderId: string): Promise<OrderRead> {
     const { data, headers } = await this.store.getRawJSON<OrderHistory>(
       BUCKET,
       orderPath(orderId),

@@ -4,6 +4,7 @@ import type { OmsLanguage } from '../domain/omsStory'
 import { INTERACTION_SOURCE, interactionMessage } from '../domain/omsStory'
 import { failureCode, shouldSendInteraction } from '../domain/omsSync'
 import { describeHttpFailure } from '../domain/upstreamErrors'
+import type { OrderRead } from '../storage/historyStore'
 import { historyStore } from '../storage/historyStore'
 import type { AppDeps } from './deps'
 
@@ -43,7 +44,8 @@ export async function sendInteraction(
   deps: AppDeps,
   change: { id: string; orderId: string },
   language: OmsLanguage,
-  manual = false
+  /** `manual`: from the admin's "Send again"; `read`: the order's history as just read. */
+  { manual = false, read }: { manual?: boolean; read?: OrderRead } = {}
 ): Promise<InteractionOutcome> {
   const { id, orderId } = change
   const histories = historyStore(deps.clients)
@@ -51,26 +53,33 @@ export async function sendInteraction(
   let attempts = 0
   let message: string | null = null
 
-  const claimed = await histories.update(orderId, (history) => {
-    // Published before its history write: wait for the record (a later delivery finds it).
-    if (!hasEntry(history, id)) throw new NotRecordedYet(id)
-    const state = history.omsInteractions?.[id]
+  const claimed = await histories.update(
+    orderId,
+    (history) => {
+      // Run again after a conflict, on the newer document: nothing from a try before stays.
+      attempts = 0
+      message = null
+      // Published before its history write: wait for the record (a later delivery finds it).
+      if (!hasEntry(history, id)) throw new NotRecordedYet(id)
+      const state = history.omsInteractions?.[id]
 
-    if (!shouldSendInteraction(state, now, manual, omsRetryBaseMs())) {
-      return null
-    }
-    const entry = history.entries.find((candidate) => candidate.id === id)
+      if (!shouldSendInteraction(state, now, manual, omsRetryBaseMs())) {
+        return null
+      }
+      const entry = history.entries.find((candidate) => candidate.id === id)
 
-    if (!entry) return null
-    attempts = (state?.attempts ?? 0) + 1
-    message = interactionMessage(entry, language)
+      if (!entry) return null
+      attempts = (state?.attempts ?? 0) + 1
+      message = interactionMessage(entry, language)
 
-    return withState(history, id, {
-      state: 'sending',
-      attempts,
-      at: new Date(now).toISOString(),
-    })
-  })
+      return withState(history, id, {
+        state: 'sending',
+        attempts,
+        at: new Date(now).toISOString(),
+      })
+    },
+    read
+  )
 
   if (!claimed || attempts === 0 || message === null) return 'skipped'
   let outcome: OmsInteractionState

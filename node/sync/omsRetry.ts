@@ -37,7 +37,7 @@ export async function retryOmsStory(
         deps,
         { id, orderId },
         settings.omsLanguage,
-        manual
+        { manual }
       )
 
       if (outcome !== 'skipped') retried++

@@ -119,7 +119,8 @@ function Board() {
     !!summary?.refreshing,
     () =>
       askBoard(false).then(
-        (answer) => !!answer.data?.fulfillmentBoard?.refreshing
+        (answer: { data?: FulfillmentBoardData }) =>
+          !!answer.data?.fulfillmentBoard?.refreshing
       ),
     { ms: FOLLOW_UP_MS, max: FOLLOW_UPS }
   )
