@@ -67,7 +67,9 @@ function agentFor(origin: string) {
   let agent = agents.get(origin)
 
   if (!agent) {
-    agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+    // Idle connections are dropped after 3 s, before the host's keep-alive timeout (5 s): a
+    // request never goes out on a connection the host is closing (it would get no answer).
+    agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 3000 })
     agents.set(origin, agent)
   }
 
