@@ -1,6 +1,8 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
+import { asApp } from './asApp'
+
 /** One order of the OMS list (the fields the backfill reads). */
 export interface OmsListedOrder {
   orderId?: unknown
@@ -19,15 +21,7 @@ export interface OmsOrderListPage {
  */
 export class OmsOrderList extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, {
-      ...options,
-      timeout: 5000,
-      headers: {
-        ...options?.headers,
-        VtexIdclientAutCookie: context.authToken,
-        'X-Vtex-Use-Https': 'true',
-      },
-    })
+    super(context, asApp(context, options))
   }
 
   /** A page (1-based, 100 orders) of orders created in [from, to] with one of `statuses`. */

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
+import { asApp } from './asApp'
 import type {
   DeliveryTrackingBody,
   InvoiceTrackingBody,
@@ -20,16 +21,7 @@ const invoicePath = (orderId: string, invoiceNumber: string) =>
  */
 export class OmsStory extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, {
-      ...options,
-      timeout: 5000,
-      retries: 0,
-      headers: {
-        ...options?.headers,
-        VtexIdclientAutCookie: context.authToken,
-        'X-Vtex-Use-Https': 'true',
-      },
-    })
+    super(context, asApp(context, options, { retries: 0 }))
   }
 
   /** A line in the order's interactions (the OMS order page's timeline). */

@@ -1,6 +1,8 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
+import { asApp } from './asApp'
+
 /** A schedule of VTEX's Scheduler: an HTTP request it makes on a cron expression. */
 export interface Schedule {
   id: string
@@ -20,15 +22,7 @@ export interface Schedule {
  */
 export class Scheduler extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
-    super(context, {
-      ...options,
-      timeout: 5000,
-      headers: {
-        ...options?.headers,
-        VtexIdclientAutCookie: context.authToken,
-        'X-Vtex-Use-Https': 'true',
-      },
-    })
+    super(context, asApp(context, options))
   }
 
   public upsert(app: string, schedule: Schedule) {
