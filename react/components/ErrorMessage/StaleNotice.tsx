@@ -1,7 +1,7 @@
 import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button } from 'vtex.styleguide'
 
+import RetryButton from './RetryButton'
 import { ERROR_MESSAGES } from '../../utils/messages'
 import { UNKNOWN_ERROR } from '../../utils/graphqlErrors'
 import { own } from '../../utils/own'
@@ -45,14 +45,11 @@ function StaleNotice({ code, readAt, onRetry, retrying = false }: Props) {
         />
       </span>
       {messages.action === 'retry' && onRetry && (
-        <Button
+        <RetryButton
           variation="tertiary"
-          size="small"
-          onClick={onRetry}
-          isLoading={retrying}
-        >
-          <FormattedMessage id="admin/pick-and-pack.error.retry" />
-        </Button>
+          onRetry={onRetry}
+          retrying={retrying}
+        />
       )}
     </div>
   )

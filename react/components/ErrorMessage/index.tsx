@@ -1,7 +1,7 @@
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
-import { Button } from 'vtex.styleguide'
 
+import RetryButton from './RetryButton'
 import Heading from '../Heading'
 import { ERROR_MESSAGES } from '../../utils/messages'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
@@ -42,14 +42,7 @@ function ErrorMessage({ code, level = 3, onRetry, retrying = false }: Props) {
         </a>
       )}
       {messages.action === 'retry' && onRetry && (
-        <Button
-          variation="secondary"
-          size="small"
-          onClick={onRetry}
-          isLoading={retrying}
-        >
-          <FormattedMessage id="admin/pick-and-pack.error.retry" />
-        </Button>
+        <RetryButton onRetry={onRetry} retrying={retrying} />
       )}
     </div>
   )

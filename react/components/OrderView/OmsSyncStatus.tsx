@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
 
+import RetryButton from '../ErrorMessage/RetryButton'
 import type { CacheProxy } from '../../utils/cacheProxy'
 import ORDER_OMS from './graphql/orderOms.gql'
 import RETRY_OMS_SYNC from './graphql/retryOmsSync.gql'
@@ -95,14 +96,7 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
         <p className="t-body c-muted-1 mt0 mb3 lh-copy">
           <FormattedMessage id="admin/pick-and-pack.omsSync.unavailable" />
         </p>
-        <Button
-          variation="secondary"
-          size="small"
-          onClick={onReload}
-          isLoading={reloading}
-        >
-          <FormattedMessage id="admin/pick-and-pack.error.retry" />
-        </Button>
+        <RetryButton onRetry={onReload} retrying={reloading} />
       </div>
     )
   }
