@@ -1,8 +1,9 @@
-import React, { useEffect, useRef, useState } from 'react'
+import React, { useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
 
+import { useMounted } from '../../hooks/useMounted'
 import FULFILLMENT_BOARD from './graphql/fulfillmentBoard.gql'
 import FULFILLMENT_ORDERS from './graphql/fulfillmentOrders.gql'
 import ErrorMessage from '../ErrorMessage'
@@ -55,15 +56,8 @@ function Board() {
   // "previous" goes back to the cursor before.
   const [cursors, setCursors] = useState<Array<string | null>>([null])
   const [refreshing, setRefreshing] = useState(false)
-  const mounted = useRef(true)
+  const mounted = useMounted()
   const lastPage = useRef<OrderPage | null>(null)
-
-  useEffect(
-    () => () => {
-      mounted.current = false
-    },
-    []
-  )
 
   const filter: OrderFilter = {
     status: status || null,

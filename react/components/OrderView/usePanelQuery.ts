@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import type { DocumentNode } from 'graphql'
 
+import { useMounted } from '../../hooks/useMounted'
 import { errorCodeAt } from '../../utils/graphqlErrors'
 
 /** What one panel of the order view knows: its own request, answer, failure and time. */
@@ -57,14 +58,7 @@ export function usePanelQuery<D, T>({
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null)
   const [refreshing, setRefreshing] = useState(false)
   const inFlight = useRef(false)
-  const mounted = useRef(true)
-
-  useEffect(
-    () => () => {
-      mounted.current = false
-    },
-    []
-  )
+  const mounted = useMounted()
 
   // A new answer with the panel's data: keep it and note the time. A cache write (a
   // mutation's update) changes the value too, but it is not a new read: keep the time.

@@ -5,6 +5,7 @@ import { useQuery } from 'react-apollo'
 import { Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
+import { useMounted } from '../../hooks/useMounted'
 import RECENT_STATUS_CHANGES from './graphql/recentStatusChanges.gql'
 import ErrorMessage from '../ErrorMessage'
 import { DateTime } from '../Format'
@@ -50,7 +51,7 @@ function RecentChanges() {
   const [status, setStatus] = useState(ALL_STATUSES)
   const [updatedAt, setUpdatedAt] = useState<number | null>(null)
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
-  const mounted = useRef(true)
+  const mounted = useMounted()
   // The rows of the last answer, for this filter: what the next answer is compared to.
   const known = useRef<{ status: string; keys: Set<string> } | null>(null)
   const signatureRef = useRef<string | null>(null)
@@ -63,13 +64,6 @@ function RecentChanges() {
       notifyOnNetworkStatusChange: true,
       fetchPolicy: 'cache-and-network',
     }
-  )
-
-  useEffect(
-    () => () => {
-      mounted.current = false
-    },
-    []
   )
 
   const changes = data ? data.recentStatusChanges : null

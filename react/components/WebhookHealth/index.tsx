@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
-import React, { useEffect, useRef, useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { useQuery } from 'react-apollo'
 
+import { useMounted } from '../../hooks/useMounted'
 import WEBHOOK_HEALTH from './graphql/webhookHealth.gql'
 import ErrorMessage from '../ErrorMessage'
 import Heading from '../Heading'
@@ -91,7 +92,7 @@ function SettingsLink() {
  */
 function WebhookHealth() {
   const [updatedAt, setUpdatedAt] = useState<number | null>(null)
-  const mounted = useRef(true)
+  const mounted = useMounted()
   const { data, error, loading, refetch } = useQuery<WebhookHealthData>(
     WEBHOOK_HEALTH,
     {
@@ -99,13 +100,6 @@ function WebhookHealth() {
       notifyOnNetworkStatusChange: true,
       fetchPolicy: 'cache-and-network',
     }
-  )
-
-  useEffect(
-    () => () => {
-      mounted.current = false
-    },
-    []
   )
 
   const health = data?.webhookHealth ?? null
