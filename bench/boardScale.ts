@@ -56,6 +56,7 @@ import { fileName } from '../dev/store/durable'
 import { loadBuilderSchemas } from '../dev/store/schemas'
 import { graphql } from './sandbox'
 import { percentile, round } from './stats'
+import { seededRandom } from '../dev/seededRandom'
 
 const ACCOUNT = 'sandbox' // the one host of a process serves it (dev/host/app.ts)
 const ENTITY = 'pnplabs_pick_and_pack_tracking_orderSummary'
@@ -123,21 +124,6 @@ export interface BoardScaleResult {
 
 // ------------------------------------------------------------------ generated documents
 
-/** mulberry32: small, fast, deterministic. */
-function random(start: number) {
-  let a = start >>> 0
-
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Weighted pick: `[value, weight][]`. */
 function pick<T>(next: () => number, table: Array<[T, number]>): T {
   const total = table.reduce((sum, [, w]) => sum + w, 0)
@@ -192,7 +178,7 @@ export function generateSummaries(
   count: number,
   now: number
 ): OrderSummaryDocument[] {
-  const next = random(14)
+  const next = seededRandom(14)
   const docs: OrderSummaryDocument[] = []
   const iso = (ms: number) => new Date(Math.round(ms)).toISOString()
 

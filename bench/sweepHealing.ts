@@ -16,6 +16,7 @@ import {
 import { FLOW_STATUSES, statusRank } from '../node/domain/statuses'
 import { storeHistories } from '../node/__tests__/support/histories'
 import { startHost } from '../dev/host/server'
+import { seededRandom } from '../dev/seededRandom'
 
 const SECRET = 'sweep-bench-secret'
 const FLOW = [...FLOW_STATUSES, 'DELIVERED']
@@ -34,20 +35,6 @@ export interface SweepHealingResult {
   upstreamCalls: number
   routeCalls: number
   sweepMs: number
-}
-
-/** A small deterministic random source (mulberry32), so that runs drop the same webhooks. */
-function random(seed: number) {
-  let state = seed
-
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t)
-
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 export async function benchSweepHealing(options: {
@@ -75,7 +62,7 @@ export async function benchSweepHealing(options: {
     account,
   })
 
-  const draw = random(16)
+  const draw = seededRandom(16)
   const started = Date.now() - 3 * 3_600_000
   const sent = { webhooks: 0, dropped: 0 }
   const live = new Map<string, string>()

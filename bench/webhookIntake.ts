@@ -19,6 +19,7 @@ import { appRoot } from '../dev/appRoot'
 import type { ReplicaSet } from '../dev/processes'
 import { startReplicaSet } from '../dev/processes'
 import { percentile, round } from './stats'
+import { seededRandom } from '../dev/seededRandom'
 
 const SECRET = 'bench-webhook-secret'
 const HOSTNAME = 'benchstore'
@@ -133,21 +134,6 @@ async function getJSON<T>(url: string): Promise<T> {
 }
 
 /* ------------------------------------------------------------------ orders and their steps */
-
-/** Deterministic pseudo-random numbers (mulberry32), so that every run sends the same mix. */
-function random(seed: number) {
-  let state = seed >>> 0
-
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const CHANGES = [
   { oldStatus: 'READY_FOR_HANDLING', newStatus: 'READY_FOR_PICKING' },
@@ -497,7 +483,7 @@ async function mixPhase(
   load: { senders: number; maxSeconds: number; seed: number }
 ): Promise<MixResult> {
   const { senders, maxSeconds, seed } = load
-  const next = random(seed)
+  const next = seededRandom(seed)
   const ready = [...orders]
   const samples: number[] = []
   const byKind: Record<Kind, number[]> = {

@@ -2,6 +2,7 @@
 // a notification: the next N, every one of some orders, or each with a probability (seeded, so a
 // run can be repeated). A dropped webhook is never sent; the order still moves, since Pick and
 // Pack's live state is the truth the app can ask for later.
+import { seededRandom } from '../seededRandom'
 
 export interface WebhookDropOptions {
   /** Drop the next N webhooks (replaces what is left of a previous count). */
@@ -103,27 +104,12 @@ export function parseWebhookDrops(
   return options
 }
 
-/** mulberry32: small, fast and the same sequence for the same seed on every platform. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0
-
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
-
 export class WebhookDrops {
   private next = 0
   private readonly orderIds = new Set<string>()
   private rate = 0
   private seed = 0
-  private random: () => number = generator(0)
+  private random: () => number = seededRandom(0)
   private dropped = 0
   private droppedByOrder = new Map<string, number>()
   /** The options the simulator started with, which `reset` restores. */
@@ -143,7 +129,7 @@ export class WebhookDrops {
     this.rate = options.rate
     // Without a seed, a random one: still shown, so that the run can be repeated.
     this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32)
-    this.random = generator(this.seed)
+    this.random = seededRandom(this.seed)
   }
 
   /** No drops and no counts. */
@@ -152,7 +138,7 @@ export class WebhookDrops {
     this.orderIds.clear()
     this.rate = 0
     this.seed = 0
-    this.random = generator(0)
+    this.random = seededRandom(0)
     this.dropped = 0
     this.droppedByOrder = new Map()
   }

@@ -1,4 +1,5 @@
 import { startTestHost } from './support/host'
+import { seededRandom } from '../../dev/seededRandom'
 
 /**
  * Hostile input on the public webhook: at least a thousand generated requests, each wrong in
@@ -18,21 +19,7 @@ const VALID = {
 type Host = Awaited<ReturnType<typeof startTestHost>>
 let host: Host
 
-/** Deterministic PRNG (mulberry32) so that a failure can be replayed. */
-function random(seed: number) {
-  let state = seed
-
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-
-    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t)
-
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const rand = random(20261126)
+const rand = seededRandom(20261126)
 const pick = <T>(values: readonly T[]): T =>
   values[Math.floor(rand() * values.length)]
 
