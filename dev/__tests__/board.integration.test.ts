@@ -10,6 +10,7 @@ import { BOARD_BUCKET, BOARD_FILE } from '../../node/storage/boardSnapshot'
 import type { TestHost } from '../../node/__tests__/support/host'
 import { startTestHost } from '../../node/__tests__/support/host'
 import { eventually } from '../../node/__tests__/support/eventually'
+import { postGraphql } from '../../node/__tests__/support/calls'
 
 jest.setTimeout(60_000)
 
@@ -43,15 +44,6 @@ const oms = (host: TestHost, orderId: string, state: string, at: string) =>
     }),
   }).then((response) => response.status)
 
-const gql = async (host: TestHost, query: string, variables = {}) =>
-  (
-    await fetch(`${host.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-  ).json()
-
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString()
 
@@ -75,7 +67,7 @@ interface Board {
 }
 
 const board = async (host: TestHost, fresh = false): Promise<Board> => {
-  const answer = await gql(
+  const answer = await postGraphql(
     host,
     `{ fulfillmentBoard(fresh: ${fresh}) ${BOARD} }`
   )
@@ -145,7 +137,7 @@ describe('the board over two replicas', () => {
 
     const converged = await eventually(
       () =>
-        gql(
+        postGraphql(
           a,
           '{ fulfillmentBoard(fresh: true) { statuses { status count late } late drift } }'
         ),
@@ -165,7 +157,7 @@ describe('the board over two replicas', () => {
       drift: 2,
     })
 
-    const drifting = await gql(
+    const drifting = await postGraphql(
       b,
       '{ fulfillmentOrders(attention: DRIFT) { total orders { orderId status late drift omsStatus } } }'
     )
@@ -266,7 +258,7 @@ describe('the board over two replicas', () => {
   it('pages with a cursor, searches by id prefix and refuses bad arguments', async () => {
     const first = await eventually(
       () =>
-        gql(
+        postGraphql(
           a,
           '{ fulfillmentOrders(first: 2) { total after orders { orderId } } }'
         ),
@@ -274,7 +266,7 @@ describe('the board over two replicas', () => {
     )
 
     expect(first.data.fulfillmentOrders.orders).toHaveLength(2)
-    const second = await gql(
+    const second = await postGraphql(
       a,
       'query($after: String) { fulfillmentOrders(first: 2, after: $after) { after orders { orderId } } }',
       { after: first.data.fulfillmentOrders.after }
@@ -290,7 +282,7 @@ describe('the board over two replicas', () => {
         .sort((x: string, y: string) => x.localeCompare(y))
     ).toEqual(ORDERS)
 
-    const found = await gql(
+    const found = await postGraphql(
       b,
       '{ fulfillmentOrders(search: "7000000000002") { orders { orderId } } }'
     )
@@ -306,7 +298,10 @@ describe('the board over two replicas', () => {
       'after: "x"',
     ]) {
       // eslint-disable-next-line no-await-in-loop
-      const bad = await gql(a, `{ fulfillmentOrders(${args}) { total } }`)
+      const bad = await postGraphql(
+        a,
+        `{ fulfillmentOrders(${args}) { total } }`
+      )
 
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     }

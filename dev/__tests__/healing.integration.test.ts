@@ -11,6 +11,7 @@ import { storeHistories } from '../../node/__tests__/support/histories'
 import type { Simulator } from '../simulator'
 import { SEEDED_ORDERS, startSimulator } from '../simulator'
 import { statusRank } from '../../node/domain/statuses'
+import { postGraphql } from '../../node/__tests__/support/calls'
 
 jest.setTimeout(90_000)
 
@@ -27,15 +28,6 @@ const post = (url: string, body?: unknown) =>
     headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-
-const gql = async (host: TestHost, query: string, variables = {}) =>
-  (
-    await fetch(`${host.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-  ).json()
 
 const histories = (host: TestHost, account: string) =>
   storeHistories(host.storeURL, account)
@@ -92,7 +84,7 @@ describe('the sweep', () => {
     // The board's summaries are what the sweep searches: Master Data lags writes by ~1 s.
     await eventually(
       () =>
-        gql(
+        postGraphql(
           a,
           '{ fulfillmentOrders(status: "READY_FOR_HANDLING", first: 100) { total } }'
         ),
@@ -149,7 +141,7 @@ describe('the sweep', () => {
     })
     expect((await store.history(late.orderId)).entries).toHaveLength(2)
 
-    const shown = await gql(
+    const shown = await postGraphql(
       b,
       '{ maintenance { lastSweep { checked healed remaining } } }'
     )
@@ -169,7 +161,7 @@ describe('the sweep', () => {
         headers: ['x-pick-and-pack-sweep-token'],
       }),
     ])
-    await gql(a, '{ maintenance { lastSweep { checked } } }')
+    await postGraphql(a, '{ maintenance { lastSweep { checked } } }')
     expect(
       await (await fetch(`${simulator.url}/_sandbox/scheduler`)).json()
     ).toEqual(schedules)
@@ -215,7 +207,7 @@ describe('the backfill', () => {
         failureStatus: 503,
         scope: 'tracking',
       })
-      const started = await gql(
+      const started = await postGraphql(
         fresh,
         'mutation($days: Int) { startBackfill(days: $days) { state days } }',
         { days }
@@ -224,7 +216,7 @@ describe('the backfill', () => {
       expect(started.data.startBackfill).toEqual({ state: 'RUNNING', days })
       const failed = await eventually(
         () =>
-          gql(
+          postGraphql(
             fresh,
             '{ maintenance { backfill { state lastError recorded } } }'
           ),
@@ -233,14 +225,14 @@ describe('the backfill', () => {
 
       expect(failed.data.maintenance.backfill.lastError).toMatch(/Resume/)
       simulator.setFaults({})
-      await gql(
+      await postGraphql(
         other,
         'mutation($days: Int) { startBackfill(days: $days) { state } }',
         { days }
       )
       const done = await eventually(
         () =>
-          gql(
+          postGraphql(
             fresh,
             '{ maintenance { backfill { state scanned recorded total } } }'
           ),
@@ -294,7 +286,7 @@ describe('on install', () => {
     )
 
     try {
-      const before = await gql(
+      const before = await postGraphql(
         installed,
         '{ maintenance { backfill { state } } }'
       )
@@ -305,7 +297,7 @@ describe('on install', () => {
       ).json()
 
       expect(swept.backfill).toMatchObject({ state: 'DONE' })
-      const after = await gql(
+      const after = await postGraphql(
         installed,
         '{ maintenance { backfill { state days recorded } } }'
       )
@@ -360,6 +352,7 @@ describe('webhooks lost on purpose (the simulator drops them)', () => {
         status: string
         inPickAndPack?: boolean
       }>
+
       const orders = live.filter((order) => order.inPickAndPack !== false)
       // A new VBase client for each look: @vtex/api's memoizes what it read.
       const recorded = async () => {

@@ -1,5 +1,5 @@
 import { eventually } from './support/eventually'
-import { deliverStatusChanged, postWebhook } from './support/calls'
+import { deliverStatusChanged, postWebhook, postGraphql } from './support/calls'
 import type { TestHost } from './support/host'
 import { startTestHost } from './support/host'
 import type { UpstreamControl } from './support/upstream'
@@ -38,20 +38,12 @@ const deliver = deliverStatusChanged
 const sweep = (host: TestHost, headers: Record<string, string> = {}) =>
   fetch(`${host.url}/_v/pick-and-pack/sweep`, { method: 'POST', headers })
 
-const graphql = async (host: TestHost, query: string, variables: object) =>
-  (
-    await fetch(`${host.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-  ).json()
-
 const OMS_SYNC = `query($id: ID!) { orderFulfillment(orderId: $id) {
   omsSync { interactions trackingSent pending lastError tracking interactionsOn } } }`
 
 const omsSync = async (host: TestHost, orderId: string) =>
-  (await graphql(host, OMS_SYNC, { id: orderId })).data.orderFulfillment.omsSync
+  (await postGraphql(host, OMS_SYNC, { id: orderId })).data.orderFulfillment
+    .omsSync
 
 const interactionsOf = (orderId: string) =>
   upstream.interactions.filter((interaction) => interaction.orderId === orderId)
@@ -271,7 +263,7 @@ describe('what the OMS did not take', () => {
 
     expect(interactionsOf(orderId)).toHaveLength(0)
     upstream.failOmsWrites(0, 503)
-    const retried = await graphql(
+    const retried = await postGraphql(
       b,
       'mutation($id: ID!) { retryOmsSync(orderId: $id) { interactions pending lastError } }',
       { id: orderId }

@@ -23,3 +23,17 @@ export const deliverStatusChanged = (host: TestHost, body: unknown) =>
       body,
     }),
   }).then((response) => response.status)
+
+/** Asks a host's GraphQL (as a signed-in admin, loopback); answers the parsed body. */
+export const postGraphql = async (
+  host: TestHost,
+  query: string,
+  variables: object = {}
+) =>
+  (
+    await fetch(`${host.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json()
