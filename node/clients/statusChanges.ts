@@ -2,6 +2,7 @@ import type { MasterData } from '@vtex/api'
 
 import type { HistoryEntry } from '../domain/history'
 import { MAX_ENTRIES_PER_ORDER } from '../domain/history'
+import { isRecord, toText } from '../domain/normalize'
 import { StorageError } from '../storage/jsonStore'
 import { appDataEntity } from './dataEntity'
 
@@ -31,20 +32,17 @@ const failure = (): never => {
   throw new StorageError('The status changes could not be read or saved')
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : null)
-
 /** Back to a history entry, whatever Master Data adds to or leaves out of the document. */
 const toEntry = (document: StatusChangeDocument): HistoryEntry => ({
   id: document.id,
   orderId: document.orderId,
-  oldStatus: text(document.oldStatus),
+  oldStatus: toText(document.oldStatus),
   newStatus: document.newStatus,
-  hostname: text(document.hostname),
+  hostname: toText(document.hostname),
   receivedAt: document.receivedAt,
-  occurredAt: text(document.occurredAt),
+  occurredAt: toText(document.occurredAt),
   ...(document.source ? { source: document.source } : {}),
-  extra:
-    document.extra && typeof document.extra === 'object' ? document.extra : {},
+  extra: isRecord(document.extra) ? document.extra : {},
 })
 
 /** Quoted for `_where`: an order id may hold characters the syntax gives a meaning. */
