@@ -2,19 +2,13 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 
-import {
-  localContext,
-  storeMasterData,
-  storeVBase,
-} from '../../dev/store/clients'
 import { createStore } from '../../dev/store/server'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
-import { StatusChanges } from '../clients/statusChanges'
-import { BUCKET, HistoryStore } from '../storage/historyStore'
-import type { JsonStore } from '../storage/jsonStore'
+import { BUCKET } from '../storage/historyStore'
 import { StorageError } from '../storage/jsonStore'
+import { storeHistories } from './support/histories'
 
 /*
  * The history store over the store stand-in, through `@vtex/api`'s own VBase client: every
@@ -30,19 +24,7 @@ let accounts = 0
 let account: string
 
 /** A replica's histories: its own VBase and Master Data clients, as node/index.ts makes them. */
-const replica = (timeout = 3000) =>
-  new HistoryStore(
-    new (storeVBase(store.url))(localContext(account), {
-      retries: 0,
-      timeout,
-      memoizable: false,
-    } as never) as unknown as JsonStore,
-    new StatusChanges(
-      new (storeMasterData(store.url))(localContext(account), {
-        timeout,
-      } as never)
-    )
-  )
+const replica = (timeout = 3000) => storeHistories(store.url, account, timeout)
 
 let arrival = Date.UTC(2026, 11, 1, 9)
 

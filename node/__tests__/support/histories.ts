@@ -8,13 +8,24 @@ import { HistoryStore } from '../../storage/historyStore'
 import type { JsonStore } from '../../storage/jsonStore'
 
 /**
- * The histories of `account` in a store stand-in, read as a replica would: new clients on
- * each call, since `@vtex/api`'s VBase client memoizes what it read.
+ * The histories of `account` in a store stand-in, as a replica has them: its own VBase and
+ * Master Data clients, configured as node/index.ts configures VBase (no retries, no memoized
+ * reads: `@vtex/api`'s VBase client would otherwise memoize what it read).
  */
-export const storeHistories = (storeURL: string, account: string) =>
+export const storeHistories = (
+  storeURL: string,
+  account: string,
+  timeout = 3000
+) =>
   new HistoryStore(
     new (storeVBase(storeURL))(localContext(account), {
+      retries: 0,
+      timeout,
       memoizable: false,
     } as never) as unknown as JsonStore,
-    new StatusChanges(new (storeMasterData(storeURL))(localContext(account)))
+    new StatusChanges(
+      new (storeMasterData(storeURL))(localContext(account), {
+        timeout,
+      } as never)
+    )
   )
