@@ -16,16 +16,13 @@
  * `since` dates around their time limits, and OMS statuses that mostly agree (some canceled or
  * invoiced early in the OMS, some not known yet).
  *
- * Seeding: the store stand-in writes each document durably (fsync, then rename), about 600 a
- * second on the benchmark machine, so 100,000 through its HTTP API would take minutes. The
- * documents are written instead straight into a fresh data folder in the store's own layout
- * (dev/store/masterdata.ts: one file per document under
- * `store/masterdata/documents/{account}/{entity}/`, names from dev/store/durable.ts), then the
- * store is started on it with its latency: it loads them as it loads its data after a restart.
+ * Seeding: 100,000 documents through the store's HTTP API would take minutes, each a committed
+ * transaction. They are written instead straight into a fresh data folder's database, as the
+ * store keeps them (dev/store/database.ts, table `docs`), in one transaction; then the store is
+ * started on it with its latency, and indexes them for search as after a restart.
  * A search of everything must then count them all, or the benchmark stops.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'fs'
-import { writeFile } from 'fs/promises'
+import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 
@@ -52,8 +49,8 @@ import {
   stopProcess,
   waitUntilUp,
 } from '../dev/processes'
-import { fileName } from '../dev/store/durable'
-import { loadBuilderSchemas } from '../dev/store/schemas'
+import { openDatabase } from '../dev/store/database'
+import { appEntities } from '../dev/store/masterdata'
 import { graphql } from './sandbox'
 import { percentile, round } from './stats'
 import { seededRandom } from '../dev/seededRandom'
@@ -69,8 +66,6 @@ export interface BoardScaleOptions {
   latencyMs: number
   /** Timed requests per query (after two warm-up rounds). */
   samples: number
-  /** Files written at once while seeding. */
-  seedConcurrency: number
   windowDays?: number
 }
 
@@ -424,48 +419,32 @@ function checkList(
 // ------------------------------------------------------------------ seeding
 
 /** Writes the documents into `dataDir` as the store keeps them (see the top of this file). */
-async function seed(
-  dataDir: string,
-  docs: readonly OrderSummaryDocument[],
-  concurrency: number
-) {
-  const entity = loadBuilderSchemas(appRoot()).get(ENTITY)?.entity
+function seed(dataDir: string, docs: readonly OrderSummaryDocument[]) {
+  const entity = appEntities(appRoot()).get(ENTITY)?.name
 
   if (!entity) throw new Error(`masterdata/ has no schema for ${ENTITY}`)
-  const dir = path.join(
-    dataDir,
-    'store',
-    'masterdata',
-    'documents',
-    fileName(ACCOUNT),
-    fileName(entity)
-  )
-
-  mkdirSync(dir, { recursive: true })
+  const db = openDatabase(dataDir)
   const stamp = new Date().toISOString()
-  let next = 0
+  const insert = db.prepare('INSERT INTO docs VALUES (?, ?, ?, ?)')
 
-  const worker = async () => {
-    while (next < docs.length) {
-      const doc = docs[next++]
-      const stored = {
-        ...doc,
-        id: doc.orderId,
-        dataEntityId: entity,
-        accountName: ACCOUNT,
-        createdIn: stamp,
-        lastInteractionIn: stamp,
+  try {
+    db.transaction(() => {
+      for (const doc of docs) {
+        const stored = JSON.stringify({
+          ...doc,
+          id: doc.orderId,
+          dataEntityId: entity,
+          accountName: ACCOUNT,
+          createdIn: stamp,
+          lastInteractionIn: stamp,
+        })
+
+        insert.run(ACCOUNT, entity, doc.orderId, stored)
       }
-
-      // eslint-disable-next-line no-await-in-loop
-      await writeFile(
-        path.join(dir, `${fileName(doc.orderId)}.json`),
-        JSON.stringify({ account: ACCOUNT, entity, doc: stored })
-      )
-    }
+    })()
+  } finally {
+    db.close()
   }
-
-  await Promise.all(Array.from({ length: concurrency }, worker))
 }
 
 /** The store and one host over it, as separate processes (as startReplicaSet starts them). */
@@ -581,7 +560,7 @@ export async function benchBoardScale(
     const docs = generateSummaries(options.documents, Date.now())
     const seedStart = Date.now()
 
-    await seed(dataDir, docs, options.seedConcurrency)
+    seed(dataDir, docs)
     const writeSeconds = round((Date.now() - seedStart) / 1000, 1)
     const started = await startOnData(dataDir, options.latencyMs, {
       PNP_BOARD_WINDOW_DAYS: String(windowDays),

@@ -78,8 +78,8 @@ async function main() {
   const bundle = await benchAdminBundle()
   const board = await benchBoardScale(
     smoke
-      ? { documents: 5000, latencyMs: 20, samples: 10, seedConcurrency: 64 }
-      : { documents: 100_000, latencyMs: 20, samples: 30, seedConcurrency: 64 }
+      ? { documents: 5000, latencyMs: 20, samples: 10 }
+      : { documents: 100_000, latencyMs: 20, samples: 30 }
   )
 
   const sweep = await benchSweepHealing({

@@ -1,11 +1,10 @@
 // The sandbox's stand-in for VTEX IO's event bus, kept by the store stand-in so that every
 // host over one store shares it, as replicas of one app share VTEX IO's: an event sent is
-// kept (durably) until a handler on any replica took it; one that failed, or whose replica
-// died while handling it, is delivered again, at least once, in no promised order.
+// kept until a handler on any replica took it; one that failed, or whose replica died while
+// handling it, is delivered again, at least once, in no promised order.
 import { randomUUID } from 'crypto'
-import path from 'path'
 
-import { listFilesSync, readSync, removeFile, writeAtomic } from './durable'
+import type { Db } from './database'
 
 export interface QueuedEvent {
   id: string
@@ -17,38 +16,29 @@ export interface QueuedEvent {
   attempts: number
 }
 
-interface Entry {
-  event: QueuedEvent
-  /** Not deliverable before this time: leased, or waiting to be tried again. */
-  notBefore: number
-}
-
 const MAX_LEASE_MS = 60_000
 const MAX_WAIT_MS = 5_000
 
 export class EventQueue {
-  private readonly entries = new Map<string, Entry>()
   private readonly waiters = new Set<() => void>()
+  private closed = false
 
-  constructor(private readonly dir: string) {
-    for (const file of listFilesSync(dir)) {
-      const event = JSON.parse(readSync(file).toString('utf8')) as QueuedEvent
-
-      // After a restart every lease is void: the store cannot know the handler finished.
-      this.entries.set(event.id, { event, notBefore: 0 })
-    }
+  constructor(private readonly db: Db) {
+    // After a restart every lease is void: the store cannot know the handler finished.
+    db.prepare('UPDATE events SET due = 0').run()
   }
 
-  public async enqueue(
-    fields: Omit<QueuedEvent, 'id' | 'attempts'>
-  ): Promise<{ id: string }> {
-    const event: QueuedEvent = { ...fields, id: randomUUID(), attempts: 0 }
+  public enqueue(fields: Omit<QueuedEvent, 'id' | 'attempts'>) {
+    const id = randomUUID()
 
-    await writeAtomic(this.file(event.id), JSON.stringify(event))
-    this.entries.set(event.id, { event, notBefore: 0 })
-    for (const wake of [...this.waiters]) wake()
+    this.db
+      .prepare(
+        'INSERT INTO events (id, account, event, attempts, due) VALUES (?, ?, ?, 0, 0)'
+      )
+      .run(id, fields.account, JSON.stringify(fields))
+    this.wake()
 
-    return { id: event.id }
+    return { id }
   }
 
   /**
@@ -65,87 +55,98 @@ export class EventQueue {
     const deadline =
       Date.now() + Math.min(Math.max(request.waitMs, 0), MAX_WAIT_MS)
 
-    for (;;) {
-      const now = Date.now()
-      const due = [...this.entries.values()]
-        .filter(
-          ({ event, notBefore }) =>
-            event.account === request.account && notBefore <= now
+    const take = this.db.transaction((now: number) => {
+      const rows = this.db
+        .prepare(
+          'SELECT id, event, attempts FROM events WHERE account = ? AND due <= ? ORDER BY seq LIMIT ?'
         )
-        .slice(0, Math.max(1, request.max))
+        .all(request.account, now, Math.max(1, request.max)) as Array<{
+        id: string
+        event: string
+        attempts: number
+      }>
 
-      if (due.length > 0 || now >= deadline) {
-        for (const entry of due) {
-          entry.notBefore = now + leaseMs
-          entry.event.attempts++
-        }
-
-        return due.map(({ event }) => ({ ...event }))
+      for (const { id } of rows) {
+        this.db
+          .prepare(
+            'UPDATE events SET due = ?, attempts = attempts + 1 WHERE id = ?'
+          )
+          .run(now + leaseMs, id)
       }
 
+      return rows.map((row) => ({
+        ...JSON.parse(row.event),
+        id: row.id,
+        attempts: row.attempts + 1,
+      }))
+    })
+
+    for (;;) {
+      const now = Date.now()
+      if (this.closed) return []
+      const events = take(now) as QueuedEvent[]
+
+      if (events.length > 0 || now >= deadline) return events
+      const nextDue = this.db
+        .prepare('SELECT min(due) FROM events WHERE account = ? AND due > ?')
+        .pluck()
+        .get(request.account, now) as number | null
+
       // eslint-disable-next-line no-await-in-loop
-      await this.nextChange(Math.min(deadline - now, this.nextDueIn(now)))
+      await this.nextChange(Math.min(deadline, nextDue ?? deadline) - now)
     }
   }
 
   /** Handled: gone for good. */
-  public async ack(id: string) {
-    if (!this.entries.delete(id)) return
-    await removeFile(this.file(id))
+  public ack(id: string) {
+    this.db.prepare('DELETE FROM events WHERE id = ?').run(id)
   }
 
   /** Failed: delivered again after `delayMs`. */
   public retry(id: string, delayMs: number) {
-    const entry = this.entries.get(id)
-
-    if (entry) entry.notBefore = Date.now() + Math.max(0, delayMs)
+    this.db
+      .prepare('UPDATE events SET due = ? WHERE id = ?')
+      .run(Date.now() + Math.max(0, delayMs), id)
   }
 
   /** Given back untouched (its taker was told to hold): deliverable now, as if not leased. */
   public release(id: string) {
-    const entry = this.entries.get(id)
-
-    if (!entry) return
-    entry.notBefore = 0
-    entry.event.attempts = Math.max(0, entry.event.attempts - 1)
-    for (const wake of [...this.waiters]) wake()
+    this.db
+      .prepare(
+        'UPDATE events SET due = 0, attempts = max(0, attempts - 1) WHERE id = ?'
+      )
+      .run(id)
+    this.wake()
   }
 
   /** Events of `account` not yet handled (leased or not). */
   public pending(account: string): number {
-    return [...this.entries.values()].filter(
-      ({ event }) => event.account === account
-    ).length
+    return this.db
+      .prepare('SELECT count(*) FROM events WHERE account = ?')
+      .pluck()
+      .get(account) as number
   }
 
-  /** Ends every wait at once (the store is closing). */
+  /** Ends every wait: the store is closing. */
   public close() {
-    for (const wake of [...this.waiters]) wake()
+    this.closed = true
+    this.wake()
   }
 
-  private nextDueIn(now: number): number {
-    const times = [...this.entries.values()]
-      .map(({ notBefore }) => notBefore - now)
-      .filter((delay) => delay > 0)
-
-    return times.length ? Math.min(...times) : MAX_WAIT_MS
+  /** Ends every wait at once, to look again. */
+  private wake() {
+    for (const wake of [...this.waiters]) wake()
   }
 
   private nextChange(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined
       const wake = () => {
-        clearTimeout(timer)
         this.waiters.delete(wake)
         resolve()
       }
 
-      timer = setTimeout(wake, Math.max(1, ms))
       this.waiters.add(wake)
+      setTimeout(wake, Math.max(1, ms)).unref()
     })
-  }
-
-  private file(id: string) {
-    return path.join(this.dir, `${id}.json`)
   }
 }

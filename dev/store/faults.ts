@@ -1,11 +1,11 @@
 // Injected faults: the next `times` app calls matching a method and a path prefix answer 412 or
 // 500 without doing anything, or do their work and then never answer ("timeout-after-commit":
 // the write landed, the caller cannot know). This is how VBase and Master Data fail on VTEX IO.
-import { badRequest } from './http'
+import { badRequest } from './call'
 
 export type FaultAnswer = 412 | 500 | 'timeout-after-commit'
 
-export interface Fault {
+interface Fault {
   /** An HTTP method, or "*" for any. */
   method: string
   /** A prefix of the request path (without the query), e.g. "/vbase/acc/master/buckets/". */
@@ -14,8 +14,6 @@ export interface Fault {
   /** How many more calls it applies to. */
   times: number
 }
-
-const ANSWERS: FaultAnswer[] = [412, 500, 'timeout-after-commit']
 
 export class Faults {
   private faults: Fault[] = []
@@ -32,7 +30,7 @@ export class Faults {
       throw badRequest('pathPrefix is a path starting with "/"')
     }
 
-    if (!ANSWERS.includes(answer as FaultAnswer)) {
+    if (answer !== 412 && answer !== 500 && answer !== 'timeout-after-commit') {
       throw badRequest('answer is 412, 500 or "timeout-after-commit"')
     }
 
@@ -56,10 +54,6 @@ export class Faults {
     this.faults = []
   }
 
-  public list(): Fault[] {
-    return this.faults.map((fault) => ({ ...fault }))
-  }
-
   /** The fault this call meets, if any (the oldest matching one), used up by one. */
   public take(method: string, pathname: string): FaultAnswer | undefined {
     const fault = this.faults.find(
@@ -69,8 +63,8 @@ export class Faults {
     )
 
     if (!fault) return undefined
-    fault.times--
-    if (fault.times === 0) this.faults = this.faults.filter((f) => f !== fault)
+    if (--fault.times === 0)
+      this.faults = this.faults.filter((f) => f !== fault)
 
     return fault.answer
   }

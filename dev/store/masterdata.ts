@@ -1,34 +1,27 @@
-// Master Data v2, as `@vtex/api`'s MasterData client calls it, under `/api/dataentities`
-// (account from the `an` query parameter):
-//   /{entity}/documents/{id}   GET (_fields), PUT (replace), PATCH (merge), DELETE
-//   /{entity}/documents        POST (create), PUT (create or replace), PATCH (create or merge)
-//   /{entity}/search           GET (_where, _sort, _fields, REST-Range), lags writes
-//   /{entity}/scroll           GET (_size, then _token from X-VTEX-MD-TOKEN)
-//   /{entity}/schemas/{name}   GET, PUT (saved schemas add their v-indexed fields)
-// One file per document for durability; every document in memory for search.
+// Master Data v2, as `@vtex/api`'s MasterData client calls it, under `/api/dataentities` (the
+// account in the `an` query parameter):
+//   /{entity}/documents/{id}  GET (_fields), PUT (replace), PATCH (merge)
+//   /{entity}/documents       POST (create), PUT (create or replace), PATCH (create or merge),
+//                             the id in the body
+//   /{entity}/search          GET: _where, _sort, _fields, REST-Range (100 a page, the first
+//                             10,000 reachable); it sees a write `indexDelayMs` after it, as
+//                             Master Data's index lags its writes, while GET by id sees it at once
+// The schemas are the app's (`masterdata/{entity}/schema.json`, the masterdata builder's layout,
+// entity `{vendor}_{app}_{entity}`): search filters and sorts by their v-indexed fields only.
 import { randomUUID } from 'crypto'
+import { readdirSync, readFileSync } from 'fs'
 import path from 'path'
 
-import {
-  fileName,
-  KeyedQueue,
-  listFilesSync,
-  readSync,
-  removeFile,
-  writeAtomic,
-} from './durable'
-import type { Reply } from './http'
-import { badRequest, json, parseJsonObject, StoreError } from './http'
-import { EntityIndex } from './mdIndex'
-import { projection, restRange, sortKeys, whereTest } from './mdQuery'
-import { EntitySchemas } from './mdSchemas'
-import { Scrolls, scrollSize } from './mdScroll'
-import type { StoreRequest } from './request'
-import { header } from './request'
-import type { Doc } from './values'
+import type { Call, Reply } from './call'
+import { badRequest, parseJsonObject, StoreError } from './call'
+import type { Db } from './database'
+import { SearchIndex } from './mdSearch'
+import type { FieldType, IndexedFields } from './where'
+import { FIELD, indexedField, whereSql, WhereError } from './where'
 
-const ENTITY_NAME = /^[A-Za-z0-9_-]{1,128}$/
-/** Fields Master Data keeps itself; a write cannot set them. */
+const PAGE_MAX = 100
+const REACHABLE_MAX = 10_000
+/** Fields Master Data keeps itself: a write cannot set them, search can use them. */
 const STAMPED = [
   'id',
   'dataEntityId',
@@ -37,345 +30,234 @@ const STAMPED = [
   'lastInteractionIn',
 ]
 
-interface Entity {
-  account: string
+type Doc = Record<string, unknown>
+
+export interface Entity {
+  /** The name its data is kept under: both builder spellings share one. */
   name: string
-  dir: string
-  index: EntityIndex
+  indexed: IndexedFields
+  defaultFields: string[]
 }
 
-export interface MasterDataOptions {
-  dataDir: string
-  appRoot: string
-  indexDelayMs: number
-}
+const systemFields = (): IndexedFields =>
+  new Map(STAMPED.map((field) => [field, 'string']))
 
-/** What the app call is, for the stats: SEARCH, SCROLL or the HTTP method. */
-export function masterDataOperation(method: string, segments: string[]) {
-  if (segments[2] === 'search') return 'SEARCH'
-  if (segments[2] === 'scroll') return 'SCROLL'
+const fieldType = (type: string): FieldType | undefined =>
+  type === 'integer' || type === 'number'
+    ? 'number'
+    : type === 'boolean' || type === 'string'
+    ? type
+    : undefined
 
-  return method
-}
+/** What a call is, for the stats: SEARCH or its method. */
+export const masterDataOperation = (method: string, parts: string[]) =>
+  parts[2] === 'search' ? 'SEARCH' : method
 
-export class MasterDataStore {
-  private readonly entities = new Map<string, Entity>()
-  private readonly schemas: EntitySchemas
-  private readonly queue = new KeyedQueue()
-  private readonly scrolls = new Scrolls()
-  private readonly root: string
+export function masterData(
+  db: Db,
+  options: { appRoot: string; indexDelayMs: number }
+) {
+  const entities = appEntities(options.appRoot)
+  const entityOf = (name: string): Entity =>
+    entities.get(name) ?? {
+      name,
+      indexed: systemFields(),
+      defaultFields: ['id'],
+    }
 
-  constructor(private readonly options: MasterDataOptions) {
-    this.root = path.join(options.dataDir, 'store', 'masterdata')
-    this.schemas = new EntitySchemas(
-      path.join(this.root, 'schemas'),
-      options.appRoot
-    )
-    this.load()
-  }
+  const index = new SearchIndex(db, options.indexDelayMs, entityOf, [
+    ...new Set([...entities.values()].map(({ name }) => name)),
+  ])
 
-  private load() {
-    for (const file of listFilesSync(path.join(this.root, 'documents'))) {
-      const { account, entity, doc } = JSON.parse(
-        readSync(file).toString('utf8')
-      )
+  const read = db
+    .prepare('SELECT doc FROM docs WHERE account = ? AND entity = ? AND id = ?')
+    .pluck()
 
-      this.entity(account, entity).index.load(doc.id, doc)
+  const save = db.prepare('INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)')
+  const write = db.transaction(
+    (
+      account: string,
+      entity: Entity,
+      id: string,
+      fields: Doc,
+      merge: boolean
+    ) => {
+      const raw = read.get(account, entity.name, id) as string | undefined
+      const existing = raw === undefined ? undefined : (JSON.parse(raw) as Doc)
+      const now = new Date().toISOString()
+      const doc = JSON.stringify({
+        ...(merge ? existing : {}),
+        ...fields,
+        id,
+        dataEntityId: entity.name,
+        accountName: account,
+        createdIn: existing?.createdIn ?? now,
+        lastInteractionIn: now,
+      })
+
+      index.queue(account, entity.name, id, doc)
+      save.run(account, entity.name, id, doc)
+    }
+  )
+
+  function search(call: Call, account: string, entity: Entity): Reply {
+    const { query } = call
+    const where = query.get('_where')
+    const filter = where?.trim()
+      ? whereSql(where, entity.indexed)
+      : { sql: '1', params: [] }
+
+    const order = (query.get('_sort') ?? '')
+      .split(',')
+      .filter((part) => part.trim())
+      .map((part) => {
+        const [field, direction = 'ASC', extra] = part.trim().split(/\s+/)
+
+        if (extra || !/^(ASC|DESC)$/i.test(direction)) {
+          throw badRequest(
+            `_sort: expected "field ASC" or "field DESC", got "${part.trim()}"`
+          )
+        }
+
+        const sql = indexedField(field, entity.indexed, '_sort')
+
+        // SQLite's order: documents without the field first ascending, last descending.
+        return `${sql} ${direction.toUpperCase()}, `
+      })
+      .join('')
+
+    const { from, to } = restRange(call.header('rest-range'))
+    const { total, docs } = index.search(account, entity.name, {
+      filter,
+      order,
+      from,
+      to,
+    })
+
+    return {
+      status: 200,
+      headers: {
+        'REST-Content-Range': `resources ${from}-${Math.max(
+          from,
+          Math.min(to, total)
+        )}/${total}`,
+      },
+      body: docs.map((doc) =>
+        project(JSON.parse(doc), query.get('_fields'), entity)
+      ),
     }
   }
 
-  public idle() {
-    return this.queue.idle()
-  }
+  return (call: Call): Reply => {
+    const [root, entityName, kind, id, extra] = call.parts
+    const account = call.query.get('an')
+    const { method } = call
 
-  public async handle(request: StoreRequest): Promise<Reply> {
-    const [root, rawEntity, kind, id, extra] = request.segments
-    const account = request.query.get('an')
-
-    if (root !== 'dataentities' || !rawEntity || !kind) {
-      throw new StoreError(404, 'NotFound', 'No such Master Data route')
+    if (root !== 'dataentities' || !entityName || extra !== undefined) {
+      throw new StoreError(404, 'No such Master Data route')
     }
 
-    if (!account)
+    if (!account) {
       throw badRequest('The account (query parameter "an") is missing')
-    if (!ENTITY_NAME.test(rawEntity)) {
-      throw badRequest(`"${rawEntity}" is not a data entity name`)
     }
 
-    const entity = this.entity(account, this.schemas.canonical(rawEntity))
-
-    const { method } = request
-
-    if (kind === 'documents' && extra === undefined) {
-      if (id === undefined) return this.documents(entity, request)
-
-      return this.document(entity, id, request)
+    if (!/^[\w-]{1,128}$/.test(entityName)) {
+      throw badRequest(`"${entityName}" is not a data entity name`)
     }
+
+    const entity = entityOf(entityName)
 
     if (kind === 'search' && id === undefined && method === 'GET') {
-      return this.search(entity, request)
+      try {
+        return search(call, account, entity)
+      } catch (error) {
+        throw error instanceof WhereError ? badRequest(error.message) : error
+      }
     }
 
-    if (kind === 'scroll' && id === undefined && method === 'GET') {
-      return this.scroll(entity, request)
+    if (kind !== 'documents') {
+      throw new StoreError(404, `No such Master Data route: ${method} ${kind}`)
+    }
+
+    if (method === 'GET' && id !== undefined) {
+      const doc = read.get(account, entity.name, validId(id))
+
+      if (doc === undefined)
+        throw new StoreError(404, `Document ${id} not found`)
+
+      return {
+        status: 200,
+        body: project(
+          JSON.parse(doc as string),
+          call.query.get('_fields'),
+          entity
+        ),
+      }
     }
 
     if (
-      kind === 'schemas' &&
-      id &&
-      (extra === undefined || extra === 'public')
+      !['POST', 'PUT', 'PATCH'].includes(method) ||
+      (method === 'POST' && id !== undefined)
     ) {
-      return this.schema(entity, id, request)
+      throw new StoreError(405, `${method} is not allowed here`)
     }
 
-    throw new StoreError(
-      404,
-      'NotFound',
-      `No such Master Data route: ${method} ${kind}`
-    )
-  }
+    const fields = parseJsonObject(call.body)
+    const docId = validId(id ?? fields.id ?? randomUUID())
 
-  // ------------------------------------------------------------------ documents
-
-  /** POST (create), PUT (create or replace), PATCH (create or merge): the id in the body. */
-  private async documents(
-    entity: Entity,
-    request: StoreRequest
-  ): Promise<Reply> {
-    const { method } = request
-
-    if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') {
-      throw new StoreError(
-        405,
-        'MethodNotAllowed',
-        `${method} is not allowed on documents`
-      )
-    }
-
-    const fields = parseJsonObject(await request.body())
-    const id = fields.id === undefined ? randomUUID() : validId(fields.id)
-
-    await this.write(entity, id, {
-      fields,
-      merge: method === 'PATCH',
-      schemaName: request.query.get('_schema'),
-    })
-    const href = `http://${
-      header(request.headers, 'host') ?? '127.0.0.1'
-    }/api/dataentities/${entity.name}/documents/${encodeURIComponent(id)}`
-
-    return json(method === 'POST' ? 201 : 200, {
-      Id: `${entity.name}-${id}`,
-      Href: href,
-      DocumentId: id,
-    })
-  }
-
-  private async document(
-    entity: Entity,
-    rawId: string,
-    request: StoreRequest
-  ): Promise<Reply> {
-    const id = validId(rawId)
-
-    const { method } = request
-
-    if (method === 'GET') {
-      const doc = entity.index.docs.get(id)
-
-      if (!doc) throw notFound(id)
-
-      return json(
-        200,
-        projection(request.query.get('_fields'), this.fields(entity))(doc)
-      )
-    }
-
-    if (method === 'PUT' || method === 'PATCH') {
-      await this.write(entity, id, {
-        fields: parseJsonObject(await request.body()),
-        merge: method === 'PATCH',
-        schemaName: request.query.get('_schema'),
-      })
-
-      return { status: 204 }
-    }
-
-    if (method !== 'DELETE') {
-      throw new StoreError(405, 'MethodNotAllowed', `${method} is not allowed`)
-    }
-
-    await this.queue.run(`${entity.dir}/${id}`, async () => {
-      if (!entity.index.docs.has(id)) throw notFound(id)
-      await removeFile(this.documentFile(entity, id))
-      entity.index.commit(id, undefined)
-    })
-
-    return { status: 204 }
-  }
-
-  /** Replaces (or merges into) a document, stamps Master Data's own fields, then saves it. */
-  private write(
-    entity: Entity,
-    id: string,
-    change: { fields: Doc; merge: boolean; schemaName: string | null }
-  ) {
-    const { fields, merge } = change
-    const schema = this.schemas.toValidate(
-      entity.account,
-      entity.name,
-      change.schemaName
-    )
-
-    return this.queue.run(`${entity.dir}/${id}`, async () => {
-      const existing = entity.index.docs.get(id)
-      const own = {
-        ...(merge && existing ? ownFields(existing) : {}),
-        ...ownFields(fields),
-      }
-
-      const problems = schema?.problems(own) ?? []
-
-      if (problems.length > 0) {
-        throw badRequest(
-          `The document does not fit the schema: ${problems.join('; ')}`
-        )
-      }
-
-      const now = new Date().toISOString()
-      const doc: Doc = {
-        ...own,
-        id,
-        dataEntityId: entity.name,
-        accountName: entity.account,
-        createdIn: existing?.createdIn ?? now,
-        lastInteractionIn: now,
-      }
-
-      await writeAtomic(
-        this.documentFile(entity, id),
-        JSON.stringify({ account: entity.account, entity: entity.name, doc })
-      )
-      entity.index.commit(id, doc)
-    })
-  }
-
-  // ------------------------------------------------------------------ search and scroll
-
-  private search(entity: Entity, request: StoreRequest): Reply {
-    const { query } = request
-    const fields = this.fields(entity)
-    const test = whereTest(query.get('_where'), fields)
-    const sort = sortKeys(query.get('_sort'), fields)
-    const project = projection(query.get('_fields'), fields)
-
-    if (query.get('_keyword'))
-      throw badRequest('_keyword (full-text search) is not supported here')
-    const { from, to } = restRange(header(request.headers, 'rest-range'))
-    const { total, docs } = entity.index.search({ test, sort, from, to })
-    const end = Math.max(from, Math.min(to, total))
+    for (const field of STAMPED) delete fields[field]
+    write(account, entity, docId, fields, method === 'PATCH')
+    if (id !== undefined) return { status: 204 }
 
     return {
-      status: 200,
-      headers: { 'REST-Content-Range': `resources ${from}-${end}/${total}` },
-      body: docs.map(project),
+      status: method === 'POST' ? 201 : 200,
+      body: {
+        Id: `${entity.name}-${docId}`,
+        Href: `/api/dataentities/${entity.name}/documents/${docId}`,
+        DocumentId: docId,
+      },
     }
   }
+}
 
-  /** The next page of a scroll (X-VTEX-MD-TOKEN), or the first of a new one. */
-  private scroll(entity: Entity, request: StoreRequest): Reply {
-    const { query } = request
-    const fields = this.fields(entity)
-    const page = this.scrolls.next(query.get('_token'), () => {
-      const size = scrollSize(query.get('_size'))
-      const test = whereTest(query.get('_where'), fields)
-      const sort = sortKeys(query.get('_sort'), fields)
-      const { docs } = entity.index.search({
-        test,
-        sort,
-        from: 0,
-        to: Infinity,
-      })
+/** `_fields=a,b` picks fields, `_all` every one; without it, the schema's default fields. */
+function project(doc: Doc, fields: string | null, entity: Entity): Doc {
+  const wanted = fields?.trim()
+    ? fields.split(',').map((field) => field.trim())
+    : entity.defaultFields
 
-      return { docs, size, fields: query.get('_fields') }
-    })
+  if (wanted.includes('_all')) return doc
 
-    const project = projection(query.get('_fields') ?? page.fields, fields)
+  return Object.fromEntries(
+    wanted
+      .filter((field) => doc[field] !== undefined)
+      .map((field) => [field, doc[field]])
+  )
+}
 
-    return {
-      status: 200,
-      headers: { 'X-VTEX-MD-TOKEN': page.token },
-      body: page.docs.map(project),
-    }
-  }
+/** `REST-Range: resources=x-y` (y exclusive, as VTEX's documentation and `@vtex/api` use it). */
+function restRange(raw: string | undefined) {
+  if (!raw?.trim()) return { from: 0, to: 15 }
+  const match = /^\s*resources\s*=\s*(\d+)\s*-\s*(\d+)\s*$/.exec(raw)
+  const [from, to] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN]
 
-  // ------------------------------------------------------------------ schemas
-
-  private async schema(
-    entity: Entity,
-    name: string,
-    request: StoreRequest
-  ): Promise<Reply> {
-    const { account } = entity
-
-    if (request.method === 'GET') {
-      const schema = this.schemas.get(account, entity.name, name)
-
-      if (!schema) {
-        throw new StoreError(404, 'NotFound', `Schema ${name} not found`)
-      }
-
-      return json(200, schema.json)
-    }
-
-    if (request.method !== 'PUT') {
-      throw new StoreError(
-        405,
-        'MethodNotAllowed',
-        `${request.method} is not allowed`
-      )
-    }
-
-    const body = parseJsonObject(await request.body())
-
-    await this.queue.run(`${entity.dir}/schemas/${name}`, () =>
-      this.schemas.save({ account, entity: entity.name }, name, body)
+  if (!(from <= to)) {
+    throw badRequest(
+      `REST-Range must be "resources=from-to", from before to; got "${raw}"`
     )
-
-    return { status: 204 }
   }
 
-  private fields(entity: Entity) {
-    return this.schemas.fields(entity.account, entity.name)
+  if (to - from > PAGE_MAX) {
+    throw badRequest(`REST-Range ${raw}: at most ${PAGE_MAX} documents a page`)
   }
 
-  // ------------------------------------------------------------------ storage
-
-  private entity(account: string, name: string): Entity {
-    const key = `${account}\0${name}`
-    let entity = this.entities.get(key)
-
-    if (!entity) {
-      entity = {
-        account,
-        name,
-        dir: path.join(
-          this.root,
-          'documents',
-          fileName(account),
-          fileName(name)
-        ),
-        index: new EntityIndex(this.options.indexDelayMs),
-      }
-      this.entities.set(key, entity)
-    }
-
-    return entity
+  if (to > REACHABLE_MAX) {
+    throw badRequest(
+      `REST-Range ${raw}: search reaches the first ${REACHABLE_MAX} documents only`
+    )
   }
 
-  private documentFile(entity: Entity, id: string) {
-    return path.join(entity.dir, `${fileName(id)}.json`)
-  }
+  return { from, to }
 }
 
 function validId(id: unknown): string {
@@ -394,15 +276,50 @@ function validId(id: unknown): string {
   return id
 }
 
-/** The document's own fields: what the app wrote, without Master Data's stamps. */
-function ownFields(doc: Doc): Doc {
-  const own = { ...doc }
+/** The app's entities by both names the masterdata builder gives them; none without a manifest. */
+export function appEntities(appRoot: string) {
+  const entities = new Map<string, Entity>()
+  let manifest: { vendor: string; name: string }
+  let folders: string[] = []
 
-  for (const field of STAMPED) delete own[field]
+  try {
+    manifest = JSON.parse(
+      readFileSync(path.join(appRoot, 'manifest.json'), 'utf8')
+    )
+    folders = readdirSync(path.join(appRoot, 'masterdata'))
+  } catch {
+    return entities
+  }
 
-  return own
-}
+  for (const folder of folders) {
+    const file = path.join(appRoot, 'masterdata', folder, 'schema.json')
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as {
+      properties?: Record<string, { type?: string | string[] }>
+      'v-indexed'?: string[]
+      'v-default-fields'?: string[]
+    }
 
-function notFound(id: string) {
-  return new StoreError(404, 'NotFound', `Document ${id} not found`)
+    const name = `${manifest.vendor}_${manifest.name}_${folder}`
+    const indexed = systemFields()
+
+    for (const field of (schema['v-indexed'] ?? []).filter((f) =>
+      FIELD.test(f)
+    )) {
+      const types = [schema.properties?.[field]?.type ?? []]
+        .flat()
+        .filter((type) => type !== 'null')
+
+      indexed.set(field, types.length === 1 ? fieldType(types[0]) : undefined)
+    }
+
+    const entity = {
+      name,
+      indexed,
+      defaultFields: schema['v-default-fields'] ?? ['id'],
+    }
+
+    entities.set(name, entity).set(name.replace(/-/g, '_'), entity)
+  }
+
+  return entities
 }

@@ -1,39 +1,29 @@
 // The store stand-in: VBase under /vbase/{account}/{workspace}, Master Data v2 under
-// /api/dataentities, and loopback-only controls under /_store (faults, stats). It speaks the
-// REST calls `@vtex/api`'s own clients make, so the app reaches it with only a base URL changed.
+// /api/dataentities, and loopback-only controls under /_store (faults, stats, the sandbox's
+// event bus). It speaks the REST calls `@vtex/api`'s own clients make, so the app reaches it
+// with only a base URL changed. It keeps everything in one SQLite database (database.ts).
 import type { IncomingMessage, ServerResponse } from 'http'
 import { createServer } from 'http'
 import type { AddressInfo, Socket } from 'net'
 import path from 'path'
 
 import { appRoot } from '../appRoot'
-import type { FaultAnswer } from './faults'
-import { lockFolder } from './durable'
+import type { Call, Reply } from './call'
+import { badRequest, parseJsonObject, StoreError } from './call'
+import { openDatabase } from './database'
 import { EventQueue } from './events'
 import { Faults } from './faults'
-import type { ErrorStyle, Reply } from './http'
-import {
-  errorReply,
-  isLoopback,
-  json,
-  parseJsonObject,
-  readBody,
-  sleep,
-  StoreError,
-} from './http'
-import { MasterDataStore, masterDataOperation } from './masterdata'
-import type { StoreRequest } from './request'
-import { decodeSegments, splitTarget } from './request'
-import type { Api } from './stats'
-import { Stats } from './stats'
-import { VBaseStore, vbaseOperation } from './vbase'
+import { masterData, masterDataOperation } from './masterdata'
+import { vbase, vbaseOperation } from './vbase'
+
+export const MAX_BODY_BYTES = 1024 * 1024
 
 export interface StoreOptions {
   /** 0 (the default) picks a free port. */
   port?: number
   /** Default 127.0.0.1. */
   host?: string
-  /** Files go under `{dataDir}/store/`. Default `.data` in the current folder. */
+  /** The database goes under `{dataDir}/store/`. Default `.data` in the current folder. */
   dataDir?: string
   /** Added to every app call before it is answered. Default 0. */
   latencyMs?: number
@@ -53,311 +43,293 @@ export interface Store {
   close(): Promise<void>
 }
 
-interface App {
-  api: Api
-  style: ErrorStyle
-  operation: string
-  handle(request: StoreRequest): Promise<Reply>
-}
+export const isLoopback = (address: string | undefined) =>
+  /^(::1$|127\.|::ffff:127\.)/.test(address ?? '')
+
+const newCounts = () => ({
+  vbase: { GET: 0, PUT: 0, DELETE: 0, LIST: 0 } as Record<string, number>,
+  masterdata: { GET: 0, POST: 0, PUT: 0, PATCH: 0, SEARCH: 0 } as Record<
+    string,
+    number
+  >,
+  total: 0,
+})
 
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
-  const dataDir = path.resolve(options.dataDir ?? '.data')
-  const unlock = lockFolder(path.join(dataDir, 'store'))
-
-  try {
-    return await start(options, dataDir, unlock)
-  } catch (error) {
-    unlock()
-    throw error
-  }
-}
-
-async function start(
-  options: StoreOptions,
-  dataDir: string,
-  unlock: () => void
-): Promise<Store> {
-  const latencyMs = options.latencyMs ?? 0
-  const holdMs = options.holdMs ?? 30_000
+  const db = openDatabase(options.dataDir ?? '.data')
   const log =
     options.log ?? ((line: string) => process.stderr.write(`[store] ${line}\n`))
 
-  const vbase = new VBaseStore(dataDir)
-  const masterdata = new MasterDataStore({
-    dataDir,
-    appRoot: path.resolve(options.appRoot ?? appRoot()),
-    indexDelayMs: options.indexDelayMs ?? 1000,
-  })
-
-  const events = new EventQueue(path.join(dataDir, 'store', 'events'))
-  const faults = new Faults()
-  const stats = new Stats()
-  const held = new Map<Socket, NodeJS.Timeout>()
-
-  /** Which API a path belongs to, or none (404). */
-  function appOf(method: string, segments: string[]): App | undefined {
-    const [first, ...rest] = segments
-
-    if (first === 'vbase') {
-      return {
-        api: 'vbase',
-        style: 'vbase',
-        operation: vbaseOperation(method, rest),
-        handle: (request) => vbase.handle(request),
-      }
-    }
-
-    if (first === 'api' && rest[0] === 'dataentities') {
-      return {
-        api: 'masterdata',
-        style: 'masterdata',
-        operation: masterDataOperation(method, rest),
-        handle: (request) => masterdata.handle(request),
-      }
-    }
-
-    return undefined
+  const apis = {
+    vbase: { handle: vbase(db), operation: vbaseOperation },
+    masterdata: {
+      handle: masterData(db, {
+        appRoot: path.resolve(options.appRoot ?? appRoot()),
+        indexDelayMs: options.indexDelayMs ?? 1000,
+      }),
+      operation: masterDataOperation,
+    },
   }
 
+  const events = new EventQueue(db)
+  const faults = new Faults()
+  const held = new Set<Socket>()
+  let counts = newCounts()
+
   async function control(
-    req: IncomingMessage,
-    pathname: string,
-    body: () => Promise<Buffer>
+    method: string,
+    route: string,
+    query: URLSearchParams,
+    body: Buffer
   ): Promise<Reply> {
-    if (!isLoopback(req.socket.remoteAddress)) {
-      throw new StoreError(
-        403,
-        'Forbidden',
-        'The store controls answer loopback callers only'
-      )
-    }
+    const fields = () => parseJsonObject(body)
+    const id = () => String(fields().id ?? '')
 
-    const route = `${req.method} ${pathname}`
+    switch (`${method} ${route}`) {
+      case 'POST faults':
+        return { status: 201, body: faults.add(fields()) }
 
-    switch (route) {
-      case 'POST /_store/faults':
-        return json(201, faults.add(parseJsonObject(await body())))
-
-      case 'GET /_store/faults':
-        return json(200, faults.list())
-
-      case 'DELETE /_store/faults':
+      case 'DELETE faults':
         faults.clear()
 
         return { status: 204 }
 
-      case 'GET /_store/stats':
-        return json(200, stats.snapshot())
+      case 'GET stats':
+        return { status: 200, body: counts }
 
-      case 'POST /_store/stats/reset':
-        stats.reset()
+      case 'POST stats/reset':
+        counts = newCounts()
 
         return { status: 204 }
 
-      // The event bus the hosts share (see events.ts); not app calls, so not counted.
-      case 'POST /_store/events':
-        return json(201, await events.enqueue(eventFields(await body())))
+      case 'POST events': {
+        const { account, sender, topic, body: payload } = fields()
 
-      case 'POST /_store/events/lease': {
-        const { account, max, leaseMs, waitMs } = parseJsonObject(await body())
+        if (
+          typeof account !== 'string' ||
+          !account ||
+          typeof sender !== 'string' ||
+          typeof topic !== 'string'
+        ) {
+          throw badRequest('An event needs account, sender and topic')
+        }
 
-        return json(
-          200,
-          await events.lease({
+        return {
+          status: 201,
+          body: events.enqueue({ account, sender, topic, body: payload }),
+        }
+      }
+
+      case 'POST events/lease': {
+        const { account, max, leaseMs, waitMs } = fields()
+
+        return {
+          status: 200,
+          body: await events.lease({
             account: String(account ?? ''),
             max: Number(max) || 1,
             leaseMs: Number(leaseMs) || 10_000,
             waitMs: Number(waitMs) || 0,
-          })
-        )
+          }),
+        }
       }
 
-      case 'POST /_store/events/ack': {
-        await events.ack(String(parseJsonObject(await body()).id ?? ''))
+      case 'POST events/ack':
+        events.ack(id())
 
         return { status: 204 }
-      }
 
-      case 'POST /_store/events/retry': {
-        const { id, delayMs } = parseJsonObject(await body())
-
-        events.retry(String(id ?? ''), Number(delayMs) || 0)
+      case 'POST events/retry':
+        events.retry(id(), Number(fields().delayMs) || 0)
 
         return { status: 204 }
-      }
 
-      case 'POST /_store/events/release': {
-        events.release(String(parseJsonObject(await body()).id ?? ''))
+      case 'POST events/release':
+        events.release(id())
 
         return { status: 204 }
-      }
 
-      case 'GET /_store/events/pending':
-        return json(200, {
-          pending: events.pending(
-            new URLSearchParams(req.url?.split('?')[1] ?? '').get('account') ??
-              ''
-          ),
-        })
+      case 'GET events/pending':
+        return {
+          status: 200,
+          body: { pending: events.pending(query.get('account') ?? '') },
+        }
 
       default:
-        throw new StoreError(404, 'NotFound', `No control ${route}`)
+        throw new StoreError(404, `No control ${method} /_store/${route}`)
     }
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse) {
+  /** The reply to a call, or "hold" to leave it unanswered (a "timeout-after-commit" fault). */
+  async function answer(
+    req: IncomingMessage,
+    body: Buffer
+  ): Promise<Reply | 'hold'> {
     const method = req.method ?? 'GET'
-    const { pathname, query } = splitTarget(req.url ?? '/')
-    let bodyPromise: Promise<Buffer> | undefined
-    const body = () => (bodyPromise ??= readBody(req))
-    let style: ErrorStyle = 'control'
-    let fault: FaultAnswer | undefined
-    let reply: Reply
+    const target = req.url ?? '/'
+    const pathname = target.split('?')[0]
+    const query = new URLSearchParams(target.slice(pathname.length + 1))
+
+    if (pathname.startsWith('/_store/')) {
+      if (!isLoopback(req.socket.remoteAddress))
+        throw new StoreError(
+          403,
+          'The store controls answer loopback callers only'
+        )
+
+      return control(method, pathname.slice('/_store/'.length), query, body)
+    }
+
+    let parts: string[]
 
     try {
-      if (pathname.startsWith('/_store/')) {
-        reply = await control(req, pathname, body)
-      } else {
-        const segments = decodeSegments(pathname)
-        const app = appOf(method, segments)
-
-        if (!app)
-          throw new StoreError(404, 'NotFound', `Nothing at ${pathname}`)
-        style = app.style
-        stats.count(app.api, app.operation)
-        if (latencyMs > 0) await sleep(latencyMs)
-        fault = faults.take(method, pathname)
-        if (fault === 412) {
-          throw new StoreError(
-            412,
-            'PreconditionFailed',
-            'Injected fault: 412, nothing done'
-          )
-        }
-
-        if (fault === 500) {
-          throw new StoreError(
-            500,
-            'InternalServerError',
-            'Injected fault: 500, nothing done'
-          )
-        }
-
-        reply = await app.handle({
-          method,
-          segments: segments.slice(1),
-          query,
-          headers: req.headers,
-          body,
-        })
-      }
-    } catch (error) {
-      if (!(error instanceof StoreError)) {
-        log(
-          `${method} ${pathname}: ${
-            error instanceof Error ? error.stack : String(error)
-          }`
-        )
-      }
-
-      reply = errorReply(
-        style,
-        error instanceof StoreError
-          ? error
-          : new StoreError(
-              500,
-              'InternalServerError',
-              'The store failed; see its log'
-            )
-      )
+      // Split by hand, not normalised: "//" (an empty VBase app) must survive.
+      parts = pathname.split('/').slice(1).map(decodeURIComponent)
+    } catch {
+      throw badRequest('The path is not valid percent-encoding')
     }
 
-    // Whatever the handler did not read is drained, so that the connection stays usable.
-    if (!req.readableEnded) req.resume()
-    if (fault === 'timeout-after-commit') hold(res.socket)
-    else send(res, reply)
+    const name =
+      parts[0] === 'vbase'
+        ? 'vbase'
+        : parts[0] === 'api' && parts[1] === 'dataentities'
+        ? 'masterdata'
+        : undefined
+
+    if (!name) throw new StoreError(404, `Nothing at ${pathname}`)
+    const api = apis[name]
+    const call: Call = {
+      method,
+      parts: parts.slice(1),
+      query,
+      body,
+      header: (key) => [req.headers[key] ?? []].flat()[0],
+    }
+
+    const operation = api.operation(method, call.parts)
+
+    counts[name][operation] = (counts[name][operation] ?? 0) + 1
+    counts.total++
+    await new Promise<void>((resolve) =>
+      setTimeout(() => resolve(), options.latencyMs ?? 0)
+    )
+    const fault = faults.take(method, pathname)
+
+    if (fault === 412 || fault === 500)
+      throw new StoreError(fault, `Injected fault: ${fault}, nothing done`)
+
+    if (fault !== 'timeout-after-commit') return api.handle(call)
+    try {
+      api.handle(call)
+    } catch {
+      // Held unanswered whatever the outcome: the caller cannot know it.
+    }
+
+    return 'hold'
   }
 
-  /** Never answers: the socket is destroyed when the caller gives up, or after holdMs. */
-  function hold(socket: Socket | null) {
-    if (!socket) return
-    const timer = setTimeout(() => socket.destroy(), holdMs)
+  async function serve(req: IncomingMessage, res: ServerResponse) {
+    let reply: Reply | 'hold'
 
-    held.set(socket, timer)
-    socket.once('close', () => {
-      clearTimeout(timer)
-      held.delete(socket)
+    try {
+      reply = await answer(req, await readBody(req))
+    } catch (error) {
+      if (!(error instanceof StoreError))
+        log(
+          `${req.method} ${req.url}: ${
+            error instanceof Error ? error.stack : error
+          }`
+        )
+      const { status, message } =
+        error instanceof StoreError
+          ? error
+          : new StoreError(500, 'The store failed; see its log')
+
+      // Each API answers errors in the shape VTEX's service does.
+      reply = {
+        status,
+        body: req.url?.startsWith('/api/') ? { Message: message } : { message },
+      }
+    }
+
+    if (reply === 'hold') {
+      // Never answered: the socket is destroyed when the caller gives up, or after holdMs.
+      const socket = res.socket as Socket
+      const timer = setTimeout(() => socket.destroy(), options.holdMs ?? 30_000)
+
+      held.add(socket)
+      socket.once('close', () => {
+        clearTimeout(timer)
+        held.delete(socket)
+      })
+
+      return
+    }
+
+    const json = reply.body !== undefined && !Buffer.isBuffer(reply.body)
+    const payload = json
+      ? Buffer.from(JSON.stringify(reply.body))
+      : (reply.body as Buffer | undefined)
+
+    res.writeHead(reply.status, {
+      ...reply.headers,
+      ...(json ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+      ...(reply.status === 413 ? { Connection: 'close' } : {}),
     })
+    res.end(reply.status === 204 ? undefined : payload)
   }
 
   const server = createServer((req, res) => {
-    answer(req, res).catch((error: unknown) => {
+    serve(req, res).catch((error: unknown) => {
       log(`answering failed: ${String(error)}`)
       res.destroy()
     })
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
     })
-  })
+  } catch (error) {
+    db.close()
+    throw error
+  }
 
   const { port, address } = server.address() as AddressInfo
-  const host = address.includes(':') ? `[${address}]` : address
 
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     close: async () => {
-      const closed = new Promise<void>((resolve) =>
-        server.close(() => resolve())
-      )
+      const closed = new Promise((resolve) => server.close(resolve))
 
-      for (const [socket, timer] of held) {
-        clearTimeout(timer)
-        socket.destroy()
-      }
-
+      for (const socket of held) socket.destroy()
       events.close()
       server.closeAllConnections()
       await closed
-      // Writes already under way finish, so that what was answered is on disk.
-      await Promise.all([vbase.idle(), masterdata.idle()])
-      unlock()
+      db.close()
     },
   }
 }
 
-function eventFields(raw: Buffer) {
-  const { account, sender, topic, body } = parseJsonObject(raw)
+/** The whole body; over MAX_BODY_BYTES, a 413 (the rest is drained, not kept). */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
 
-  if (typeof account !== 'string' || !account) {
-    throw new StoreError(400, 'BadRequest', 'An event needs its account')
-  }
-
-  if (typeof sender !== 'string' || typeof topic !== 'string') {
-    throw new StoreError(400, 'BadRequest', 'An event needs sender and topic')
-  }
-
-  return { account, sender, topic, body }
-}
-
-function send(res: ServerResponse, reply: Reply) {
-  const headers: Record<string, string | number> = { ...reply.headers }
-  let payload: Buffer | undefined
-
-  if (Buffer.isBuffer(reply.body)) payload = reply.body
-  else if (reply.body !== undefined) {
-    payload = Buffer.from(JSON.stringify(reply.body))
-    headers['Content-Type'] = 'application/json; charset=utf-8'
-  }
-
-  if (reply.status === 413) headers.Connection = 'close'
-  if (payload && reply.status !== 204)
-    headers['Content-Length'] = payload.length
-  res.writeHead(reply.status, headers)
-  res.end(reply.status === 204 ? undefined : payload)
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+    })
+    req.on('end', () =>
+      size > MAX_BODY_BYTES
+        ? reject(
+            new StoreError(413, `Request body over ${MAX_BODY_BYTES} bytes`)
+          )
+        : resolve(Buffer.concat(chunks))
+    )
+    req.on('error', reject)
+  })
 }

@@ -1,389 +1,148 @@
 // VBase, as `@vtex/api`'s VBase client calls it, under `/vbase/{account}/{workspace}`:
-//   /buckets/{app}/{bucket}/files/{path...}   GET, HEAD, PUT (If-Match), DELETE (If-Match)
-//   /buckets/{app}/{bucket}/files             GET (list by prefix, paged), DELETE (reset)
-//   /buckets/{app}/{bucket}                   GET (metadata)
-//   /buckets/{app}/{bucket}/conflicts         GET (always none), PATCH
-// Files live in memory for reads and on disk (one file each) for durability.
+//   /buckets/{app}/{bucket}/files/{path...}  GET, PUT (If-Match), DELETE (If-Match)
+//   /buckets/{app}/{bucket}/files            GET: by `prefix`, `limit` a page, then `next`
+// If-Match with a stale ETag, or with any ETag on a missing file, is 412, as on VBase.
 import { createHash } from 'crypto'
-import path from 'path'
 
-import {
-  fileName,
-  KeyedQueue,
-  listFilesSync,
-  readSync,
-  removeFile,
-  writeAtomic,
-} from './durable'
-import type { Reply } from './http'
-import { badRequest, json, parseJson, StoreError } from './http'
-import type { StoreRequest } from './request'
-import { header } from './request'
-import {
-  compareStrings,
-  insertSorted,
-  lowerBound,
-  removeSorted,
-  upperBound,
-} from './sorted'
+import type { Call, Reply } from './call'
+import { badRequest, parseJson, StoreError } from './call'
+import type { Db } from './database'
 
 const LIST_DEFAULT = 100
 const LIST_MAX = 1000
 
 interface StoredFile {
-  path: string
   type: string
   body: Buffer
-  /** The content's hash; the ETag is this, quoted. */
   hash: string
 }
 
-interface Bucket {
-  dir: string
-  files: Map<string, StoredFile>
-  /** Every path, in lexicographic order, for listing by prefix. */
-  paths: string[]
-}
+/** What a call is, for the stats: its method, or LIST for a listing. */
+export const vbaseOperation = (method: string, parts: string[]) =>
+  method === 'GET' && parts.length === 6 ? 'LIST' : method
 
-interface Address {
-  account: string
-  workspace: string
-  app: string
-  bucket: string
-}
+export function vbase(db: Db) {
+  const read = db.prepare(
+    'SELECT type, body, hash FROM files WHERE bucket = ? AND path = ?'
+  )
 
-const hashOf = (body: Buffer) => createHash('sha1').update(body).digest('hex')
+  const save = db.prepare('INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)')
+  const remove = db.prepare('DELETE FROM files WHERE bucket = ? AND path = ?')
+  const list = db.prepare(
+    `SELECT path, hash FROM files WHERE bucket = @bucket AND path >= @from
+      AND substr(path, 1, length(@prefix)) = @prefix ORDER BY path LIMIT @limit`
+  )
 
-const etagOf = (file: StoredFile) => `"${file.hash}"`
+  function listing(bucket: string, query: URLSearchParams): Reply {
+    const prefix = query.get('prefix') ?? ''
+    const limit = Number(query.get('limit') ?? LIST_DEFAULT)
+    const next = query.get('next')
+    const after = next ? Buffer.from(next, 'base64url').toString('utf8') : ''
 
-/** An ETag as sent back (quoted or not, weak or not) compared by its hash alone. */
-const bareTag = (tag: string) =>
-  tag.trim().replace(/^W\//, '').replace(/"/g, '')
-
-/** What the app call is, for the stats: the HTTP method, or LIST for a listing (`segments` as in handle). */
-export function vbaseOperation(method: string, segments: string[]) {
-  return method === 'GET' &&
-    segments[2] === 'buckets' &&
-    segments[5] === 'files' &&
-    segments.length === 6
-    ? 'LIST'
-    : method
-}
-
-export class VBaseStore {
-  private readonly buckets = new Map<string, Bucket>()
-  private readonly queue = new KeyedQueue()
-  private readonly root: string
-
-  constructor(dataDir: string) {
-    this.root = path.join(dataDir, 'store', 'vbase')
-    this.load()
-  }
-
-  /** Reads every stored file back: the file header holds its real address and type. */
-  private load() {
-    for (const file of listFilesSync(this.root)) {
-      const raw = readSync(file)
-      const newline = raw.indexOf(10)
-
-      if (newline < 0) continue
-      const meta = JSON.parse(raw.subarray(0, newline).toString('utf8')) as {
-        address: Address
-        path: string
-        type: string
-      }
-
-      const body = raw.subarray(newline + 1)
-      const bucket = this.bucket(meta.address)
-
-      bucket.files.set(meta.path, {
-        path: meta.path,
-        type: meta.type,
-        body,
-        hash: hashOf(body),
-      })
-      bucket.paths.push(meta.path)
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw badRequest(
+        `limit must be a positive whole number, got "${query.get('limit')}"`
+      )
     }
 
-    for (const bucket of this.buckets.values())
-      bucket.paths.sort(compareStrings)
-  }
-
-  public idle() {
-    return this.queue.idle()
-  }
-
-  public async handle(request: StoreRequest): Promise<Reply> {
-    const { method, segments } = request
-    const [account, workspace, buckets, app, bucketName, kind] = segments
-
-    if (
-      segments.length < 5 ||
-      buckets !== 'buckets' ||
-      !account ||
-      !workspace ||
-      !bucketName
-    ) {
-      throw new StoreError(404, 'NotFound', 'No such VBase route')
+    if (next && Buffer.from(after).toString('base64url') !== next) {
+      throw badRequest('next is not a marker this store gave')
     }
 
-    const address = { account, workspace, app, bucket: bucketName }
+    // The first path after the marker, or the prefix itself, whichever comes later.
+    const from = next ? `${after}\0` : ''
+    const rows = list.all({
+      bucket,
+      from: from > prefix ? from : prefix,
+      prefix,
+      limit: Math.min(limit, LIST_MAX) + 1,
+    }) as Array<{ path: string; hash: string }>
 
-    if (kind === undefined && method === 'GET') return this.metadata(address)
-    if (kind === 'conflicts') {
-      return method === 'GET' ? json(200, []) : { status: 204 }
-    }
-
-    if (kind !== 'files') {
-      throw new StoreError(404, 'NotFound', 'No such VBase route')
-    }
-
-    if (segments.length === 6) {
-      if (method === 'GET') return this.list(address, request.query)
-      if (method === 'DELETE') return this.reset(address)
-      throw new StoreError(405, 'MethodNotAllowed', `${method} is not allowed`)
-    }
-
-    const filePath = validPath(segments.slice(6))
-
-    if (method === 'GET' || method === 'HEAD') {
-      return this.read(address, filePath, method === 'HEAD')
-    }
-
-    switch (method) {
-      case 'PUT':
-        return this.save(address, filePath, request)
-
-      case 'DELETE':
-        return this.remove(
-          address,
-          filePath,
-          header(request.headers, 'if-match')
-        )
-
-      default:
-        throw new StoreError(
-          405,
-          'MethodNotAllowed',
-          `${method} is not allowed`
-        )
-    }
-  }
-
-  private bucket(address: Address): Bucket {
-    const key = [
-      address.account,
-      address.workspace,
-      address.app,
-      address.bucket,
-    ].join('\0')
-
-    let bucket = this.buckets.get(key)
-
-    if (!bucket) {
-      bucket = {
-        dir: path.join(
-          this.root,
-          fileName(address.account),
-          fileName(address.workspace),
-          fileName(address.app),
-          fileName(address.bucket)
-        ),
-        files: new Map(),
-        paths: [],
-      }
-      this.buckets.set(key, bucket)
-    }
-
-    return bucket
-  }
-
-  private read(address: Address, filePath: string, headOnly: boolean): Reply {
-    const file = this.bucket(address).files.get(filePath)
-
-    if (!file) throw notFound(filePath)
+    const data = rows.slice(0, Math.min(limit, LIST_MAX))
+    const last = data[data.length - 1]
 
     return {
       status: 200,
-      headers: { 'Content-Type': file.type, ETag: etagOf(file) },
-      body: headOnly ? undefined : file.body,
+      body:
+        rows.length > data.length
+          ? { data, next: Buffer.from(last.path).toString('base64url') }
+          : { data },
     }
   }
 
-  private async save(
-    address: Address,
-    filePath: string,
-    request: StoreRequest
-  ) {
-    if (request.query.get('unzip')) {
-      throw badRequest('Saving a zip archive (unzip) is not supported here')
+  return (call: Call): Reply => {
+    const [account, workspace, buckets, app, bucketName, files, ...rest] =
+      call.parts
+
+    if (
+      !account ||
+      !workspace ||
+      buckets !== 'buckets' ||
+      !bucketName ||
+      files !== 'files'
+    ) {
+      throw new StoreError(404, 'No such VBase route')
     }
 
-    const type =
-      header(request.headers, 'content-type') ?? 'application/octet-stream'
+    const bucket = JSON.stringify([account, workspace, app, bucketName])
 
-    const body = await request.body()
+    if (rest.length === 0 && call.method === 'GET')
+      return listing(bucket, call.query)
+    if (
+      rest.length === 0 ||
+      rest.some((s) => s === '' || s === '.' || s === '..')
+    ) {
+      throw badRequest('A file path has no empty, "." or ".." segments')
+    }
 
-    if (/json/i.test(type)) parseJson(body)
-    const bucket = this.bucket(address)
-    const ifMatch = header(request.headers, 'if-match')
+    const path = rest.join('/')
+    const file = read.get(bucket, path) as StoredFile | undefined
+    const ifMatch = call.header('if-match')
 
-    return this.queue.run(`${bucket.dir}/${filePath}`, async () => {
-      checkIfMatch(bucket.files.get(filePath), ifMatch, filePath)
-      const file = { path: filePath, type, body, hash: hashOf(body) }
-      const meta = JSON.stringify({ address, path: filePath, type })
-
-      await writeAtomic(
-        path.join(bucket.dir, fileName(filePath)),
-        Buffer.concat([Buffer.from(`${meta}\n`), body])
-      )
-      if (!bucket.files.has(filePath)) {
-        insertSorted(bucket.paths, filePath, compareStrings)
-      }
-
-      bucket.files.set(filePath, file)
+    if (call.method === 'GET') {
+      if (!file) throw new StoreError(404, `File ${path} not found`)
 
       return {
         status: 200,
-        headers: { ETag: etagOf(file) },
-        body: [{ path: filePath, hash: file.hash }],
+        headers: { 'Content-Type': file.type, ETag: `"${file.hash}"` },
+        body: file.body,
       }
-    })
-  }
+    }
 
-  private remove(address: Address, filePath: string, ifMatch?: string) {
-    const bucket = this.bucket(address)
-
-    return this.queue.run(`${bucket.dir}/${filePath}`, async () => {
-      const file = bucket.files.get(filePath)
-
-      if (!file) throw notFound(filePath)
-      checkIfMatch(file, ifMatch, filePath)
-      await removeFile(path.join(bucket.dir, fileName(filePath)))
-      bucket.files.delete(filePath)
-      removeSorted(bucket.paths, filePath, compareStrings)
-
-      return { status: 204 }
-    })
-  }
-
-  private async reset(address: Address): Promise<Reply> {
-    const bucket = this.bucket(address)
-
-    await Promise.all(
-      [...bucket.paths].map((filePath) =>
-        this.remove(address, filePath).catch((error: unknown) => {
-          // Deleted meanwhile by another call: that is what a reset wants.
-          if ((error as StoreError).status !== 404) throw error
-        })
+    if (
+      ifMatch !== undefined &&
+      !(
+        file &&
+        (ifMatch.trim() === '*' || ifMatch.replace(/^W\/|"/g, '') === file.hash)
       )
-    )
+    ) {
+      throw new StoreError(
+        412,
+        file
+          ? `${path} changed since ETag ${ifMatch}`
+          : `${path} does not exist, so no ETag matches`
+      )
+    }
+
+    if (call.method === 'PUT') {
+      const type = call.header('content-type') ?? 'application/octet-stream'
+      const hash = createHash('sha1').update(call.body).digest('hex')
+
+      if (/json/i.test(type)) parseJson(call.body)
+      save.run(bucket, path, type, call.body, hash)
+
+      return {
+        status: 200,
+        headers: { ETag: `"${hash}"` },
+        body: [{ path, hash }],
+      }
+    }
+
+    if (call.method !== 'DELETE')
+      throw new StoreError(405, `${call.method} is not allowed`)
+    if (!file) throw new StoreError(404, `File ${path} not found`)
+    remove.run(bucket, path)
 
     return { status: 204 }
   }
-
-  /**
-   * Files whose path starts with `prefix`, in lexicographic order, `limit` at a time; `next`
-   * (the last path of the page, opaque to the caller) asks for the page after it.
-   */
-  private list(address: Address, query: URLSearchParams): Reply {
-    const { paths, files } = this.bucket(address)
-    const prefix = query.get('prefix') ?? ''
-    const marker = query.get('next') ?? query.get('marker')
-    const limit = listLimit(query.get('limit'))
-    let at = lowerBound(paths, prefix, compareStrings)
-
-    if (marker) {
-      at = Math.max(at, upperBound(paths, decodeMarker(marker), compareStrings))
-    }
-
-    const data: Array<{ path: string; hash: string }> = []
-
-    for (; at < paths.length && data.length < limit; at++) {
-      if (!paths[at].startsWith(prefix)) break
-      data.push({
-        path: paths[at],
-        hash: (files.get(paths[at]) as StoredFile).hash,
-      })
-    }
-
-    const more = at < paths.length && paths[at].startsWith(prefix)
-
-    return json(200, {
-      data,
-      ...(more && data.length > 0
-        ? { next: encodeMarker(data[data.length - 1].path) }
-        : {}),
-    })
-  }
-
-  private metadata(address: Address): Reply {
-    const { files, paths } = this.bucket(address)
-    const hash = createHash('sha1')
-
-    for (const filePath of paths) {
-      hash.update(`${filePath}\0${(files.get(filePath) as StoredFile).hash}\n`)
-    }
-
-    return json(200, {
-      state: 'active',
-      lastModified: new Date().toISOString(),
-      hash: hash.digest('hex'),
-    })
-  }
-}
-
-/** A file path as VBase keys it: non-empty segments, never "." or "..". */
-function validPath(segments: string[]): string {
-  if (segments.some((s) => s === '' || s === '.' || s === '..')) {
-    throw badRequest('A file path has no empty, "." or ".." segments')
-  }
-
-  return segments.join('/')
-}
-
-/** If-Match must name the stored version: a stale ETag, or any ETag of a missing file, is 412. */
-function checkIfMatch(
-  file: StoredFile | undefined,
-  ifMatch: string | undefined,
-  filePath: string
-) {
-  if (ifMatch === undefined) return
-  if (file && (ifMatch.trim() === '*' || bareTag(ifMatch) === file.hash)) return
-  throw new StoreError(
-    412,
-    'PreconditionFailed',
-    file
-      ? `${filePath} changed since ETag ${ifMatch}`
-      : `${filePath} does not exist, so no ETag matches`
-  )
-}
-
-function listLimit(raw: string | null) {
-  if (raw === null || raw === '') return LIST_DEFAULT
-  const limit = Number(raw)
-
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw badRequest(`limit must be a positive whole number, got "${raw}"`)
-  }
-
-  return Math.min(limit, LIST_MAX)
-}
-
-function encodeMarker(lastPath: string) {
-  return Buffer.from(lastPath, 'utf8').toString('base64url')
-}
-
-function decodeMarker(marker: string) {
-  const decoded = Buffer.from(marker, 'base64url').toString('utf8')
-
-  if (encodeMarker(decoded) !== marker) {
-    throw badRequest('next is not a marker this store gave')
-  }
-
-  return decoded
-}
-
-function notFound(filePath: string) {
-  return new StoreError(404, 'FileNotFound', `File ${filePath} not found`)
 }

@@ -1,4 +1,6 @@
-import { compileWhere, parseWhere } from '../../dev/store/where'
+import { appRoot } from '../../dev/appRoot'
+import { matchWhere } from '../../dev/store/__tests__/matchWhere'
+import { appEntities } from '../../dev/store/masterdata'
 import type { OrderSummaryDocument } from '../domain/board'
 import {
   BOARD_STATUSES,
@@ -35,15 +37,13 @@ const summary = (
   ...fields,
 })
 
-const schemaTypes = (field: string) =>
-  field === 'final' || field === 'beforeInvoicing' ? 'boolean' : 'string'
+/** The store's own `_where` evaluation, with the app's schema, as Master Data would filter. */
+const summaryEntity = appEntities(appRoot()).get(
+  'pnplabs_pick_and_pack_tracking_orderSummary'
+)
 
-/** The store's own `_where` evaluation, as Master Data would filter. */
 const matches = (where: string, doc: OrderSummaryDocument) =>
-  compileWhere(
-    parseWhere(where),
-    schemaTypes
-  )(doc as unknown as Record<string, unknown>)
+  matchWhere(where, summaryEntity?.indexed ?? new Map())(doc)
 
 describe('late', () => {
   const limits = timeLimits({})
@@ -102,6 +102,7 @@ describe('Master Data clauses say what the rules say', () => {
     'canceled',
     'ready-for-handling',
   ]
+
   const docs = BOARD_STATUSES.flatMap((status) =>
     [1, 14, 16, 44, 46, 119, 121, 1500].flatMap((age) =>
       omsStates.map((omsStatus) =>

@@ -12,9 +12,8 @@ process.env.VTEX_APP_ID = 'pnplabs.pick-and-pack-tracking@0.1.0'
 
 /* eslint-disable import/first */
 import { localContext, storeMasterData, storeVBase } from '../clients'
-import { isLoopback } from '../http'
 import type { Store, StoreOptions } from '../server'
-import { createStore } from '../server'
+import { createStore, isLoopback } from '../server'
 /* eslint-enable import/first */
 
 jest.setTimeout(10_000)
@@ -89,9 +88,6 @@ describe('faults', () => {
       'ok'
     )
     expect(await vbase().getJSON('b', 'orders/1.json', true)).toBeNull()
-    expect((await control('GET', '/_store/faults')).body).toEqual([
-      { ...fault, times: 1 },
-    ])
     expect(
       await failure(vbase().saveJSON('b', 'orders/1.json', { v: 2 }))
     ).toBe(412)
@@ -210,7 +206,7 @@ describe('faults', () => {
       const refused = await control('POST', '/_store/faults', bad)
 
       expect(refused.status).toBe(400)
-      expect(refused.body.error.message).toBeTruthy()
+      expect(refused.body.message).toBeTruthy()
     }
   })
 })
@@ -230,23 +226,14 @@ describe('stats', () => {
       fields: ['id'],
       pagination: { page: 1, pageSize: 10 },
     })
-    await md().scrollDocuments({ dataEntity: 'e', fields: ['id'] })
-    await control('GET', '/_store/faults')
+    await control('POST', '/_store/faults', { answer: 500, pathPrefix: '/x' })
 
     const { body } = await control('GET', '/_store/stats')
 
     expect(body).toEqual({
       vbase: { GET: 2, PUT: 1, DELETE: 1, LIST: 1 },
-      masterdata: {
-        GET: 0,
-        POST: 1,
-        PUT: 0,
-        PATCH: 0,
-        DELETE: 0,
-        SEARCH: 1,
-        SCROLL: 1,
-      },
-      total: 8,
+      masterdata: { GET: 0, POST: 1, PUT: 0, PATCH: 0, SEARCH: 1 },
+      total: 7,
     })
     await control('POST', '/_store/stats/reset')
     expect((await control('GET', '/_store/stats')).body.total).toBe(0)

@@ -1,0 +1,164 @@
+// Master Data's search side: a table per data entity with each document as search last saw it
+// and its v-indexed fields as columns, each with an index (which is what v-indexed means).
+// Writes reach it `delayMs` after they land, through the `unindexed` queue, as Master Data's
+// index lags its writes. Each table is rebuilt from `docs` when the store starts, so a schema
+// change needs no migration and every write made before a restart is searchable.
+import type { Db } from './database'
+import type { IndexedFields, SqlCondition } from './where'
+import { columnOf } from './where'
+
+export interface SearchEntity {
+  name: string
+  indexed: IndexedFields
+}
+
+type Upsert = (account: string, id: string, doc: string) => void
+
+/** `doc.a.b` for "a.b". */
+export const valueAt = (doc: unknown, field: string) =>
+  field
+    .split('.')
+    .reduce<unknown>(
+      (value, part) =>
+        typeof value === 'object' && value !== null
+          ? (value as Record<string, unknown>)[part]
+          : undefined,
+      doc
+    )
+
+/** A field's value as a column holds it: booleans as 1 and 0, objects as JSON, none as NULL. */
+export function cell(value: unknown) {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'boolean') return value ? 1 : 0
+
+  return typeof value === 'object' ? JSON.stringify(value) : value
+}
+
+export class SearchIndex {
+  private readonly tables = new Map<string, Upsert>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly delayMs: number,
+    private readonly entityOf: (name: string) => SearchEntity,
+    appEntities: string[]
+  ) {
+    db.exec('DELETE FROM unindexed')
+    const stored = db.prepare('SELECT DISTINCT entity FROM docs').pluck().all()
+
+    for (const name of new Set([...appEntities, ...(stored as string[])])) {
+      this.table(name)
+    }
+  }
+
+  /** A write about to land: searchable `delayMs` from now. */
+  public queue(account: string, entity: string, id: string, doc: string) {
+    this.table(entity)
+    this.db
+      .prepare(
+        'INSERT INTO unindexed (account, entity, id, doc, due) VALUES (?, ?, ?, ?, ?)'
+      )
+      .run(account, entity, id, doc, Date.now() + this.delayMs)
+  }
+
+  /** The matches' total and the page [from, to) of them, with writes due by now applied. */
+  public search(
+    account: string,
+    entity: string,
+    query: { filter: SqlCondition; order: string; from: number; to: number }
+  ) {
+    const { filter, order, from, to } = query
+    const rows = `FROM ${tableOf(entity)} WHERE account = ? AND (${filter.sql})`
+    const params = [account, ...filter.params]
+
+    this.catchUp(Date.now())
+    const total = this.db
+      .prepare(`SELECT count(*) ${rows}`)
+      .pluck()
+      .get(...params) as number
+
+    // The page's rows first, then their documents: the sort carries no document.
+    const page = this.db
+      .prepare(`SELECT rowid ${rows} ORDER BY ${order}id LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, to - from, from)
+
+    const doc = this.db
+      .prepare(`SELECT doc FROM ${tableOf(entity)} WHERE rowid = ?`)
+      .pluck()
+
+    const docs = page.map((rowid) => doc.get(rowid) as string)
+
+    return { total, docs }
+  }
+
+  private catchUp(now: number) {
+    const due = this.db
+      .prepare('SELECT * FROM unindexed WHERE due <= ? ORDER BY seq')
+      .all(now) as Array<{
+      account: string
+      entity: string
+      id: string
+      doc: string
+    }>
+
+    this.db.transaction(() => {
+      for (const { account, entity, id, doc } of due) {
+        this.table(entity)(account, id, doc)
+      }
+
+      this.db.prepare('DELETE FROM unindexed WHERE due <= ?').run(now)
+    })()
+  }
+
+  /** The entity's table, built from `docs` on first use in this process. */
+  private table(entity: string): Upsert {
+    const known = this.tables.get(entity)
+
+    if (known) return known
+    const fields = [...this.entityOf(entity).indexed.keys()].filter(
+      (field) => field !== 'id'
+    )
+
+    const table = tableOf(entity)
+    const columns = fields.map((field) => `${columnOf(field)}, `).join('')
+
+    this.db.exec(`DROP TABLE IF EXISTS ${table};
+      CREATE TABLE ${table} (account TEXT, id TEXT, doc TEXT, ${columns}
+        PRIMARY KEY (account, id));
+`)
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO ${table} VALUES (?, ?, ?${', ?'.repeat(
+        fields.length
+      )})`
+    )
+
+    const upsert: Upsert = (account, id, doc) => {
+      const parsed = JSON.parse(doc)
+
+      insert.run(
+        account,
+        id,
+        doc,
+        ...fields.map((f) => cell(valueAt(parsed, f)))
+      )
+    }
+
+    const stored = this.db
+      .prepare('SELECT account, id, doc FROM docs WHERE entity = ?')
+      .all(entity) as Array<{
+      account: string
+      id: string
+      doc: string
+    }>
+
+    this.db.transaction(() => {
+      for (const { account, id, doc } of stored) upsert(account, id, doc)
+    })()
+    this.tables.set(entity, upsert)
+
+    return upsert
+  }
+}
+
+const tableOf = (entity: string) => `"search ${entity}"`
