@@ -72,22 +72,28 @@ export class SearchIndex {
     const params = [account, ...filter.params]
 
     this.catchUp(Date.now())
-    const total = this.db
-      .prepare(`SELECT count(*) ${rows}`)
-      .pluck()
-      .get(...params) as number
-
-    // The page's rows first, then their documents: the sort carries no document.
+    // One scan finds the page and counts every match; the sort carries no document.
     const page = this.db
-      .prepare(`SELECT rowid ${rows} ORDER BY ${order}id LIMIT ? OFFSET ?`)
-      .pluck()
-      .all(...params, to - from, from)
+      .prepare(
+        `SELECT rowid, count(*) OVER () AS total ${rows} ORDER BY ${order}id LIMIT ? OFFSET ?`
+      )
+      .all(...params, to - from, from) as Array<{
+      rowid: number
+      total: number
+    }>
+
+    const total =
+      page[0]?.total ??
+      (this.db
+        .prepare(`SELECT count(*) ${rows}`)
+        .pluck()
+        .get(...params) as number)
 
     const doc = this.db
       .prepare(`SELECT doc FROM ${tableOf(entity)} WHERE rowid = ?`)
       .pluck()
 
-    const docs = page.map((rowid) => doc.get(rowid) as string)
+    const docs = page.map(({ rowid }) => doc.get(rowid) as string)
 
     return { total, docs }
   }
@@ -124,8 +130,8 @@ export class SearchIndex {
     const columns = fields.map((field) => `${columnOf(field)}, `).join('')
 
     this.db.exec(`DROP TABLE IF EXISTS ${table};
-      CREATE TABLE ${table} (account TEXT, id TEXT, doc TEXT, ${columns}
-        PRIMARY KEY (account, id));
+      CREATE TABLE ${table} (id TEXT, account TEXT, ${columns} doc TEXT,
+        PRIMARY KEY (id, account));
 `)
     const insert = this.db.prepare(
       `INSERT OR REPLACE INTO ${table} VALUES (?, ?, ?${', ?'.repeat(
@@ -137,10 +143,10 @@ export class SearchIndex {
       const parsed = JSON.parse(doc)
 
       insert.run(
-        account,
         id,
-        doc,
-        ...fields.map((f) => cell(valueAt(parsed, f)))
+        account,
+        ...fields.map((f) => cell(valueAt(parsed, f))),
+        doc
       )
     }
 
