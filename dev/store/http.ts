@@ -2,7 +2,6 @@
 // Reply instead of writing to the socket, so that a fault can decide afterwards whether the
 // answer is sent at all ("timeout-after-commit").
 import type { IncomingMessage } from 'http'
-import { gunzip } from 'zlib'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -41,29 +40,24 @@ export function errorReply(style: ErrorStyle, error: StoreError): Reply {
 
 export const json = (status: number, body: unknown): Reply => ({ status, body })
 
-/** Reads the whole body, refusing (413) anything over MAX_BODY_BYTES, gzip included. */
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const raw = await readRaw(req)
-  const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase()
+/** Reads the whole body, refusing (413) anything over MAX_BODY_BYTES. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
 
-  if (encoding === '' || encoding === 'identity') return raw
-  if (encoding !== 'gzip') {
-    throw new StoreError(
-      415,
-      'UnsupportedEncoding',
-      `Content-Encoding ${encoding} is not supported`
+  // The app's calls send plain bodies (saveJSON does not gzip); anything else is refused.
+  if (encoding.toLowerCase() !== 'identity') {
+    req.resume()
+
+    return Promise.reject(
+      new StoreError(
+        415,
+        'UnsupportedEncoding',
+        `Content-Encoding ${encoding} is not supported`
+      )
     )
   }
 
-  // VBase's saveFile gzips by default; the stored file is the plain content.
-  return new Promise((resolve, reject) => {
-    gunzip(raw, { maxOutputLength: MAX_BODY_BYTES }, (error, plain) => {
-      if (!error) resolve(plain)
-      else if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        reject(tooLarge())
-      } else reject(badRequest('The body is not valid gzip'))
-    })
-  })
+  return readRaw(req)
 }
 
 /** The bytes as sent. Past the limit the rest is drained, not kept, so a 413 can be answered. */

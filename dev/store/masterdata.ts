@@ -1,10 +1,8 @@
 // Master Data v2, as `@vtex/api`'s MasterData client calls it, under `/api/dataentities`
 // (account from the `an` query parameter):
-//   /{entity}/documents/{id}   GET (_fields), PUT (replace), PATCH (merge), DELETE
+//   /{entity}/documents/{id}   GET (_fields), PUT (replace), PATCH (merge)
 //   /{entity}/documents        POST (create), PUT (create or replace), PATCH (create or merge)
 //   /{entity}/search           GET (_where, _sort, _fields, REST-Range), lags writes
-//   /{entity}/scroll           GET (_size, then _token from X-VTEX-MD-TOKEN)
-//   /{entity}/schemas/{name}   GET, PUT (saved schemas add their v-indexed fields)
 // One file per document for durability; every document in memory for search.
 import { randomUUID } from 'crypto'
 import path from 'path'
@@ -14,15 +12,14 @@ import {
   KeyedQueue,
   listFilesSync,
   readSync,
-  removeFile,
   writeAtomic,
 } from './durable'
 import type { Reply } from './http'
 import { badRequest, json, parseJsonObject, StoreError } from './http'
 import { EntityIndex } from './mdIndex'
 import { projection, restRange, sortKeys, whereTest } from './mdQuery'
-import { EntitySchemas } from './mdSchemas'
-import { Scrolls, scrollSize } from './mdScroll'
+import type { BuilderEntity } from './schemas'
+import { entityFields, loadBuilderSchemas } from './schemas'
 import type { StoreRequest } from './request'
 import { header } from './request'
 import type { Doc } from './values'
@@ -50,27 +47,19 @@ export interface MasterDataOptions {
   indexDelayMs: number
 }
 
-/** What the app call is, for the stats: SEARCH, SCROLL or the HTTP method. */
-export function masterDataOperation(method: string, segments: string[]) {
-  if (segments[2] === 'search') return 'SEARCH'
-  if (segments[2] === 'scroll') return 'SCROLL'
-
-  return method
-}
+/** What the app call is, for the stats: SEARCH or the HTTP method. */
+export const masterDataOperation = (method: string, segments: string[]) =>
+  segments[2] === 'search' ? 'SEARCH' : method
 
 export class MasterDataStore {
   private readonly entities = new Map<string, Entity>()
-  private readonly schemas: EntitySchemas
+  private readonly schemas: Map<string, BuilderEntity>
   private readonly queue = new KeyedQueue()
-  private readonly scrolls = new Scrolls()
   private readonly root: string
 
   constructor(private readonly options: MasterDataOptions) {
     this.root = path.join(options.dataDir, 'store', 'masterdata')
-    this.schemas = new EntitySchemas(
-      path.join(this.root, 'schemas'),
-      options.appRoot
-    )
+    this.schemas = loadBuilderSchemas(options.appRoot)
     this.load()
   }
 
@@ -102,7 +91,11 @@ export class MasterDataStore {
       throw badRequest(`"${rawEntity}" is not a data entity name`)
     }
 
-    const entity = this.entity(account, this.schemas.canonical(rawEntity))
+    // The builder's two spellings of an entity's name share its data.
+    const entity = this.entity(
+      account,
+      this.schemas.get(rawEntity)?.entity ?? rawEntity
+    )
 
     const { method } = request
 
@@ -114,18 +107,6 @@ export class MasterDataStore {
 
     if (kind === 'search' && id === undefined && method === 'GET') {
       return this.search(entity, request)
-    }
-
-    if (kind === 'scroll' && id === undefined && method === 'GET') {
-      return this.scroll(entity, request)
-    }
-
-    if (
-      kind === 'schemas' &&
-      id &&
-      (extra === undefined || extra === 'public')
-    ) {
-      return this.schema(entity, id, request)
     }
 
     throw new StoreError(
@@ -155,11 +136,7 @@ export class MasterDataStore {
     const fields = parseJsonObject(await request.body())
     const id = fields.id === undefined ? randomUUID() : validId(fields.id)
 
-    await this.write(entity, id, {
-      fields,
-      merge: method === 'PATCH',
-      schemaName: request.query.get('_schema'),
-    })
+    await this.write(entity, id, { fields, merge: method === 'PATCH' })
     const href = `http://${
       header(request.headers, 'host') ?? '127.0.0.1'
     }/api/dataentities/${entity.name}/documents/${encodeURIComponent(id)}`
@@ -195,51 +172,27 @@ export class MasterDataStore {
       await this.write(entity, id, {
         fields: parseJsonObject(await request.body()),
         merge: method === 'PATCH',
-        schemaName: request.query.get('_schema'),
       })
 
       return { status: 204 }
     }
 
-    if (method !== 'DELETE') {
-      throw new StoreError(405, 'MethodNotAllowed', `${method} is not allowed`)
-    }
-
-    await this.queue.run(`${entity.dir}/${id}`, async () => {
-      if (!entity.index.docs.has(id)) throw notFound(id)
-      await removeFile(this.documentFile(entity, id))
-      entity.index.commit(id, undefined)
-    })
-
-    return { status: 204 }
+    throw new StoreError(405, 'MethodNotAllowed', `${method} is not allowed`)
   }
 
   /** Replaces (or merges into) a document, stamps Master Data's own fields, then saves it. */
   private write(
     entity: Entity,
     id: string,
-    change: { fields: Doc; merge: boolean; schemaName: string | null }
+    change: { fields: Doc; merge: boolean }
   ) {
     const { fields, merge } = change
-    const schema = this.schemas.toValidate(
-      entity.account,
-      entity.name,
-      change.schemaName
-    )
 
     return this.queue.run(`${entity.dir}/${id}`, async () => {
       const existing = entity.index.docs.get(id)
       const own = {
         ...(merge && existing ? ownFields(existing) : {}),
         ...ownFields(fields),
-      }
-
-      const problems = schema?.problems(own) ?? []
-
-      if (problems.length > 0) {
-        throw badRequest(
-          `The document does not fit the schema: ${problems.join('; ')}`
-        )
       }
 
       const now = new Date().toISOString()
@@ -260,7 +213,7 @@ export class MasterDataStore {
     })
   }
 
-  // ------------------------------------------------------------------ search and scroll
+  // ------------------------------------------------------------------ search
 
   private search(entity: Entity, request: StoreRequest): Reply {
     const { query } = request
@@ -282,71 +235,8 @@ export class MasterDataStore {
     }
   }
 
-  /** The next page of a scroll (X-VTEX-MD-TOKEN), or the first of a new one. */
-  private scroll(entity: Entity, request: StoreRequest): Reply {
-    const { query } = request
-    const fields = this.fields(entity)
-    const page = this.scrolls.next(query.get('_token'), () => {
-      const size = scrollSize(query.get('_size'))
-      const test = whereTest(query.get('_where'), fields)
-      const sort = sortKeys(query.get('_sort'), fields)
-      const { docs } = entity.index.search({
-        test,
-        sort,
-        from: 0,
-        to: Infinity,
-      })
-
-      return { docs, size, fields: query.get('_fields') }
-    })
-
-    const project = projection(query.get('_fields') ?? page.fields, fields)
-
-    return {
-      status: 200,
-      headers: { 'X-VTEX-MD-TOKEN': page.token },
-      body: page.docs.map(project),
-    }
-  }
-
-  // ------------------------------------------------------------------ schemas
-
-  private async schema(
-    entity: Entity,
-    name: string,
-    request: StoreRequest
-  ): Promise<Reply> {
-    const { account } = entity
-
-    if (request.method === 'GET') {
-      const schema = this.schemas.get(account, entity.name, name)
-
-      if (!schema) {
-        throw new StoreError(404, 'NotFound', `Schema ${name} not found`)
-      }
-
-      return json(200, schema.json)
-    }
-
-    if (request.method !== 'PUT') {
-      throw new StoreError(
-        405,
-        'MethodNotAllowed',
-        `${request.method} is not allowed`
-      )
-    }
-
-    const body = parseJsonObject(await request.body())
-
-    await this.queue.run(`${entity.dir}/schemas/${name}`, () =>
-      this.schemas.save({ account, entity: entity.name }, name, body)
-    )
-
-    return { status: 204 }
-  }
-
   private fields(entity: Entity) {
-    return this.schemas.fields(entity.account, entity.name)
+    return entityFields(entity.name, this.schemas.get(entity.name)?.schema)
   }
 
   // ------------------------------------------------------------------ storage

@@ -42,7 +42,7 @@ export class EntityIndex {
   /** What search sees. */
   private readonly visible = new Map<string, Doc>()
   /** Writes not yet visible to search, oldest first (one delay for all: `due` only grows). */
-  private readonly pending: Array<{ due: number; id: string; doc?: Doc }> = []
+  private readonly pending: Array<{ due: number; id: string; doc: Doc }> = []
   private readonly sortIndexes = new Map<string, Entry[]>()
 
   constructor(private readonly delayMs: number) {}
@@ -54,9 +54,8 @@ export class EntityIndex {
   }
 
   /** A write that is on disk: GET sees it now, search once the delay has passed. */
-  public commit(id: string, doc: Doc | undefined) {
-    if (doc) this.docs.set(id, doc)
-    else this.docs.delete(id)
+  public commit(id: string, doc: Doc) {
+    this.docs.set(id, doc)
     // Catching up here too keeps `pending` short when nobody searches.
     this.catchUp()
     if (this.delayMs <= 0) this.show(id, doc)
@@ -65,7 +64,6 @@ export class EntityIndex {
 
   /**
    * The documents matching `test`, in `sort` order: `total` and those in [from, to).
-   * With `from = 0, to = Infinity` it is every match (for a scroll).
    */
   public search(query: {
     test?: (doc: Doc) => boolean
@@ -128,16 +126,15 @@ export class EntityIndex {
     if (done > 0) this.pending.splice(0, done)
   }
 
-  private show(id: string, doc: Doc | undefined) {
+  private show(id: string, doc: Doc) {
     const old = this.visible.get(id)
 
     for (const [field, entries] of this.sortIndexes) {
       if (old) removeSorted(entries, entryOf(field, id, old), compareEntries)
-      if (doc) insertSorted(entries, entryOf(field, id, doc), compareEntries)
+      insertSorted(entries, entryOf(field, id, doc), compareEntries)
     }
 
-    if (doc) this.visible.set(id, doc)
-    else this.visible.delete(id)
+    this.visible.set(id, doc)
   }
 
   private sortIndex(field: string): Entry[] {

@@ -1,4 +1,4 @@
-// The query side of Master Data's search and scroll: `_where`, `_sort`, `_fields` and
+// The query side of Master Data's search: `_where`, `_sort`, `_fields` and
 // `REST-Range`, read and checked against what the entity's schemas index.
 import { badRequest } from './http'
 import type { SortKey } from './mdIndex'
@@ -86,7 +86,7 @@ export function restRange(raw: string | undefined): {
 
   if (to > REACHABLE_MAX) {
     throw badRequest(
-      `REST-Range ${raw}: search reaches the first ${REACHABLE_MAX} documents only; use /scroll beyond`
+      `REST-Range ${raw}: search reaches the first ${REACHABLE_MAX} documents only`
     )
   }
 

@@ -1,14 +1,12 @@
 // Master Data v2 schemas: the app's own (the `masterdata` builder layout,
-// `masterdata/<entity>/schema.json`, entity named `{vendor}_{name}_{entity}` from manifest.json)
-// and any the app saves at run time (PUT /schemas/{name}). They say which fields are
-// `v-indexed` (the only ones search may filter or sort by), each field's type, the default
-// fields, and validate documents written with `_schema`.
+// `masterdata/<entity>/schema.json`, entity named `{vendor}_{name}_{entity}` from manifest.json).
+// They say which fields are `v-indexed` (the only ones search may filter or sort by), each
+// field's type and the default fields. The app saves no schema at run time and writes no
+// document with `_schema`, so the store serves neither.
 import { readdirSync, readFileSync } from 'fs'
 import path from 'path'
 
-import Ajv from 'ajv'
-import type { ValidateFunction } from 'ajv'
-
+import type { EntityFields } from './mdQuery'
 import type { FieldType } from './where'
 
 /** Master Data's own fields: always there, always searchable. */
@@ -17,7 +15,6 @@ export const SYSTEM_FIELDS = ['id', 'createdIn', 'lastInteractionIn'] as const
 export class Schema {
   public readonly indexed: Set<string>
   public readonly defaultFields?: string[]
-  private validator?: ValidateFunction
 
   constructor(public readonly json: Record<string, unknown>) {
     const indexed = json['v-indexed']
@@ -55,28 +52,6 @@ export class Schema {
     if (types[0] === 'boolean' || types[0] === 'string') return types[0]
 
     return undefined
-  }
-
-  /** The reasons a document does not fit, or none. */
-  public problems(doc: unknown): string[] {
-    if (!this.validator) {
-      // Master Data's own keywords (v-indexed, v-cache, ...) and formats are not JSON Schema's.
-      const ajv = new Ajv({
-        strict: false,
-        validateFormats: false,
-        allErrors: true,
-      })
-
-      const { $schema: _ignored, ...schema } = this.json
-
-      this.validator = ajv.compile(schema)
-    }
-
-    if (this.validator(doc)) return []
-
-    return (this.validator.errors ?? []).map(
-      (e) => `${e.instancePath || '(document)'} ${e.message ?? 'is invalid'}`
-    )
   }
 }
 
@@ -144,4 +119,16 @@ export function loadBuilderSchemas(
   }
 
   return schemas
+}
+
+/** What search may use: the schema's v-indexed fields and Master Data's own, and their types. */
+export function entityFields(entity: string, schema?: Schema): EntityFields {
+  return {
+    entity,
+    isIndexed: (field) =>
+      (SYSTEM_FIELDS as readonly string[]).includes(field) ||
+      !!schema?.indexed.has(field),
+    typeOf: (field) => schema?.typeOf(field),
+    defaultFields: schema?.defaultFields,
+  }
 }

@@ -4,15 +4,7 @@ export type Api = 'vbase' | 'masterdata'
 
 const initial = (): Record<Api, Record<string, number>> => ({
   vbase: { GET: 0, PUT: 0, DELETE: 0, LIST: 0 },
-  masterdata: {
-    GET: 0,
-    POST: 0,
-    PUT: 0,
-    PATCH: 0,
-    DELETE: 0,
-    SEARCH: 0,
-    SCROLL: 0,
-  },
+  masterdata: { GET: 0, POST: 0, PUT: 0, PATCH: 0, SEARCH: 0 },
 })
 
 export class Stats {

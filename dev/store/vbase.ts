@@ -1,8 +1,6 @@
 // VBase, as `@vtex/api`'s VBase client calls it, under `/vbase/{account}/{workspace}`:
-//   /buckets/{app}/{bucket}/files/{path...}   GET, HEAD, PUT (If-Match), DELETE (If-Match)
-//   /buckets/{app}/{bucket}/files             GET (list by prefix, paged), DELETE (reset)
-//   /buckets/{app}/{bucket}                   GET (metadata)
-//   /buckets/{app}/{bucket}/conflicts         GET (always none), PATCH
+//   /buckets/{app}/{bucket}/files/{path...}   GET, PUT (If-Match), DELETE (If-Match)
+//   /buckets/{app}/{bucket}/files             GET (list by prefix, paged)
 // Files live in memory for reads and on disk (one file each) for durability.
 import { createHash } from 'crypto'
 import path from 'path'
@@ -129,26 +127,18 @@ export class VBaseStore {
 
     const address = { account, workspace, app, bucket: bucketName }
 
-    if (kind === undefined && method === 'GET') return this.metadata(address)
-    if (kind === 'conflicts') {
-      return method === 'GET' ? json(200, []) : { status: 204 }
-    }
-
     if (kind !== 'files') {
       throw new StoreError(404, 'NotFound', 'No such VBase route')
     }
 
     if (segments.length === 6) {
       if (method === 'GET') return this.list(address, request.query)
-      if (method === 'DELETE') return this.reset(address)
       throw new StoreError(405, 'MethodNotAllowed', `${method} is not allowed`)
     }
 
     const filePath = validPath(segments.slice(6))
 
-    if (method === 'GET' || method === 'HEAD') {
-      return this.read(address, filePath, method === 'HEAD')
-    }
+    if (method === 'GET') return this.read(address, filePath)
 
     switch (method) {
       case 'PUT':
@@ -198,7 +188,7 @@ export class VBaseStore {
     return bucket
   }
 
-  private read(address: Address, filePath: string, headOnly: boolean): Reply {
+  private read(address: Address, filePath: string): Reply {
     const file = this.bucket(address).files.get(filePath)
 
     if (!file) throw notFound(filePath)
@@ -206,7 +196,7 @@ export class VBaseStore {
     return {
       status: 200,
       headers: { 'Content-Type': file.type, ETag: etagOf(file) },
-      body: headOnly ? undefined : file.body,
+      body: file.body,
     }
   }
 
@@ -215,10 +205,6 @@ export class VBaseStore {
     filePath: string,
     request: StoreRequest
   ) {
-    if (request.query.get('unzip')) {
-      throw badRequest('Saving a zip archive (unzip) is not supported here')
-    }
-
     const type =
       header(request.headers, 'content-type') ?? 'application/octet-stream'
 
@@ -267,21 +253,6 @@ export class VBaseStore {
     })
   }
 
-  private async reset(address: Address): Promise<Reply> {
-    const bucket = this.bucket(address)
-
-    await Promise.all(
-      [...bucket.paths].map((filePath) =>
-        this.remove(address, filePath).catch((error: unknown) => {
-          // Deleted meanwhile by another call: that is what a reset wants.
-          if ((error as StoreError).status !== 404) throw error
-        })
-      )
-    )
-
-    return { status: 204 }
-  }
-
   /**
    * Files whose path starts with `prefix`, in lexicographic order, `limit` at a time; `next`
    * (the last path of the page, opaque to the caller) asks for the page after it.
@@ -314,21 +285,6 @@ export class VBaseStore {
       ...(more && data.length > 0
         ? { next: encodeMarker(data[data.length - 1].path) }
         : {}),
-    })
-  }
-
-  private metadata(address: Address): Reply {
-    const { files, paths } = this.bucket(address)
-    const hash = createHash('sha1')
-
-    for (const filePath of paths) {
-      hash.update(`${filePath}\0${(files.get(filePath) as StoredFile).hash}\n`)
-    }
-
-    return json(200, {
-      state: 'active',
-      lastModified: new Date().toISOString(),
-      hash: hash.digest('hex'),
     })
   }
 }

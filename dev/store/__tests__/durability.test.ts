@@ -120,7 +120,6 @@ test('keeps every answered write across SIGKILL', async () => {
       vbase.saveJSON('history', `orders/${n}.json`, { n, version: 2 })
     )
   )
-  await md.deleteDocument({ dataEntity: ENTITY, id: 'doc-0' })
   await kill(first.child)
 
   const second = await startCli()
