@@ -103,9 +103,7 @@ export function masterData(
   function search(call: Call, account: string, entity: Entity): Reply {
     const { query } = call
     const where = query.get('_where')
-    const filter = where?.trim()
-      ? whereSql(where, entity.indexed)
-      : { sql: '1', params: [] }
+    const filter = where?.trim() ? whereSql(where, entity.indexed) : undefined
 
     const order = (query.get('_sort') ?? '')
       .split(',')

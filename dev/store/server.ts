@@ -315,7 +315,17 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
 
 /** The whole body; over MAX_BODY_BYTES, a 413 (the rest is drained, not kept). */
 function readBody(req: IncomingMessage): Promise<Buffer> {
+  const encoding = req.headers['content-encoding'] ?? 'identity'
+
   return new Promise((resolve, reject) => {
+    // The app's calls send plain bodies (saveJSON does not gzip).
+    if (encoding.toLowerCase() !== 'identity') {
+      req.resume()
+      reject(
+        new StoreError(415, `Content-Encoding ${encoding} is not supported`)
+      )
+    }
+
     const chunks: Buffer[] = []
     let size = 0
 

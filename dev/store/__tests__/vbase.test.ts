@@ -250,7 +250,7 @@ describe('VBase listing', () => {
 describe('VBase refusals', () => {
   const target = `/vbase/acc/master/buckets/${APP}/b/files`
 
-  it('refuses invalid JSON, path traversal and bodies over 1 MiB', async () => {
+  it('refuses invalid JSON, encoded bodies, path traversal and bodies over 1 MiB', async () => {
     const put = (file: string, body: string | Buffer) =>
       call('PUT', `${target}/${file}`, { body, headers: JSON_TYPE }).then(
         (r) => r.status
@@ -268,6 +268,12 @@ describe('VBase refusals', () => {
     })
 
     expect(chunked.status).toBe(413)
+    const encoded = await call('PUT', `${target}/z.txt`, {
+      body: 'plain',
+      headers: { 'Content-Encoding': 'gzip' },
+    })
+
+    expect(encoded.status).toBe(415)
     expect((await call('GET', '/vbase/acc')).status).toBe(404)
   })
 })
