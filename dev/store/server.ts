@@ -10,6 +10,7 @@ import path from 'path'
 import { appRoot } from '../appRoot'
 import type { Call, Reply } from './call'
 import { badRequest, parseJsonObject, StoreError } from './call'
+import type { Db } from './database'
 import { openDatabase } from './database'
 import { EventQueue } from './events'
 import { Faults } from './faults'
@@ -57,6 +58,16 @@ const newCounts = () => ({
 
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const db = openDatabase(options.dataDir ?? '.data')
+
+  try {
+    return await start(db, options)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+async function start(db: Db, options: StoreOptions): Promise<Store> {
   const log =
     options.log ?? ((line: string) => process.stderr.write(`[store] ${line}\n`))
 
@@ -286,15 +297,10 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     })
   })
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
-    })
-  } catch (error) {
-    db.close()
-    throw error
-  }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
+  })
 
   const { port, address } = server.address() as AddressInfo
 
