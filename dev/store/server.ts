@@ -86,6 +86,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
   const faults = new Faults()
   const held = new Set<Socket>()
   let counts = newCounts()
+  let closing = false
 
   async function control(
     method: string,
@@ -176,6 +177,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
     req: IncomingMessage,
     body: Buffer
   ): Promise<Reply | 'hold'> {
+    if (closing) throw new StoreError(503, 'The store is closing')
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const pathname = target.split('?')[0]
@@ -224,6 +226,8 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
     await new Promise<void>((resolve) =>
       setTimeout(() => resolve(), options.latencyMs ?? 0)
     )
+    // A call that was waiting when the store closed meets no closed database.
+    if (closing) throw new StoreError(503, 'The store is closing')
     const fault = faults.take(method, pathname)
 
     if (fault === 412 || fault === 500)
@@ -308,6 +312,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     port,
     close: async () => {
+      closing = true
       const closed = new Promise((resolve) => server.close(resolve))
 
       for (const socket of held) socket.destroy()
