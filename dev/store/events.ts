@@ -22,20 +22,18 @@ const MAX_WAIT_MS = 5_000
 export class EventQueue {
   private readonly waiters = new Set<() => void>()
   private closed = false
+  private readonly sql: ReturnType<typeof statements>
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     // After a restart every lease is void: the store cannot know the handler finished.
     db.prepare('UPDATE events SET due = 0').run()
+    this.sql = statements(db)
   }
 
   public enqueue(fields: Omit<QueuedEvent, 'id' | 'attempts'>) {
     const id = randomUUID()
 
-    this.db
-      .prepare(
-        'INSERT INTO events (id, account, event, attempts, due) VALUES (?, ?, ?, 0, 0)'
-      )
-      .run(id, fields.account, JSON.stringify(fields))
+    this.sql.insert.run(id, fields.account, JSON.stringify(fields))
     this.wake()
 
     return { id }
@@ -55,42 +53,21 @@ export class EventQueue {
     const deadline =
       Date.now() + Math.min(Math.max(request.waitMs, 0), MAX_WAIT_MS)
 
-    const take = this.db.transaction((now: number) => {
-      const rows = this.db
-        .prepare(
-          'SELECT id, event, attempts FROM events WHERE account = ? AND due <= ? ORDER BY seq LIMIT ?'
-        )
-        .all(request.account, now, Math.max(1, request.max)) as Array<{
-        id: string
-        event: string
-        attempts: number
-      }>
-
-      for (const { id } of rows) {
-        this.db
-          .prepare(
-            'UPDATE events SET due = ?, attempts = attempts + 1 WHERE id = ?'
-          )
-          .run(now + leaseMs, id)
-      }
-
-      return rows.map((row) => ({
-        ...JSON.parse(row.event),
-        id: row.id,
-        attempts: row.attempts + 1,
-      }))
-    })
-
     for (;;) {
       const now = Date.now()
+
       if (this.closed) return []
-      const events = take(now) as QueuedEvent[]
+      const events = this.sql.take(
+        request.account,
+        now,
+        now + leaseMs,
+        Math.max(1, request.max)
+      )
 
       if (events.length > 0 || now >= deadline) return events
-      const nextDue = this.db
-        .prepare('SELECT min(due) FROM events WHERE account = ? AND due > ?')
-        .pluck()
-        .get(request.account, now) as number | null
+      const nextDue = this.sql.nextDue.get(request.account, now) as
+        | number
+        | null
 
       // eslint-disable-next-line no-await-in-loop
       await this.nextChange(Math.min(deadline, nextDue ?? deadline) - now)
@@ -99,32 +76,23 @@ export class EventQueue {
 
   /** Handled: gone for good. */
   public ack(id: string) {
-    this.db.prepare('DELETE FROM events WHERE id = ?').run(id)
+    this.sql.remove.run(id)
   }
 
   /** Failed: delivered again after `delayMs`. */
   public retry(id: string, delayMs: number) {
-    this.db
-      .prepare('UPDATE events SET due = ? WHERE id = ?')
-      .run(Date.now() + Math.max(0, delayMs), id)
+    this.sql.due.run(Date.now() + Math.max(0, delayMs), id)
   }
 
   /** Given back untouched (its taker was told to hold): deliverable now, as if not leased. */
   public release(id: string) {
-    this.db
-      .prepare(
-        'UPDATE events SET due = 0, attempts = max(0, attempts - 1) WHERE id = ?'
-      )
-      .run(id)
+    this.sql.release.run(id)
     this.wake()
   }
 
   /** Events of `account` not yet handled (leased or not). */
   public pending(account: string): number {
-    return this.db
-      .prepare('SELECT count(*) FROM events WHERE account = ?')
-      .pluck()
-      .get(account) as number
+    return this.sql.pending.get(account) as number
   }
 
   /** Ends every wait: the store is closing. */
@@ -148,5 +116,53 @@ export class EventQueue {
       this.waiters.add(wake)
       setTimeout(wake, Math.max(1, ms)).unref()
     })
+  }
+}
+
+/** The queue's statements, prepared once. */
+function statements(db: Db) {
+  const due = db.prepare(
+    'SELECT id, event, attempts FROM events WHERE account = ? AND due <= ? ORDER BY seq LIMIT ?'
+  )
+
+  const lease = db.prepare(
+    'UPDATE events SET due = ?, attempts = attempts + 1 WHERE id = ?'
+  )
+
+  return {
+    insert: db.prepare(
+      'INSERT INTO events (id, account, event, attempts, due) VALUES (?, ?, ?, 0, 0)'
+    ),
+    /** Up to `max` deliverable events of `account`, each leased until `until`. */
+    take: db.transaction(
+      (account: string, now: number, until: number, max: number) => {
+        const rows = due.all(account, now, max) as Array<{
+          id: string
+          event: string
+          attempts: number
+        }>
+
+        for (const { id } of rows) lease.run(until, id)
+
+        return rows.map(
+          (row): QueuedEvent => ({
+            ...JSON.parse(row.event),
+            id: row.id,
+            attempts: row.attempts + 1,
+          })
+        )
+      }
+    ),
+    nextDue: db
+      .prepare('SELECT min(due) FROM events WHERE account = ? AND due > ?')
+      .pluck(),
+    remove: db.prepare('DELETE FROM events WHERE id = ?'),
+    due: db.prepare('UPDATE events SET due = ? WHERE id = ?'),
+    release: db.prepare(
+      'UPDATE events SET due = 0, attempts = max(0, attempts - 1) WHERE id = ?'
+    ),
+    pending: db
+      .prepare('SELECT count(*) FROM events WHERE account = ?')
+      .pluck(),
   }
 }

@@ -14,6 +14,13 @@ export interface SearchEntity {
 
 type Upsert = (account: string, id: string, doc: string) => void
 
+/** A document as `docs` and `unindexed` keep it. */
+interface Stored {
+  account: string
+  id: string
+  doc: string
+}
+
 const tableOf = (entity: string) => `"search ${entity}"`
 
 /** `doc.a.b` for "a.b". */
@@ -38,6 +45,9 @@ export function cell(value: unknown) {
 
 export class SearchIndex {
   private readonly tables = new Map<string, Upsert>()
+  private readonly queued
+  private readonly due
+  private readonly indexed
 
   constructor(
     private readonly db: Db,
@@ -46,6 +56,13 @@ export class SearchIndex {
     appEntities: string[]
   ) {
     db.exec('DELETE FROM unindexed')
+    this.queued = db.prepare(
+      'INSERT INTO unindexed (account, entity, id, doc, due) VALUES (?, ?, ?, ?, ?)'
+    )
+    this.due = db.prepare(
+      'SELECT account, entity, id, doc FROM unindexed WHERE due <= ? ORDER BY seq'
+    )
+    this.indexed = db.prepare('DELETE FROM unindexed WHERE due <= ?')
     const stored = db.prepare('SELECT DISTINCT entity FROM docs').pluck().all()
 
     for (const name of new Set([...appEntities, ...(stored as string[])])) {
@@ -59,11 +76,7 @@ export class SearchIndex {
   /** A write about to land: searchable `delayMs` from now. */
   public queue(account: string, entity: string, id: string, doc: string) {
     this.table(entity)
-    this.db
-      .prepare(
-        'INSERT INTO unindexed (account, entity, id, doc, due) VALUES (?, ?, ?, ?, ?)'
-      )
-      .run(account, entity, id, doc, Date.now() + this.delayMs)
+    this.queued.run(account, entity, id, doc, Date.now() + this.delayMs)
   }
 
   /** The matches' total and the page [from, to) of them, with writes due by now applied. */
@@ -100,21 +113,14 @@ export class SearchIndex {
   }
 
   private catchUp(now: number) {
-    const due = this.db
-      .prepare('SELECT * FROM unindexed WHERE due <= ? ORDER BY seq')
-      .all(now) as Array<{
-      account: string
-      entity: string
-      id: string
-      doc: string
-    }>
+    const due = this.due.all(now) as Array<Stored & { entity: string }>
 
     this.db.transaction(() => {
       for (const { account, entity, id, doc } of due) {
         this.table(entity)(account, id, doc)
       }
 
-      this.db.prepare('DELETE FROM unindexed WHERE due <= ?').run(now)
+      this.indexed.run(now)
     })()
   }
 
@@ -161,11 +167,7 @@ export class SearchIndex {
 
     const stored = this.db
       .prepare('SELECT account, id, doc FROM docs WHERE entity = ?')
-      .all(entity) as Array<{
-      account: string
-      id: string
-      doc: string
-    }>
+      .all(entity) as Stored[]
 
     this.db.transaction(() => {
       for (const { account, id, doc } of stored) upsert(account, id, doc)

@@ -113,7 +113,8 @@ export function vbase(db: Db) {
       ifMatch !== undefined &&
       !(
         file &&
-        (ifMatch.trim() === '*' || ifMatch.replace(/^W\/|"/g, '') === file.hash)
+        (ifMatch.trim() === '*' ||
+          ifMatch.trim().replace(/^W\/|"/g, '') === file.hash)
       )
     ) {
       throw new StoreError(
