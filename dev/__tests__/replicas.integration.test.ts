@@ -6,6 +6,12 @@
 import type { ReplicaSet } from '../processes'
 import { startReplicaSet } from '../processes'
 import { eventually } from '../../node/__tests__/support/eventually'
+import { historyFiles } from '../../node/__tests__/support/host'
+import type { StoreFault } from '../../node/__tests__/support/storeFaults'
+import {
+  clearStoreFaults,
+  setStoreFault,
+} from '../../node/__tests__/support/storeFaults'
 
 const SECRET = 'replica-test-secret'
 const HOSTNAME = 'replicastore'
@@ -95,17 +101,10 @@ const eventsOf = async (orderIds: string[], hostURLs?: string[]) =>
     orderIds.includes(event.body.orderId)
   )
 
-const storeFault = (fault: Record<string, unknown>) =>
-  fetch(`${set.storeURL}/_store/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(fault),
-  })
+const storeFault = (fault: StoreFault) => setStoreFault(set.storeURL, fault)
 
 /** The VBase path prefix of the app's history files for the hosts' account (`sandbox`). */
-const historyFiles = `/vbase/sandbox/master/buckets/${
-  (process.env.VTEX_APP_ID ?? '').split('@')[0]
-}/pick-and-pack-history/files/`
+const historyPrefix = historyFiles('sandbox')
 
 beforeAll(async () => {
   set = await startReplicaSet({
@@ -120,7 +119,7 @@ afterAll(async () => {
 })
 
 afterEach(async () => {
-  await fetch(`${set.storeURL}/_store/faults`, { method: 'DELETE' })
+  await clearStoreFaults(set.storeURL)
 })
 
 describe('three replicas over one remote store', () => {
@@ -181,7 +180,7 @@ describe('three replicas over one remote store', () => {
     await notify(set.hostURLs[0], change(orderId, 0))
     await storeFault({
       method: 'PUT',
-      pathPrefix: `${historyFiles}orders/${orderId}.json`,
+      pathPrefix: `${historyPrefix}orders/${orderId}.json`,
       answer: 'timeout-after-commit',
       times: 1,
     })
@@ -204,7 +203,7 @@ describe('three replicas over one remote store', () => {
     await notify(set.hostURLs[0], change(orderId, 0))
     await storeFault({
       method: 'PUT',
-      pathPrefix: `${historyFiles}orders/${orderId}.json`,
+      pathPrefix: `${historyPrefix}orders/${orderId}.json`,
       answer: 412,
       times: 5,
     })
@@ -219,7 +218,7 @@ describe('three replicas over one remote store', () => {
     // Every write fails: the change's listing and the order's history.
     await storeFault({
       method: 'PUT',
-      pathPrefix: historyFiles,
+      pathPrefix: historyPrefix,
       answer: 500,
       times: 1000,
     })
@@ -229,7 +228,7 @@ describe('three replicas over one remote store', () => {
     expect(failed.status).toBe(503)
     expect(failed.body.error?.code).toBe('STORAGE_UNAVAILABLE')
     expect(await historyVia(set.hostURLs[1], orderId)).toEqual([])
-    await fetch(`${set.storeURL}/_store/faults`, { method: 'DELETE' })
+    await clearStoreFaults(set.storeURL)
 
     const resent = await notify(set.hostURLs[1], change(orderId, 0))
 

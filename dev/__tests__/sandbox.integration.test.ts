@@ -8,6 +8,7 @@ import { tmpdir } from 'os'
 import path from 'path'
 
 import { historyFiles } from '../../node/__tests__/support/host'
+import { setStoreFault } from '../../node/__tests__/support/storeFaults'
 import { forgetLegacyAccounts } from '../../node/clients/pickAndPack'
 import type { StartedHost } from '../host/server'
 import { startHost } from '../host/server'
@@ -681,15 +682,11 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
 
     // Every attempt of the first delivery fails (the webhook tries its sequence 3 times on
     // store failures): its change's listing cannot be written.
-    await request(`${host.storeURL}/_store/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        method: 'PUT',
-        pathPrefix: `${historyFiles(accounts.get(host) as string)}recent/`,
-        answer: 500,
-        times: 3,
-      }),
+    await setStoreFault(host.storeURL, {
+      method: 'PUT',
+      pathPrefix: `${historyFiles(accounts.get(host) as string)}recent/`,
+      answer: 500,
+      times: 3,
     })
     const { status, body } = await advance(sim, RETRIED_ORDER)
 

@@ -8,6 +8,7 @@ import type { BoardSnapshot } from '../domain/boardSnapshot'
 import { BOARD_BUCKET, BoardSnapshots } from '../storage/boardSnapshot'
 import type { JsonStore } from '../storage/jsonStore'
 import { StorageError } from '../storage/jsonStore'
+import { clearStoreFaults, setStoreFault } from './support/storeFaults'
 
 /*
  * The board snapshot over the store stand-in, through `@vtex/api`'s own VBase client (ETag,
@@ -53,7 +54,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   account = `board${++accounts}`
-  await fetch(`${store.url}/_store/faults`, { method: 'DELETE' })
+  await clearStoreFaults(store.url)
 })
 
 describe('BoardSnapshots', () => {
@@ -113,15 +114,11 @@ describe('BoardSnapshots', () => {
 
     for (const method of ['GET', 'PUT']) {
       // eslint-disable-next-line no-await-in-loop
-      await fetch(`${store.url}/_store/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          method,
-          pathPrefix: prefix,
-          answer: 500,
-          times: 5,
-        }),
+      await setStoreFault(store.url, {
+        method,
+        pathPrefix: prefix,
+        answer: 500,
+        times: 5,
       })
     }
 

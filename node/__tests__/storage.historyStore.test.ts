@@ -6,9 +6,11 @@ import { createStore } from '../../dev/store/server'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
-import { BUCKET } from '../storage/historyStore'
 import { StorageError } from '../storage/jsonStore'
 import { storeHistories } from './support/histories'
+import { historyFiles } from './support/host'
+import type { StoreFault } from './support/storeFaults'
+import { clearStoreFaults, setStoreFault } from './support/storeFaults'
 
 /*
  * The history store over the store stand-in, through `@vtex/api`'s own VBase client: every
@@ -53,14 +55,7 @@ const publisher = () => {
   }
 }
 
-const fault = (body: Record<string, unknown>) =>
-  fetch(`${store.url}/_store/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((response) => {
-    if (!response.ok) throw new Error(`fault not set: ${response.status}`)
-  })
+const fault = (body: StoreFault) => setStoreFault(store.url, body)
 
 const stats = () =>
   fetch(`${store.url}/_store/stats`).then(
@@ -70,10 +65,7 @@ const stats = () =>
 const resetStats = () =>
   fetch(`${store.url}/_store/stats/reset`, { method: 'POST' })
 
-const filesPrefix = () =>
-  `/vbase/${account}/master/buckets/${
-    (process.env.VTEX_APP_ID ?? '').split('@')[0]
-  }/${BUCKET}/files/`
+const filesPrefix = () => historyFiles(account)
 
 /** The order's document as the next webhook reads it, straight from the store. */
 const storedDocument = async (orderId: string) =>
@@ -99,7 +91,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   account = `history${++accounts}`
-  await fetch(`${store.url}/_store/faults`, { method: 'DELETE' })
+  await clearStoreFaults(store.url)
 })
 
 describe('HistoryStore.record', () => {
@@ -337,7 +329,7 @@ describe('HistoryStore.record', () => {
       StorageError
     )
     expect((await history.recent(20, null)).map(({ id }) => id)).toEqual([])
-    await fetch(`${store.url}/_store/faults`, { method: 'DELETE' })
+    await clearStoreFaults(store.url)
 
     // The history took the change with the first attempt; the resend lists it.
     await expect(history.record(first, publish)).resolves.toMatchObject({
@@ -392,7 +384,7 @@ describe('HistoryStore.record', () => {
     expect((await history.recent(20, null)).map(({ id }) => id)).toContain(
       first.id
     )
-    await fetch(`${store.url}/_store/faults`, { method: 'DELETE' })
+    await clearStoreFaults(store.url)
 
     // The order history lacks it: the resend records it and publishes again (same id).
     await history.record(first, publish)

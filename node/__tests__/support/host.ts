@@ -6,6 +6,7 @@ import type { HostConfig } from '../../../dev/host/app'
 import type { StartedHost } from '../../../dev/host/server'
 import { startHost } from '../../../dev/host/server'
 import type { OrderHistory } from '../../domain/history'
+import { clearStoreFaults, setStoreFault } from './storeFaults'
 
 let accounts = 0
 
@@ -72,26 +73,17 @@ export async function startTestHost(
       // Parsed here, not by fetch: its objects would come from another realm than the test's.
       return JSON.parse(await response.text()) as OrderHistory
     },
-    storeFault: async (fault) => {
-      const response = await fetch(`${host.storeURL}/_store/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          method: fault.method,
-          // A path of the app's history files, or a whole one (`/api/dataentities/...`).
-          pathPrefix: fault.path.startsWith('/')
-            ? fault.path
-            : historyFiles(account) + fault.path,
-          answer: fault.answer,
-          times: fault.times,
-        }),
-      })
-
-      if (!response.ok) throw new Error(`fault refused: ${response.status}`)
-    },
-    clearStoreFaults: async () => {
-      await fetch(`${host.storeURL}/_store/faults`, { method: 'DELETE' })
-    },
+    storeFault: (fault) =>
+      setStoreFault(host.storeURL, {
+        method: fault.method,
+        // A path of the app's history files, or a whole one (`/api/dataentities/...`).
+        pathPrefix: fault.path.startsWith('/')
+          ? fault.path
+          : historyFiles(account) + fault.path,
+        answer: fault.answer,
+        times: fault.times,
+      }),
+    clearStoreFaults: () => clearStoreFaults(host.storeURL),
     storeWrites: async () => {
       const stats = (await (
         await fetch(`${host.storeURL}/_store/stats`)
