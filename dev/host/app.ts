@@ -19,6 +19,7 @@ import { buildSchema } from './graphqlSchema'
 import { graphqlRoute } from './graphqlRoute'
 import { LocalApps, LocalOms } from './localInfra'
 import { LocalLogger } from './logger'
+import { isLoopbackAddress } from '../loopback'
 import { storeMasterData, storeVBase } from '../store/clients'
 import { pointedAt } from './pointedClient'
 import type { SentEvent } from './sandboxEvents'
@@ -71,14 +72,9 @@ export interface Host {
 }
 
 const WEBHOOK_PATH = '/_v/pick-and-pack/webhook'
+
 export const SWEEP_PATH = '/_v/pick-and-pack/sweep'
 let hostCount = 0
-
-const isLoopback = (address: string | undefined) =>
-  !!address &&
-  (address === '::1' ||
-    address.startsWith('127.') ||
-    address.startsWith('::ffff:127.'))
 
 let requests = 0
 const nextRequestId = () => `local-${process.pid}-${(++requests).toString(36)}`
@@ -261,6 +257,7 @@ export function createHost(config: HostConfig): Host {
     storeURL: config.storeURL,
     account,
   })
+
   const app = new Koa()
 
   app.use(bus.middleware)
@@ -280,7 +277,7 @@ export function createHost(config: HostConfig): Host {
       // Stands in for VTEX's Scheduler, whose request carries the app's token: a loopback
       // caller (the host's own timer, a person with curl) gets it added.
       if (
-        isLoopback(ctx.request.ip) &&
+        isLoopbackAddress(ctx.request.ip) &&
         !ctx.get(SWEEP_TOKEN_HEADER) &&
         ctx.method === 'POST'
       ) {
@@ -303,7 +300,7 @@ export function createHost(config: HostConfig): Host {
       }
 
       // The local host stands in for VTEX ID: loopback callers are signed-in admins.
-      if (!config.allowRemote && !isLoopback(ctx.request.ip)) {
+      if (!config.allowRemote && !isLoopbackAddress(ctx.request.ip)) {
         ctx.status = 403
         ctx.body = {
           errors: [

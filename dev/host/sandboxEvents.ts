@@ -1,6 +1,7 @@
 import { json } from 'co-body'
 import type Koa from 'koa'
 
+import { isLoopbackAddress } from '../loopback'
 import type { LocalLogger } from './logger'
 
 /** An IO event as this host sent it (`GET /_sandbox/events/sent`). */
@@ -19,15 +20,10 @@ export type DeliverEvent = (
 ) => Promise<boolean>
 
 const KEEP = 10_000
+
 /** Where the `@vtex/api` Events client of this host sends (its base URL, then `/events/…`). */
 export const COURIER_PATH = '/_sandbox/courier'
 const COURIER_ROUTE = new RegExp(`^${COURIER_PATH}/[^/]+/[^/]+/events/([^/]+)$`)
-
-const isLoopback = (address: string | undefined) =>
-  !!address &&
-  (address === '::1' ||
-    address.startsWith('127.') ||
-    address.startsWith('::ffff:127.'))
 
 /** How the host reaches the event queue its store keeps (`dev/store/events.ts`). */
 export interface EventQueueAccess {
@@ -195,7 +191,7 @@ export function sandboxEvents(
       return
     }
 
-    if (!isLoopback(ctx.request.ip)) {
+    if (!isLoopbackAddress(ctx.request.ip)) {
       ctx.status = 403
       ctx.body = { error: { code: 'FORBIDDEN', message: 'Loopback only' } }
 

@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from 'net'
 import path from 'path'
 
 import { appRoot } from '../appRoot'
+import { isLoopbackAddress } from '../loopback'
 import type { Call, Reply } from './call'
 import { badRequest, parseJsonObject, StoreError } from './call'
 import type { Db } from './database'
@@ -43,9 +44,6 @@ export interface Store {
   port: number
   close(): Promise<void>
 }
-
-export const isLoopback = (address: string | undefined) =>
-  /^(::1$|127\.|::ffff:127\.)/.test(address ?? '')
 
 const newCounts = () => ({
   vbase: { GET: 0, PUT: 0, DELETE: 0, LIST: 0 } as Record<string, number>,
@@ -184,7 +182,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
     const query = new URLSearchParams(target.slice(pathname.length + 1))
 
     if (pathname.startsWith('/_store/')) {
-      if (!isLoopback(req.socket.remoteAddress))
+      if (!isLoopbackAddress(req.socket.remoteAddress))
         throw new StoreError(
           403,
           'The store controls answer loopback callers only'

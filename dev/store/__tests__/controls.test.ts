@@ -13,7 +13,8 @@ process.env.VTEX_APP_ID = 'pnplabs.pick-and-pack-tracking@0.1.0'
 /* eslint-disable import/first */
 import { localContext, storeMasterData, storeVBase } from '../clients'
 import type { Store, StoreOptions } from '../server'
-import { createStore, isLoopback } from '../server'
+import { isLoopbackAddress } from '../../loopback'
+import { createStore } from '../server'
 /* eslint-enable import/first */
 
 jest.setTimeout(10_000)
@@ -273,10 +274,14 @@ describe('one store per DATA_DIR', () => {
 describe('loopback', () => {
   it('knows loopback addresses (the controls answer only those)', () => {
     expect(
-      ['127.0.0.1', '127.8.9.1', '::1', '::ffff:127.0.0.1'].every(isLoopback)
+      ['127.0.0.1', '127.8.9.1', '::1', '::ffff:127.0.0.1'].every(
+        isLoopbackAddress
+      )
     ).toBe(true)
     expect(
-      ['10.0.0.1', '::ffff:10.0.0.1', '192.168.1.2', undefined].some(isLoopback)
+      ['10.0.0.1', '::ffff:10.0.0.1', '192.168.1.2', undefined].some(
+        isLoopbackAddress
+      )
     ).toBe(false)
   })
 })
