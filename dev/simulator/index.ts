@@ -163,6 +163,7 @@ function routes(core: SimulatorCore): Route[] {
   })
 
   const ok = (res: ServerResponse, body: unknown) => sendJson(res, 200, body)
+  const controls = sandbox.sandboxControls(core)
 
   return [
     r('POST', /^\/([^/]+)\/token$/, (q, s, p) => api.token(core, q, s, p[0])),
@@ -226,19 +227,13 @@ function routes(core: SimulatorCore): Route[] {
     ),
     r('GET', /^\/_sandbox\/health$/, (_q, s) => ok(s, { ok: true })),
     r('GET', /^\/_sandbox\/orders$/, (_q, s) => ok(s, core.store.summaries())),
-    r('POST', /^\/_sandbox\/orders\/([^/]+)\/advance$/, (q, s, p) =>
-      sandbox.advance(core, q, s, p[0])
-    ),
-    r('POST', /^\/_sandbox\/orders\/([^/]+)\/oms$/, (q, s, p) =>
-      sandbox.omsAction(core, q, s, p[0])
-    ),
-    r('POST', /^\/_sandbox\/replay$/, (q, s) => sandbox.replay(core, q, s)),
+    r('POST', /^\/_sandbox\/orders\/([^/]+)\/advance$/, controls.advance),
+    r('POST', /^\/_sandbox\/orders\/([^/]+)\/oms$/, controls.omsAction),
+    r('POST', /^\/_sandbox\/replay$/, controls.replay),
     r('GET', /^\/_sandbox\/oms-events$/, (_q, s) =>
       ok(s, { omsEvents: core.omsEvents.describe() })
     ),
-    r('POST', /^\/_sandbox\/oms-events$/, (q, s) =>
-      sandbox.setOmsEvents(core, q, s)
-    ),
+    r('POST', /^\/_sandbox\/oms-events$/, controls.setOmsEvents),
     r('GET', /^\/_sandbox\/oms-events\/sent$/, (_q, s) =>
       ok(s, core.omsEvents.sent())
     ),
@@ -248,15 +243,11 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/_sandbox\/webhook$/, (_q, s) =>
       ok(s, { webhook: core.webhooks.describe() })
     ),
-    r('POST', /^\/_sandbox\/webhook$/, (q, s) =>
-      sandbox.setWebhook(core, q, s)
-    ),
+    r('POST', /^\/_sandbox\/webhook$/, controls.setWebhook),
     r('GET', /^\/_sandbox\/webhooks\/drop$/, (_q, s) =>
       ok(s, core.webhooks.drops.describe())
     ),
-    r('POST', /^\/_sandbox\/webhooks\/drop$/, (q, s) =>
-      sandbox.dropWebhooks(core, q, s)
-    ),
+    r('POST', /^\/_sandbox\/webhooks\/drop$/, controls.dropWebhooks),
     r('DELETE', /^\/_sandbox\/webhooks\/drop$/, (_q, s) => {
       core.webhooks.drops.clear()
       ok(s, core.webhooks.drops.describe())
@@ -268,7 +259,7 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/_sandbox\/faults$/, (_q, s) =>
       ok(s, { faults: core.faults.current() })
     ),
-    r('POST', /^\/_sandbox\/faults$/, (q, s) => sandbox.setFaults(core, q, s)),
+    r('POST', /^\/_sandbox\/faults$/, controls.setFaults),
     r('DELETE', /^\/_sandbox\/faults$/, (_q, s) => {
       core.faults.clear()
       ok(s, { faults: core.faults.current() })
@@ -276,7 +267,7 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/_sandbox\/v1$/, (_q, s) =>
       ok(s, { v1: { enabled: core.v1Enabled } })
     ),
-    r('POST', /^\/_sandbox\/v1$/, (q, s) => sandbox.setV1(core, q, s)),
+    r('POST', /^\/_sandbox\/v1$/, controls.setV1),
     r('GET', /^\/_sandbox\/stats$/, (_q, s) => ok(s, core.stats)),
     r('POST', /^\/_sandbox\/stats\/reset$/, (_q, s) => {
       core.resetStats()

@@ -13,158 +13,101 @@ import { AdvanceError } from './state'
 import { parseWebhookConfig } from './webhook'
 import { parseWebhookDrops } from './webhookDrops'
 
-async function jsonBody(
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<Record<string, unknown> | null> {
-  const body = parseJsonObject(await readBody(req))
+type Body = Record<string, unknown>
 
-  if (!body) sendJson(res, 400, { message: 'Body must be a JSON object' })
+/**
+ * A control route taking a JSON object. What `answer` returns is sent with 200; a string it
+ * returns is the caller's mistake (400), and so is an order error it throws (its own status).
+ */
+const jsonControl =
+  (answer: (body: Body, params: string[]) => unknown) =>
+  async (req: IncomingMessage, res: ServerResponse, params: string[]) => {
+    const body = parseJsonObject(await readBody(req))
 
-  return body
-}
+    if (!body)
+      return sendJson(res, 400, { message: 'Body must be a JSON object' })
+    try {
+      const reply = answer(body, params)
 
-export async function advance(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  orderId: string
-): Promise<void> {
-  const body = await jsonBody(req, res)
+      if (typeof reply === 'string') sendJson(res, 400, { message: reply })
+      else sendJson(res, 200, reply)
+    } catch (err) {
+      if (!(err instanceof AdvanceError || err instanceof OmsActionError)) {
+        throw err
+      }
 
-  if (!body) return
-  try {
-    sendJson(res, 200, core.advance(orderId, body.to))
-  } catch (err) {
-    if (!(err instanceof AdvanceError)) throw err
-    sendJson(res, err.httpStatus, { message: err.message })
-  }
-}
-
-export async function setWebhook(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<void> {
-  const body = await jsonBody(req, res)
-
-  if (!body) return
-  const config = parseWebhookConfig(body)
-
-  if (typeof config === 'string') return sendJson(res, 400, { message: config })
-  core.configureWebhook(config)
-  sendJson(res, 200, { webhook: core.webhooks.describe() })
-}
-
-/** `{"action": "cancel" | "invoice"}`: the OMS alone cancels or invoices the order. */
-export async function omsAction(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  orderId: string
-): Promise<void> {
-  const body = await jsonBody(req, res)
-
-  if (!body) return
-  if (!isOmsAction(body.action)) {
-    return sendJson(res, 400, {
-      message: `action must be one of ${OMS_ACTIONS.join(', ')}`,
-    })
+      sendJson(res, err.httpStatus, { message: err.message })
+    }
   }
 
-  try {
-    sendJson(res, 200, core.omsAction(orderId, body.action))
-  } catch (err) {
-    if (!(err instanceof OmsActionError)) throw err
-    sendJson(res, err.httpStatus, { message: err.message })
-  }
-}
+/** The sandbox's JSON controls; each route's params are its pattern's groups. */
+export const sandboxControls = (core: SimulatorCore) => ({
+  /** `{"to"?: status}`: the order's next step, or up to `to`. */
+  advance: jsonControl((body, [orderId]) => core.advance(orderId, body.to)),
 
-/** `{"url"}` or `{"urls": [...]}`: where OMS broadcasts go (`{}` turns them off). */
-export async function setOmsEvents(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<void> {
-  const body = await jsonBody(req, res)
+  /** `{"action": "cancel" | "invoice"}`: the OMS alone cancels or invoices the order. */
+  omsAction: jsonControl((body, [orderId]) =>
+    isOmsAction(body.action)
+      ? core.omsAction(orderId, body.action)
+      : `action must be one of ${OMS_ACTIONS.join(', ')}`
+  ),
 
-  if (!body) return
-  const urls = parseOmsEventsConfig(body)
+  setWebhook: jsonControl((body) => {
+    const config = parseWebhookConfig(body)
 
-  if (typeof urls === 'string') return sendJson(res, 400, { message: urls })
-  core.configureOmsEvents(urls)
-  sendJson(res, 200, { omsEvents: core.omsEvents.describe() })
-}
+    if (typeof config === 'string') return config
+    core.configureWebhook(config)
 
-/** `{"anchor"?: ISO date}` (default now): replays the seeded orders' history (replay.ts). */
-export async function replay(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<void> {
-  const body = await jsonBody(req, res)
+    return { webhook: core.webhooks.describe() }
+  }),
 
-  if (!body) return
-  const anchor =
-    body.anchor === undefined ? core.now() : Date.parse(String(body.anchor))
+  /** `{"url"}` or `{"urls": [...]}`: where OMS broadcasts go (`{}` turns them off). */
+  setOmsEvents: jsonControl((body) => {
+    const urls = parseOmsEventsConfig(body)
 
-  if (typeof body.anchor === 'number' || !Number.isFinite(anchor)) {
-    return sendJson(res, 400, { message: 'anchor must be an ISO date' })
-  }
+    if (typeof urls === 'string') return urls
+    core.configureOmsEvents(urls)
 
-  sendJson(res, 200, core.replay(anchor))
-}
+    return { omsEvents: core.omsEvents.describe() }
+  }),
 
-export async function setFaults(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<void> {
-  const body = await jsonBody(req, res)
+  /** `{"anchor"?: ISO date}` (default now): replays the seeded orders' history (replay.ts). */
+  replay: jsonControl((body) => {
+    const anchor =
+      body.anchor === undefined ? core.now() : Date.parse(String(body.anchor))
 
-  if (!body) return
-  const faults = parseFaults(body)
+    return typeof body.anchor === 'number' || !Number.isFinite(anchor)
+      ? 'anchor must be an ISO date'
+      : core.replay(anchor)
+  }),
 
-  if (typeof faults === 'string') return sendJson(res, 400, { message: faults })
-  core.setFaults(faults)
-  sendJson(res, 200, { faults: core.faults.current() })
-}
+  setFaults: jsonControl((body) => {
+    const faults = parseFaults(body)
 
-/** `{next?, orderIds?, rate?, seed?}`: webhooks to lose on purpose (added to the current ones). */
-export async function dropWebhooks(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<void> {
-  const body = await jsonBody(req, res)
+    if (typeof faults === 'string') return faults
+    core.setFaults(faults)
 
-  if (!body) return
-  const options = parseWebhookDrops(body, (id) => !!core.store.get(id))
+    return { faults: core.faults.current() }
+  }),
 
-  if (typeof options === 'string') {
-    return sendJson(res, 400, { message: options })
-  }
+  /** `{next?, orderIds?, rate?, seed?}`: webhooks to lose on purpose (added to the current ones). */
+  dropWebhooks: jsonControl((body) => {
+    const options = parseWebhookDrops(body, (id) => !!core.store.get(id))
 
-  core.webhooks.drops.apply(options)
-  sendJson(res, 200, core.webhooks.drops.describe())
-}
+    if (typeof options === 'string') return options
+    core.webhooks.drops.apply(options)
 
-/** `{"enabled": false}` makes the account "legacy only" (v1: 403 SHR0007B). */
-export async function setV1(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse
-): Promise<void> {
-  const body = await jsonBody(req, res)
+    return core.webhooks.drops.describe()
+  }),
 
-  if (!body) return
-  if (typeof body.enabled !== 'boolean') {
-    return sendJson(res, 400, { message: 'enabled must be a boolean' })
-  }
+  /** `{"enabled": false}` makes the account "legacy only" (v1: 403 SHR0007B). */
+  setV1: jsonControl((body) => {
+    if (typeof body.enabled !== 'boolean') return 'enabled must be a boolean'
+    core.setV1(body.enabled)
 
-  core.setV1(body.enabled)
-  sendJson(res, 200, { v1: { enabled: core.v1Enabled } })
-}
+    return { v1: { enabled: core.v1Enabled } }
+  }),
+})
 
 export function image(res: ServerResponse, file: string): void {
   const match = /^(.+)\.svg$/.exec(file)
