@@ -1,14 +1,12 @@
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
-import ErrorMessage from '../ErrorMessage'
 import StaleNotice from '../ErrorMessage/StaleNotice'
 import { DateTime, Money } from '../Format'
 import Heading from '../Heading'
-import PanelLoading from '../PanelLoading'
 import OmsStatus from './OmsStatus'
 import OmsSyncStatus from './OmsSyncStatus'
-import OrderIdHint from './OrderIdHint'
+import PanelFallback from './PanelFallback'
 import Section from './Section'
 import UpdatedAt from '../UpdatedAt'
 import type { PanelQuery } from './usePanelQuery'
@@ -35,33 +33,18 @@ function OmsPanel({ orderId, query }: Props) {
 }
 
 function OmsContent({ orderId, query }: Props) {
-  const { value, loading, errorCode, refetch, refreshing } = query
+  const { value, errorCode, refetch, refreshing } = query
   const oms = value ? value.oms : null
 
-  if (!oms && errorCode) {
-    return (
-      <>
-        <ErrorMessage
-          code={errorCode}
-          onRetry={refetch}
-          retrying={refreshing}
-        />
-        {errorCode === 'OMS_ORDER_NOT_FOUND' && (
-          <div className="tc">
-            <OrderIdHint orderId={orderId} />
-          </div>
-        )}
-      </>
-    )
-  }
-
   if (!oms || !value) {
-    return loading ? (
-      <PanelLoading messageId="admin/pick-and-pack.oms.loading" />
-    ) : (
-      <p className="t-body c-muted-1">
-        <FormattedMessage id="admin/pick-and-pack.oms.empty" />
-      </p>
+    return (
+      <PanelFallback
+        orderId={orderId}
+        query={query}
+        notFoundCode="OMS_ORDER_NOT_FOUND"
+        loadingMessageId="admin/pick-and-pack.oms.loading"
+        emptyMessageId="admin/pick-and-pack.oms.empty"
+      />
     )
   }
 

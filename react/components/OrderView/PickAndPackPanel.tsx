@@ -1,15 +1,13 @@
 import React from 'react'
 import { FormattedMessage } from 'react-intl'
 
-import ErrorMessage from '../ErrorMessage'
 import StaleNotice from '../ErrorMessage/StaleNotice'
-import PanelLoading from '../PanelLoading'
 import StatusProgress from '../StatusProgress'
 import StatusTag from '../StatusTag'
 import { useStatusText } from '../../hooks/useStatusText'
 import { normalizeStatus } from '../../utils/statuses'
 import LiveVsHistory from './LiveVsHistory'
-import OrderIdHint from './OrderIdHint'
+import PanelFallback from './PanelFallback'
 import PickedItems from './PickedItems'
 import PickingDetails, { SourceBadge } from './PickingDetails'
 import Section from './Section'
@@ -57,33 +55,18 @@ function PickAndPackContent({
   currency,
 }: Props) {
   const { label } = useStatusText()
-  const { value, loading, errorCode, refetch, refreshing } = query
+  const { value, errorCode, refetch, refreshing } = query
   const pickAndPack = value ? value.pickAndPack : null
 
-  if (!pickAndPack && errorCode) {
-    return (
-      <>
-        <ErrorMessage
-          code={errorCode}
-          onRetry={refetch}
-          retrying={refreshing}
-        />
-        {errorCode === 'PNP_ORDER_NOT_FOUND' && (
-          <div className="tc">
-            <OrderIdHint orderId={orderId} />
-          </div>
-        )}
-      </>
-    )
-  }
-
   if (!pickAndPack) {
-    return loading ? (
-      <PanelLoading messageId="admin/pick-and-pack.pnp.loading" />
-    ) : (
-      <p className="t-body c-muted-1">
-        <FormattedMessage id="admin/pick-and-pack.pnp.empty" />
-      </p>
+    return (
+      <PanelFallback
+        orderId={orderId}
+        query={query}
+        notFoundCode="PNP_ORDER_NOT_FOUND"
+        loadingMessageId="admin/pick-and-pack.pnp.loading"
+        emptyMessageId="admin/pick-and-pack.pnp.empty"
+      />
     )
   }
 
