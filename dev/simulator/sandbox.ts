@@ -42,7 +42,7 @@ const jsonControl =
 
 /** The sandbox's JSON controls; each route's params are its pattern's groups. */
 export const sandboxControls = (core: SimulatorCore) => ({
-  /** `{"to"?: status}`: the order's next step, or up to `to`. */
+  /** `{"to"?: status}`: moves the order to its next flow status, or straight to `to`. */
   advance: jsonControl((body, [orderId]) => core.advance(orderId, body.to)),
 
   /** `{"action": "cancel" | "invoice"}`: the OMS alone cancels or invoices the order. */
