@@ -15,7 +15,10 @@ interface Props {
   emptyMessageId: string
 }
 
-/** What a panel shows while it has no data: why (with Try again), that it loads, or that there is none. */
+/**
+ * What a panel shows while it has no data: why (with Try again), that it is loading, or that
+ * there is none.
+ */
 function PanelFallback({
   orderId,
   query,
