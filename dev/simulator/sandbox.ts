@@ -90,7 +90,7 @@ export const sandboxControls = (core: SimulatorCore) => ({
     return { faults: core.faults.current() }
   }),
 
-  /** `{next?, orderIds?, rate?, seed?}`: webhooks to lose on purpose (added to the current ones). */
+  /** `{next?, orderIds?, rate?, seed?}`: webhooks to lose on purpose, beside those set. */
   dropWebhooks: jsonControl((body) => {
     const options = parseWebhookDrops(body, (id) => !!core.store.get(id))
 
