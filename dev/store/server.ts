@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import { createServer } from 'http'
 import type { AddressInfo, Socket } from 'net'
 import path from 'path'
+import { setTimeout as sleep } from 'timers/promises'
 
 import { appRoot } from '../appRoot'
 import { isLoopbackAddress } from '../loopback'
@@ -221,9 +222,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
 
     counts[name][operation] = (counts[name][operation] ?? 0) + 1
     counts.total++
-    await new Promise<void>((resolve) =>
-      setTimeout(() => resolve(), options.latencyMs ?? 0)
-    )
+    if (options.latencyMs) await sleep(options.latencyMs)
     // A call that was waiting when the store closed meets no closed database.
     if (closing) throw new StoreError(503, 'The store is closing')
     const fault = faults.take(method, pathname)
