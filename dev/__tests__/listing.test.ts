@@ -24,7 +24,7 @@ describe.each(LOCALES)('%s', (locale) => {
   it('has an overview and features', () => {
     expect(typeof messages.overview).toBe('string')
     expect((messages.overview as string).length).toBeGreaterThan(0)
-    const features = messages.features
+    const { features } = messages
 
     expect(
       (Array.isArray(features) &&

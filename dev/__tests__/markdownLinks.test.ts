@@ -50,6 +50,7 @@ test.each(files.map((f) => [path.relative(ROOT, f), f]))(
         const resolved = target.startsWith('/')
           ? path.join(ROOT, target)
           : path.resolve(path.dirname(file), target)
+
         const relative = path.relative(ROOT, resolved)
 
         if (relative.startsWith('..') || path.isAbsolute(relative)) {

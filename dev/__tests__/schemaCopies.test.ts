@@ -12,7 +12,7 @@ const copies = path.join(appRoot(), 'dev', 'schemas', 'vtex')
 const describeBesideShared = existsSync(shared) ? describe : describe.skip
 
 describeBesideShared('VTEX schema copies', () => {
-  it.each([
+  test.each([
     'manifest.schema.json',
     'oms-get-order.schema.json',
     'oms-orders.openapi.json',

@@ -355,7 +355,7 @@ export async function startSimulator(
   if (opts.webhook) core.configureWebhook(checkedWebhook(opts.webhook))
   if (opts.omsEvents) core.configureOmsEvents(checkedOmsEvents(opts.omsEvents))
 
-  const stateFile = opts.stateFile
+  const { stateFile } = opts
   const restoredOrders = stateFile ? restore(core, readStateFile(stateFile)) : 0
   /** Writes the orders' state after a change (when a state file is set). */
   const persist = () => {

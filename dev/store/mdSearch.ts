@@ -91,6 +91,7 @@ export class SearchIndex {
     }`
 
     const params = [account, ...(filter?.params ?? [])]
+
     this.catchUp(Date.now())
     const total = this.db
       .prepare(`SELECT count(*) ${rows}`)

@@ -357,6 +357,7 @@ describe('time order', () => {
     const far = entry('PICKING', 'PACKING', {
       date: '+010000-01-01T00:00:00.000Z',
     })
+
     const near = entry('READY_FOR_PICKING', 'PICKING', { date: at(1) })
 
     expect(far.occurredAt).toBe('+010000-01-01T00:00:00.000Z')

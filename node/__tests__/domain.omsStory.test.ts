@@ -406,7 +406,7 @@ describe('live status', () => {
     )
 
     if (!healed) throw new Error('expected a change')
-    const history = appendEntry(before, healed).history
+    const { history } = appendEntry(before, healed)
     const late = appendEntry(
       history,
       entry('PACKING', '2026-12-03T09:30:00.000Z', {

@@ -69,7 +69,7 @@ function storeWith(
   return { store: store as JsonStore, current: () => doc }
 }
 
-it('steps aside when another replica sent the interaction between its read and its write', async () => {
+test('steps aside when another replica sent the interaction between its read and its write', async () => {
   const failedOnce: OrderHistory = {
     ...appendEntry(emptyHistory(ORDER), change).history,
     omsInteractions: {

@@ -172,6 +172,7 @@ describe('webhook: accepted notifications', () => {
     // handler merges its change back from its listing a moment later.
     const keptStatuses = (history: Awaited<ReturnType<typeof historyOf>>) =>
       new Set(history?.entries.map((entry) => entry.newStatus))
+
     const history = await eventually(
       () => historyOf(ORDER),
       (read) => keptStatuses(read).size === statuses.length

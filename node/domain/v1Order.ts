@@ -153,6 +153,7 @@ function toLine(raw: Record<string, unknown>, digits: number): PickedItem {
   const price = weighable
     ? toNumber(raw.price) ?? toNumber(raw.pickingPrice)
     : toNumber(raw.pickingPrice) ?? toNumber(raw.price)
+
   const images = texts(raw.images)
 
   return {

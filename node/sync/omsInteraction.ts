@@ -66,6 +66,7 @@ export async function sendInteraction(
       if (!shouldSendInteraction(state, now, manual, omsRetryBaseMs())) {
         return null
       }
+
       const entry = history.entries.find((candidate) => candidate.id === id)
 
       if (!entry) return null

@@ -139,9 +139,11 @@ async function sweepStaleOrders(
     apiKey: settings.apiKey,
     environment: settings.environment,
   }
+
   const cutoff = new Date(
     Date.now() - settings.sweepAfterMinutes * 60_000
   ).toISOString()
+
   const summaries = new OrderSummaries(deps.clients.masterdata)
   let current = cursor
   const counts = { checked: 0, healed: 0 }

@@ -29,7 +29,7 @@ export function useChangeMarks(
 
   // New data: mark what it added to what was seen.
   useEffect(() => {
-    const current = idsRef.current
+    const { current } = idsRef
 
     if (!current) return
     const before = seenIds.current
