@@ -40,6 +40,17 @@ const jsonControl =
     }
   }
 
+/** A control whose body is parsed first: a string from `parse` is the refusal, sent as 400. */
+const parsedControl = <T>(
+  parse: (body: Body) => T | string,
+  apply: (value: T) => unknown
+) =>
+  jsonControl((body) => {
+    const value = parse(body)
+
+    return typeof value === 'string' ? value : apply(value)
+  })
+
 /** The sandbox's JSON controls; each route's params are its pattern's groups. */
 export const sandboxControls = (core: SimulatorCore) => ({
   /** `{"to"?: status}`: moves the order to its next flow status, or straight to `to`. */
@@ -52,20 +63,14 @@ export const sandboxControls = (core: SimulatorCore) => ({
       : `action must be one of ${OMS_ACTIONS.join(', ')}`
   ),
 
-  setWebhook: jsonControl((body) => {
-    const config = parseWebhookConfig(body)
-
-    if (typeof config === 'string') return config
+  setWebhook: parsedControl(parseWebhookConfig, (config) => {
     core.configureWebhook(config)
 
     return { webhook: core.webhooks.describe() }
   }),
 
   /** `{"url"}` or `{"urls": [...]}`: where OMS broadcasts go (`{}` turns them off). */
-  setOmsEvents: jsonControl((body) => {
-    const urls = parseOmsEventsConfig(body)
-
-    if (typeof urls === 'string') return urls
+  setOmsEvents: parsedControl(parseOmsEventsConfig, (urls) => {
     core.configureOmsEvents(urls)
 
     return { omsEvents: core.omsEvents.describe() }
@@ -81,24 +86,21 @@ export const sandboxControls = (core: SimulatorCore) => ({
       : core.replay(anchor)
   }),
 
-  setFaults: jsonControl((body) => {
-    const faults = parseFaults(body)
-
-    if (typeof faults === 'string') return faults
+  setFaults: parsedControl(parseFaults, (faults) => {
     core.setFaults(faults)
 
     return { faults: core.faults.current() }
   }),
 
   /** `{next?, orderIds?, rate?, seed?}`: webhooks to lose on purpose, beside those set. */
-  dropWebhooks: jsonControl((body) => {
-    const options = parseWebhookDrops(body, (id) => !!core.store.get(id))
+  dropWebhooks: parsedControl(
+    (body) => parseWebhookDrops(body, (id) => !!core.store.get(id)),
+    (options) => {
+      core.webhooks.drops.apply(options)
 
-    if (typeof options === 'string') return options
-    core.webhooks.drops.apply(options)
-
-    return core.webhooks.drops.describe()
-  }),
+      return core.webhooks.drops.describe()
+    }
+  ),
 
   /** `{"enabled": false}` makes the account "legacy only" (v1: 403 SHR0007B). */
   setV1: jsonControl((body) => {
