@@ -325,6 +325,31 @@ describe('supersedes', () => {
     expect(supersedes(undefined, entry('X', 'ANY'))).toBe(true)
   })
 
+  it('keeps a re-pick that came late from undoing the later packing', () => {
+    // Picked, sent back to picking, picked again: the step back arrives last.
+    const history = apply(
+      entry('PICKING', 'READY_FOR_PACKING', { date: at(1) }),
+      entry('PICKING', 'READY_FOR_PACKING', { date: at(3) }),
+      entry('READY_FOR_PACKING', 'PICKING', { date: at(2) })
+    )
+
+    expect(history.currentStatus).toBe('READY_FOR_PACKING')
+    expect(history.entries.map((e) => e.newStatus)).toEqual([
+      'READY_FOR_PACKING',
+      'PICKING',
+      'READY_FOR_PACKING',
+    ])
+  })
+
+  it('takes a later step back that starts where the order stands', () => {
+    const history = apply(
+      entry('PICKING', 'READY_FOR_PACKING', { date: at(1) }),
+      entry('READY_FOR_PACKING', 'PICKING', { date: at(2) })
+    )
+
+    expect(history.currentStatus).toBe('PICKING')
+  })
+
   it('uses >= on equal dates', () => {
     const a = entry('A', 'PACKING', { date: at(1) })
     const b = entry('B', 'PICKING', { date: at(1) })

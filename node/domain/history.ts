@@ -76,23 +76,24 @@ const compareTimes = (a: string, b: string) => Date.parse(a) - Date.parse(b)
 const eventTime = (entry: HistoryEntry) => entry.occurredAt ?? entry.receivedAt
 
 /**
- * Whether `incoming` should become the order's current status instead of `current`. A change
- * that starts where the order stands is taken; otherwise the payload dates decide when both
- * carry one, then the position in the flow. Late, stale notifications therefore never move
- * the status backwards, while a genuine step back (e.g. re-picking, which starts from the
- * current status) still does.
+ * Whether `incoming` should become the order's current status instead of `current`. The
+ * payload dates decide when both carry one; otherwise a change that starts where the order
+ * stands is taken, then the position in the flow decides. Late, stale notifications therefore
+ * never move the status backwards (not even one that starts where the order stands after a
+ * re-pick), while a genuine step back (e.g. re-picking, later and starting from the current
+ * status) still does.
  */
 export function supersedes(
   current: HistoryEntry | undefined,
   incoming: HistoryEntry
 ): boolean {
   if (!current) return true
-  if (incoming.oldStatus !== null && incoming.oldStatus === current.newStatus) {
-    return true
-  }
-
   if (current.occurredAt && incoming.occurredAt) {
     return compareTimes(incoming.occurredAt, current.occurredAt) >= 0
+  }
+
+  if (incoming.oldStatus !== null && incoming.oldStatus === current.newStatus) {
+    return true
   }
 
   const currentRank = statusRank(current.newStatus)
