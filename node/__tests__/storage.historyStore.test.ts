@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 
+import { localContext, storeMasterData } from '../../dev/store/clients'
 import { createStore } from '../../dev/store/server'
+import { StatusChanges } from '../clients/statusChanges'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
@@ -254,6 +256,33 @@ describe('HistoryStore.record', () => {
 
     expect(repaired.entries.map((entry) => entry.newStatus)).toEqual(flow)
     expect(repaired.currentStatus).toBe('READY_FOR_PACKING')
+  })
+
+  it('a read writes nothing back for a change record the history cannot take', async () => {
+    const orderId = '1000-10'
+    const history = replica()
+    const { publish } = publisher()
+    // A sweep saw PICKING live; the webhook for that step came later, with an older date.
+    const seen = { ...change(orderId, null, 'PICKING'), source: 'sweep' as const }
+    const late = change(orderId, 'READY_FOR_PICKING', 'PICKING', {
+      date: new Date(Date.parse(seen.receivedAt) - 60_000).toISOString(),
+    })
+
+    await history.record(seen, publish)
+    expect((await history.record(late, publish)).duplicate).toBe(true)
+    // Its record exists all the same (a replica that settled it before the sweep's look).
+    await new StatusChanges(
+      new (storeMasterData(store.url))(localContext(account), {} as never)
+    ).save(late)
+    await resetStats()
+
+    const read = await history.history(orderId)
+    const { vbase } = (await stats()) as unknown as {
+      vbase: Record<string, number>
+    }
+
+    expect(read.entries.map((entry) => entry.id)).toEqual([seen.id])
+    expect(vbase.PUT).toBe(0)
   })
 
   it('takes a write whose answer timed out after it landed as done, publishing once', async () => {

@@ -88,6 +88,7 @@ const storageFailure = (error: unknown): StorageError =>
     : // The client's own error carries request headers (the app token): keep only the fact.
       new StorageError('The status history could not be read or saved')
 
+/** The history with the entries appended; the same object when none was taken. */
 const mergeInto = (history: OrderHistory, entries: HistoryEntry[]) =>
   entries.reduce((merged, entry) => appendEntry(merged, entry).history, history)
 
@@ -267,17 +268,19 @@ export class HistoryStore {
     })
 
     const missing = records.filter((entry) => !hasEntry(read.history, entry.id))
-
-    if (missing.length === 0) return read.history
     const merged = mergeInto(read.history, missing)
+
+    // Nothing taken (none missing, or all refused: absorbed by a live look, or past the bound).
+    if (merged === read.history) return merged
 
     // Only onto an existing document, with If-Match: creating it here could drop a change the
     // same way. A conflict or failure leaves the repair to the next reader.
     if (read.etag !== undefined) {
       await this.update(orderId, (current) => {
         const still = missing.filter((entry) => !hasEntry(current, entry.id))
+        const next = mergeInto(current, still)
 
-        return still.length ? mergeInto(current, still) : null
+        return next === current ? null : next
       }).catch(() => undefined)
     }
 
