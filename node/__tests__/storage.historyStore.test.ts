@@ -263,7 +263,11 @@ describe('HistoryStore.record', () => {
     const history = replica()
     const { publish } = publisher()
     // A sweep saw PICKING live; the webhook for that step came later, with an older date.
-    const seen = { ...change(orderId, null, 'PICKING'), source: 'sweep' as const }
+    const seen = {
+      ...change(orderId, null, 'PICKING'),
+      source: 'sweep' as const,
+    }
+
     const late = change(orderId, 'READY_FOR_PICKING', 'PICKING', {
       date: new Date(Date.parse(seen.receivedAt) - 60_000).toISOString(),
     })
