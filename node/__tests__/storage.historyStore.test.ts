@@ -2,14 +2,12 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import path from 'path'
 
-import { localContext, storeMasterData } from '../../dev/store/clients'
 import { createStore } from '../../dev/store/server'
-import { StatusChanges } from '../clients/statusChanges'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
 import { StorageError } from '../storage/jsonStore'
-import { storeHistories } from './support/histories'
+import { storeChangeRecords, storeHistories } from './support/histories'
 import { historyFiles } from './support/host'
 import type { StoreFault } from './support/storeFaults'
 import { clearStoreFaults, setStoreFault } from './support/storeFaults'
@@ -275,9 +273,7 @@ describe('HistoryStore.record', () => {
     await history.record(seen, publish)
     expect((await history.record(late, publish)).duplicate).toBe(true)
     // Its record exists all the same (a replica that settled it before the sweep's look).
-    await new StatusChanges(
-      new (storeMasterData(store.url))(localContext(account), {} as never)
-    ).save(late)
+    await storeChangeRecords(store.url, account).save(late)
     await resetStats()
 
     const read = await history.history(orderId)

@@ -7,6 +7,18 @@ import { StatusChanges } from '../../clients/statusChanges'
 import { HistoryStore } from '../../storage/historyStore'
 import type { JsonStore } from '../../storage/jsonStore'
 
+/** The Master Data documents of `account`'s changes in a store stand-in, as a replica has them. */
+export const storeChangeRecords = (
+  storeURL: string,
+  account: string,
+  timeout = 3000
+) =>
+  new StatusChanges(
+    new (storeMasterData(storeURL))(localContext(account), {
+      timeout,
+    } as never)
+  )
+
 /**
  * The histories of `account` in a store stand-in, as a replica has them: its own VBase and
  * Master Data clients, configured as node/index.ts configures VBase (no retries, no memoized
@@ -23,9 +35,5 @@ export const storeHistories = (
       timeout,
       memoizable: false,
     } as never) as unknown as JsonStore,
-    new StatusChanges(
-      new (storeMasterData(storeURL))(localContext(account), {
-        timeout,
-      } as never)
-    )
+    storeChangeRecords(storeURL, account, timeout)
   )
