@@ -13,6 +13,7 @@ import {
   interactionsToRetry,
   omsFailureText,
   omsSyncOf,
+  shouldRetryTracking,
   shouldSendInteraction,
 } from '../domain/omsSync'
 import {
@@ -276,6 +277,33 @@ describe('interactions sent once', () => {
     )
     // A person asking does not wait.
     expect(shouldSendInteraction(failed(1, 0), now, true, 30_000)).toBe(true)
+  })
+
+  it('retries a failed invoice tracking with the same wait and limit', () => {
+    const tracking = (attempts: number, msAgo: number) => ({
+      state: 'failed' as const,
+      key: 'plan-1',
+      attempts,
+      at: at(msAgo),
+      lastError: 'timeout',
+    })
+
+    expect(shouldRetryTracking(tracking(1, 20_000), now, false, 30_000)).toBe(
+      false
+    )
+    expect(shouldRetryTracking(tracking(1, 30_000), now, false, 30_000)).toBe(
+      true
+    )
+    expect(shouldRetryTracking(tracking(5, 10_000_000), now)).toBe(false)
+    expect(shouldRetryTracking(tracking(5, 0), now, true)).toBe(true)
+    expect(
+      shouldRetryTracking(
+        { state: 'sent', key: 'plan-1', attempts: 1, at: at(0) },
+        now,
+        true
+      )
+    ).toBe(false)
+    expect(shouldRetryTracking(undefined, now, true)).toBe(false)
   })
 
   it('retries only recorded changes that are not sent', () => {

@@ -1,7 +1,8 @@
+import { statusChangeEntity } from '../clients/statusChanges'
 import { eventually } from './support/eventually'
 import { deliverStatusChanged, postWebhook, postGraphql } from './support/calls'
 import type { TestHost } from './support/host'
-import { startTestHost } from './support/host'
+import { historyFiles, startTestHost } from './support/host'
 import type { UpstreamControl } from './support/upstream'
 import { omsFixture, startUpstream, trackingFixture } from './support/upstream'
 
@@ -29,6 +30,14 @@ const newOrder = (status: string) => {
 
   return orderId
 }
+
+/** A host of its own account (not a replica of a and b), with these settings besides. */
+const hostOf = (account: string, settings: Record<string, string>) =>
+  startTestHost(
+    upstream.url,
+    { apiKey: upstream.apiKey, webhookSecret: SECRET, ...settings },
+    { account }
+  )
 
 const notify = (host: TestHost, body: Record<string, unknown>) =>
   postWebhook(host, SECRET, body)
@@ -151,16 +160,10 @@ describe('tracking and delivery on the OMS invoice', () => {
   })
 
   it('sends nothing with both settings off', async () => {
-    const quiet = await startTestHost(
-      upstream.url,
-      {
-        apiKey: upstream.apiKey,
-        webhookSecret: SECRET,
-        omsInteractions: 'false',
-        omsTracking: 'false',
-      },
-      { account: 'omstrackingquiet' }
-    )
+    const quiet = await hostOf('omstrackingquiet', {
+      omsInteractions: 'false',
+      omsTracking: 'false',
+    })
 
     try {
       const orderId = newOrder('DELIVERED')
@@ -275,6 +278,127 @@ describe('what the OMS did not take', () => {
       lastError: null,
     })
     expect(interactionsOf(orderId)).toHaveLength(1)
+  })
+
+  it('leaves the order to the sweep when the line landed but its record could not be written', async () => {
+    const orderId = newOrder('PICKING')
+
+    // The OMS took the line; the order's document then refuses the "sent" mark.
+    upstream.beforeInteractionAnswer = () =>
+      a.storeFault({
+        method: 'PUT',
+        path: `orders/${orderId}.json`,
+        answer: 500,
+        times: 3,
+      })
+    await notify(a, {
+      orderId,
+      oldStatus: 'READY_FOR_PICKING',
+      newStatus: 'PICKING',
+    })
+    const mark = `${a.storeURL}${historyFiles(ACCOUNT).replace(
+      'pick-and-pack-history',
+      'pick-and-pack-maintenance'
+    )}oms-pending/${orderId}.json`
+
+    try {
+      const marked = await eventually(
+        async () => (await fetch(mark)).status,
+        (status) => status === 200
+      )
+
+      expect(marked).toBe(200)
+      expect(interactionsOf(orderId)).toHaveLength(1)
+      // Left "sending": a redelivery within the claim's minute skips it, the sweep after it
+      // sends it again.
+      expect(
+        Object.values(
+          (await a.storedHistory(orderId))?.omsInteractions ?? {}
+        ).map(({ state }) => state)
+      ).toEqual(['sending'])
+    } finally {
+      await a.clearStoreFaults()
+    }
+  })
+
+  it("is written while the change's Master Data record cannot be", async () => {
+    const orderId = newOrder('PICKING')
+
+    await a.storeFault({
+      method: 'PUT',
+      path: `/api/dataentities/${statusChangeEntity()}/documents`,
+      answer: 500,
+      times: 1000,
+    })
+
+    try {
+      await notify(a, {
+        orderId,
+        oldStatus: 'READY_FOR_PICKING',
+        newStatus: 'PICKING',
+      })
+      const lines = await eventually(
+        async () => interactionsOf(orderId),
+        (list) => list.length > 0
+      )
+
+      expect(lines).toHaveLength(1)
+    } finally {
+      await a.clearStoreFaults()
+    }
+  })
+
+  it('stops retrying a failed invoice tracking after five attempts, until Send again', async () => {
+    const trackingOnly = await hostOf('omstrackingonly', {
+      omsInteractions: 'false',
+      backfillDays: '0',
+    })
+
+    try {
+      const orderId = newOrder('ON_ROUTE')
+
+      upstream.failOmsWrites(50, 500)
+      await notify(trackingOnly, {
+        orderId,
+        oldStatus: 'WAITING_FOR_DELIVERY_COMPANY',
+        newStatus: 'ON_ROUTE',
+      })
+      await eventually(
+        () => omsSync(trackingOnly, orderId),
+        (sync) => sync.tracking === 'FAILED'
+      )
+
+      const retried: number[] = []
+
+      for (let run = 0; run < 6; run++) {
+        // eslint-disable-next-line no-await-in-loop
+        const report = await (await sweep(trackingOnly)).json()
+
+        retried.push(report.omsRetried)
+      }
+
+      // The event's try and four from the sweep; then the order is no longer swept for it.
+      expect(retried).toEqual([1, 1, 1, 1, 0, 0])
+      expect(writesOf(upstream.invoices, orderId)).toEqual([])
+      expect(await omsSync(trackingOnly, orderId)).toMatchObject({
+        tracking: 'FAILED',
+        pending: 1,
+      })
+
+      upstream.failOmsWrites(0, 500)
+      const again = await postGraphql(
+        trackingOnly,
+        'mutation($id: ID!) { retryOmsSync(orderId: $id) { trackingSent pending } }',
+        { id: orderId }
+      )
+
+      expect(again.data.retryOmsSync).toEqual({
+        trackingSent: true,
+        pending: 0,
+      })
+    } finally {
+      await trackingOnly.stop()
+    }
   })
 
   it('refuses a sweep call without the app token', async () => {

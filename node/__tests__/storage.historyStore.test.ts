@@ -6,6 +6,7 @@ import { createStore } from '../../dev/store/server'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
+import type { HistoryStore } from '../storage/historyStore'
 import { StorageError } from '../storage/jsonStore'
 import { storeChangeRecords, storeHistories } from './support/histories'
 import { historyFiles } from './support/host'
@@ -53,6 +54,12 @@ const publisher = () => {
       events.push({ id: entry.id, currentStatus })
     },
   }
+}
+
+/** What the change's event handler does with the history: settles the change, keeps its record. */
+const settled = async (replicaHistories: HistoryStore, entry: HistoryEntry) => {
+  await replicaHistories.settle(entry.orderId, entry)
+  await replicaHistories.keepRecord(entry)
 }
 
 const fault = (body: StoreFault) => setStoreFault(store.url, body)
@@ -183,9 +190,7 @@ describe('HistoryStore.record', () => {
 
     // Each change's event handler settles it: back into its history if a creation dropped it.
     await Promise.all(
-      changes.map((entry, i) =>
-        replicas[(i + 1) % 3].settle(entry.orderId, entry)
-      )
+      changes.map((entry, i) => settled(replicas[(i + 1) % 3], entry))
     )
 
     const byName = (a: string, b: string) => a.localeCompare(b)
@@ -235,10 +240,10 @@ describe('HistoryStore.record', () => {
 
     await a.record(between[0], publish)
     await c.record(between[1], publish)
-    await Promise.all(between.map((entry) => a.settle(orderId, entry)))
+    await Promise.all(between.map((entry) => settled(a, entry)))
     release()
     await late
-    await b.settle(orderId, first)
+    await settled(b, first)
 
     // B's creation dropped A's and C's changes from the document; their records remain.
     expect(

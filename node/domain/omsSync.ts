@@ -9,8 +9,11 @@ export const CLAIM_MS = 60_000
 export const MAX_ATTEMPTS = 5
 
 /** A failed call waits `base`, then twice as long after each further failure. */
-const isDue = (state: OmsInteractionState, now: number, base: number) =>
-  now - Date.parse(state.at) >= base * 2 ** (state.attempts - 1)
+const isDue = (
+  state: { at: string; attempts: number },
+  now: number,
+  base: number
+) => now - Date.parse(state.at) >= base * 2 ** (state.attempts - 1)
 
 /**
  * Whether an interaction should be (re)sent now. A call that timed out may have landed, so it
@@ -34,6 +37,24 @@ export function shouldSendInteraction(
   if (manual) return true
 
   return state.attempts < MAX_ATTEMPTS && isDue(state, now, retryBaseMs)
+}
+
+/**
+ * Whether a failed invoice tracking should be sent again now: with the interactions' wait and
+ * limit (both its calls are idempotent, so a timeout counts as any failure). A new plan (a new
+ * delivery event) starts its attempts again; `manual` lifts the limit.
+ */
+export function shouldRetryTracking(
+  state: OmsTrackingState | undefined,
+  now: number,
+  manual = false,
+  retryBaseMs = 0
+): boolean {
+  if (state?.state !== 'failed') return false
+
+  return (
+    manual || (state.attempts < MAX_ATTEMPTS && isDue(state, now, retryBaseMs))
+  )
 }
 
 /** The interactions of an order that a retry would send now. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'timers/promises'
 
 import { isRecord, toText } from '../domain/normalize'
-import type { OrderRead } from '../storage/historyStore'
+import type { Settled } from '../storage/historyStore'
 import { historyStore } from '../storage/historyStore'
 import type { EventContext } from '../typings/context'
 import { summarizeStatusChange } from './summarizeStatusChange'
@@ -19,11 +19,9 @@ const RECORD_WAITS_MS = [50, 100, 200, 400, 800]
  * it again.
  */
 async function settledHistory(
-  ctx: EventContext,
+  histories: ReturnType<typeof historyStore>,
   change: { orderId: string; id: string; receivedAt: string }
-): Promise<OrderRead | null> {
-  const histories = historyStore(ctx.clients)
-
+): Promise<Settled | null> {
   for (const wait of [0, ...RECORD_WAITS_MS]) {
     // eslint-disable-next-line no-await-in-loop
     if (wait) await sleep(wait)
@@ -38,7 +36,8 @@ async function settledHistory(
 
 /**
  * The app's own `pick-and-pack.status-changed`, delivered at least once to any replica: the
- * board's summary and the OMS interaction, independently (one failing does not hold the other).
+ * change's record, the board's summary and the OMS interaction, independently (one failing
+ * does not hold the others; the handler fails after all three, for a redelivery).
  */
 export async function statusChanged(ctx: EventContext) {
   const body = isRecord(ctx.body) ? ctx.body : {}
@@ -47,10 +46,12 @@ export async function statusChanged(ctx: EventContext) {
   const receivedAt = toText(body.receivedAt)
 
   if (!id || !orderId || !receivedAt) return
-  const read = await settledHistory(ctx, { orderId, id, receivedAt })
+  const histories = historyStore(ctx.clients)
+  const read = await settledHistory(histories, { orderId, id, receivedAt })
 
   if (!read) return
   const results = await Promise.allSettled([
+    histories.keepRecord(read.entry),
     summarizeStatusChange(ctx, read.history),
     // The history as just read: the OMS claim tries its ETag first.
     tellOms(ctx, read),

@@ -25,12 +25,14 @@ export async function tellOms(ctx: EventContext, read?: OrderRead) {
   const failures: string[] = []
 
   if (settings.omsInteractions) {
+    // A failure after its claim (writing what the OMS answered) leaves the claim behind: the
+    // order's mark lets the sweep take it over once it is stale.
     const outcome = await sendInteraction(
       ctx,
       { id, orderId },
       settings.omsLanguage,
       { read }
-    )
+    ).catch(() => 'failed' as const)
 
     if (outcome === 'failed') failures.push('interaction')
   }

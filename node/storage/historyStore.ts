@@ -24,8 +24,8 @@ import { StorageError, etagOf, isConflict } from './jsonStore'
  *   precondition (VBase has no If-None-Match): two replicas that both read "absent" both
  *   create, and the later one may even overwrite a change written in between.
  * - A Master Data document per change (`statusChange`, see StatusChanges), written after the
- *   answer by the change's own event handler (`settle`), which also merges the change back
- *   into its history if a concurrent creation dropped it. Readers merge the order's documents
+ *   answer by the change's own event handler (`keepRecord`), which first merges the change
+ *   back into its history if a concurrent creation dropped it (`settle`). Readers merge the order's documents
  *   into its history, and write back what they merged.
  *
  * A change is published (the IO event) before it is written: once the history holds it, it was
@@ -59,6 +59,11 @@ export interface OrderRead {
   history: OrderHistory
   /** Undefined when the order has no history document yet. */
   etag: string | undefined
+}
+
+/** A change settled in its order's history (see `settle`): the history as read, and the change. */
+export interface Settled extends OrderRead {
+  entry: HistoryEntry
 }
 
 /** Sends the change's IO event; it must throw when the event was not sent. */
@@ -306,17 +311,17 @@ export class HistoryStore {
 
   /**
    * After the answer, in the change's own event handler: makes sure the order's history holds
-   * the change, merging it back from its listing if a concurrent creation dropped it (`mend`),
-   * and writes the change's Master Data document. Null while the change is not there (its
-   * listing and history are written just after the event; never, if the webhook answered 503:
-   * the resend publishes it again).
+   * the change, merging it back from its listing if a concurrent creation dropped it (`mend`).
+   * Null while the change is not there (its listing and history are written just after the
+   * event; never, if the webhook answered 503: the resend publishes it again). The handler
+   * then keeps its record (`keepRecord`).
    */
   public async settle(
     orderId: string,
     change: { id: string; receivedAt: string },
     /** False: only if the history holds it (its own write may still be on its way). */
     mend = true
-  ): Promise<OrderRead | null> {
+  ): Promise<Settled | null> {
     let read = await this.readOrder(orderId).catch((error) => {
       throw storageFailure(error)
     })
@@ -355,13 +360,19 @@ export class HistoryStore {
       }
     }
 
+    return { ...read, entry }
+  }
+
+  /**
+   * Writes the change's Master Data document, which brings it back should a late concurrent
+   * creation drop it from the order's history after it was settled.
+   */
+  public async keepRecord(entry: HistoryEntry): Promise<void> {
     try {
       await this.records.save(entry)
     } catch (error) {
       throw storageFailure(error)
     }
-
-    return read
   }
 
   private async readRecent(

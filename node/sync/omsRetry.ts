@@ -1,6 +1,6 @@
 import { readAppSettings } from '../clients/appSettings'
 import { requireApiKey } from '../domain/settings'
-import { interactionsToRetry } from '../domain/omsSync'
+import { interactionsToRetry, shouldRetryTracking } from '../domain/omsSync'
 import { historyStore } from '../storage/historyStore'
 import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
@@ -8,8 +8,8 @@ import { omsRetryBaseMs, sendInteraction } from './omsInteraction'
 import { syncInvoiceTracking } from './omsInvoiceTracking'
 
 /**
- * Sends again what the OMS has not taken for one order: its failed (or abandoned) interactions
- * and a failed invoice tracking. From the sweep, and from the admin's "Send again" (`manual`,
+ * Sends again what the OMS has not taken for one order, when due: its failed (or abandoned)
+ * interactions and a failed invoice tracking. From the sweep, and from the admin's "Send again" (`manual`,
  * which also lifts the attempt limit on calls the OMS answered with an error). The order's
  * pending mark is cleared once nothing is left to send.
  */
@@ -45,7 +45,15 @@ export async function retryOmsStory(
     }
   }
 
-  if (settings.omsTracking && history.omsTracking?.state === 'failed') {
+  if (
+    settings.omsTracking &&
+    shouldRetryTracking(
+      history.omsTracking,
+      Date.now(),
+      manual,
+      omsRetryBaseMs()
+    )
+  ) {
     const outcome = await syncInvoiceTracking(
       deps,
       orderId,
@@ -60,9 +68,10 @@ export async function retryOmsStory(
   const left = await histories.history(orderId)
   const pending =
     failed ||
-    // Still to be tried later (not due yet, or another replica's claim): keep the mark.
+    // Still to be tried later (not due yet, or another replica's claim): keep the mark. What
+    // spent its attempts is left to "Send again" in the order view.
     interactionsToRetry(left, Number.MAX_SAFE_INTEGER).length > 0 ||
-    left.omsTracking?.state === 'failed'
+    shouldRetryTracking(left.omsTracking, Number.MAX_SAFE_INTEGER)
 
   if (!pending)
     await new Maintenance(deps.clients.vbase).clearOmsPending(orderId)

@@ -31,6 +31,8 @@ export interface UpstreamControl {
   failOmsWrites(count: number, status: number): void
   /** The next N OMS writes are recorded (they landed), then the connection closes unanswered. */
   dropOmsWrites(count: number): void
+  /** Run once, after the next interaction landed and before it is answered. */
+  beforeInteractionAnswer?: () => Promise<void>
   /** Every v1 request: path and headers that matter. */
   v1Requests: Array<{ url: string; authorization?: string; filter?: string }>
   /** Answer the next N tracking calls with this status and body. */
@@ -101,6 +103,7 @@ export async function startUpstream(
     dropOmsWrites(count: number) {
       omsWriteDrops = count
     },
+    beforeInteractionAnswer: undefined as undefined | (() => Promise<void>),
     failTracking(
       count: number,
       status: number,
@@ -187,8 +190,13 @@ export async function startUpstream(
           source: body.source,
           message: body.message,
         })
+        const hook = control.beforeInteractionAnswer
 
-        return answerWrite(fate.drop, 200, {})
+        control.beforeInteractionAnswer = undefined
+
+        return (hook ? hook() : Promise.resolve()).then(() =>
+          answerWrite(fate.drop, 200, {})
+        )
       }
 
       const tracking = invoiceMatch?.[3] !== undefined
