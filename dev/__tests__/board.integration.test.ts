@@ -5,6 +5,7 @@
  * The board is a snapshot both replicas share: exact counts are asked `fresh: true`.
  */
 import { clearSettingsCache } from '../../node/clients/appSettings'
+import { orderSummaryEntity } from '../../node/clients/orderSummaries'
 import type { BoardSnapshot } from '../../node/domain/boardSnapshot'
 import { BOARD_BUCKET, BOARD_FILE } from '../../node/storage/boardSnapshot'
 import type { TestHost } from '../../node/__tests__/support/host'
@@ -305,6 +306,39 @@ describe('the board over two replicas', () => {
 
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT')
     }
+  })
+
+  it('lists and counts only orders Pick and Pack told of, not those only the OMS broadcast', async () => {
+    const omsOnly = '7100000000001-01'
+
+    expect(await oms(b, omsOnly, 'handling', minutesAgo(5))).toBe(200)
+    // The OMS-only summary is searchable before the lists are read.
+    await eventually(
+      async () =>
+        (await (
+          await fetch(
+            `${a.storeURL}/api/dataentities/${orderSummaryEntity()}/search?an=${
+              a.account
+            }&_where=orderId=${omsOnly}`
+          )
+        ).json()) as unknown[],
+      (found) => found.length === 1
+    )
+
+    const all = await postGraphql(
+      a,
+      '{ fulfillmentOrders(first: 100) { total orders { orderId } } }'
+    )
+
+    expect(all.data.fulfillmentOrders.total).toBe(ORDERS.length)
+    expect(all.data.fulfillmentOrders.orders).toHaveLength(ORDERS.length)
+
+    const searched = await postGraphql(
+      a,
+      '{ fulfillmentOrders(search: "71000") { total orders { orderId } } }'
+    )
+
+    expect(searched.data.fulfillmentOrders).toEqual({ total: 0, orders: [] })
   })
 
   it('after a settings change the snapshot of the old settings is not served', async () => {

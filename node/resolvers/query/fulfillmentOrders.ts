@@ -51,8 +51,11 @@ function filterOf(args: Args, limits: Record<string, number>, now: number) {
 
   if (args.attention === 'LATE') clauses.push(`(${lateWhere(limits, now)})`)
   if (args.attention === 'DRIFT') clauses.push(`(${driftWhere()})`)
+  // The OMS broadcast also writes summaries of orders Pick and Pack never told of: those have
+  // no status, and a status or attention filter leaves them out already.
+  if (!status && !args.attention) clauses.push('status is not null')
 
-  return clauses.length > 0 ? clauses.join(' AND ') : 'orderId is not null'
+  return clauses.join(' AND ')
 }
 
 /** A page of order summaries, oldest in their status first, with a cursor to the next. */
@@ -104,16 +107,14 @@ export async function fulfillmentOrders(_: unknown, args: Args, ctx: Context) {
   return {
     total: result.total,
     after: page * size < reachable ? encodeCursor(page + 1, size) : null,
-    orders: result.documents
-      .filter((summary) => summary.status)
-      .map((summary) => ({
-        orderId: summary.orderId,
-        status: summary.status,
-        since: summary.since ?? summary.lastChangeAt,
-        late: isLate(summary, limits, now),
-        drift: driftOf(summary),
-        omsStatus: summary.omsStatus ?? null,
-        lastChangeAt: summary.lastChangeAt ?? summary.since,
-      })),
+    orders: result.documents.map((summary) => ({
+      orderId: summary.orderId,
+      status: summary.status,
+      since: summary.since ?? summary.lastChangeAt,
+      late: isLate(summary, limits, now),
+      drift: driftOf(summary),
+      omsStatus: summary.omsStatus ?? null,
+      lastChangeAt: summary.lastChangeAt ?? summary.since,
+    })),
   }
 }
