@@ -153,6 +153,31 @@ describe('orderFulfillment', () => {
     expect(codeAt(json.errors, 'oms')).toBe('OMS_UNAVAILABLE')
   })
 
+  it('says STORE_UNAVAILABLE for a history it cannot read, never an empty one', async () => {
+    await host.storeFault({
+      method: 'GET',
+      path: `orders/${ORDER}.json`,
+      answer: 500,
+      times: 5,
+    })
+
+    try {
+      // As the admin asks for it: the history in a query of its own.
+      const { json } = await graphql(
+        host,
+        'query($id: ID!) { orderFulfillment(orderId: $id) { history { newStatus } } }',
+        { id: ORDER }
+      )
+
+      // The query's root is non-null: the error's path tells the panel it is its own.
+      expect(json.data).toBeNull()
+      expect(codeAt(json.errors, 'history')).toBe('STORE_UNAVAILABLE')
+      expect(json.errors[0].message).toMatch(/history could not be read/)
+    } finally {
+      await host.clearStoreFaults()
+    }
+  })
+
   it('says PNP_ORDER_NOT_FOUND and OMS_ORDER_NOT_FOUND for an order neither knows', async () => {
     const { json } = await graphql(host, QUERY, { id: '9999999999999-01' })
 

@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/errors'
 import { chronological } from '../../domain/history'
 import { reconcile } from '../../domain/reconciliation'
 import { refineWithRecord } from '../../domain/v1Order'
@@ -48,14 +49,17 @@ export const OrderFulfillment = {
 
       return chronological(history.entries).map(toStatusChange)
     } catch (error) {
-      // history is non-null: an error here would blank the whole order view.
       ctx.vtex.logger.warn({
         message: 'Status history could not be read',
         orderId: parent.orderId,
         reason: error instanceof Error ? error.message : 'unknown',
       })
-
-      return []
+      // Not an empty history, which would read as "nothing received yet". The admin asks for
+      // the history in a query of its own, so the error stays in its panel.
+      throw new AppError(
+        'STORE_UNAVAILABLE',
+        "The order's status history could not be read. Try again in a moment."
+      )
     }
   },
 
