@@ -153,6 +153,22 @@ describe('orderFulfillment', () => {
     expect(codeAt(json.errors, 'oms')).toBe('OMS_UNAVAILABLE')
   })
 
+  it('says OMS_UNAVAILABLE when the OMS answers with another order or no order at all', async () => {
+    const other = '1253881550477-01'
+
+    upstream.tracking[other] = trackingFixture(other, 'PICKING')
+
+    for (const answer of [omsFixture(ORDER), 'not an order']) {
+      upstream.oms[other] = answer
+      // eslint-disable-next-line no-await-in-loop
+      const { json } = await graphql(host, QUERY, { id: other })
+
+      expect(json.data.orderFulfillment.oms).toBeNull()
+      expect(json.data.orderFulfillment.items).toEqual([])
+      expect(codeAt(json.errors, 'oms')).toBe('OMS_UNAVAILABLE')
+    }
+  })
+
   it('says STORE_UNAVAILABLE for a history it cannot read, never an empty one', async () => {
     await host.storeFault({
       method: 'GET',

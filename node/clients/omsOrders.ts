@@ -1,4 +1,5 @@
-import { isAppError } from '../domain/errors'
+import { AppError, isAppError } from '../domain/errors'
+import { isRecord, toText } from '../domain/normalize'
 import { assertOrderId } from '../domain/orderId'
 import { toOmsOrder } from '../domain/omsOrder'
 import type { OmsOrder } from '../domain/omsTypes'
@@ -17,7 +18,17 @@ export async function fetchOmsOrder(
   const id = assertOrderId(orderId)
 
   try {
-    return toOmsOrder(await oms.order(id), id)
+    const raw = await oms.order(id)
+
+    // Anything else would show as an empty order (or another one) and every line as extra.
+    if (!isRecord(raw) || toText(raw.orderId) !== id) {
+      throw new AppError(
+        'OMS_UNAVAILABLE',
+        'The OMS answered with something other than this order. Try again in a moment.'
+      )
+    }
+
+    return toOmsOrder(raw, id)
   } catch (error) {
     if (isAppError(error)) throw error
     throw omsError(describeHttpFailure(error))
