@@ -167,6 +167,7 @@ describe('Pick and Pack v1 API', () => {
       [ORDER]: [
         {
           id: 'SH1',
+          serviceId: 'TRK-1',
           status: 'DELIVERED',
           carrierName: 'FastCourier',
           agent: { name: 'Ana', vehicle: 'BIKE' },
@@ -191,6 +192,7 @@ describe('Pick and Pack v1 API', () => {
     expect(shipments).toEqual([
       {
         id: 'SH1',
+        trackingNumber: 'TRK-1',
         status: 'DELIVERED',
         carrier: 'FastCourier',
         courier: 'Ana',
@@ -217,6 +219,23 @@ describe('Pick and Pack v1 API', () => {
       'BY_INTERNAL_ID',
       'BY_INTERNAL_ID',
     ])
+  })
+
+  it('says PNP_BAD_ANSWER when the shipments answer is no list, never "no shipment"', async () => {
+    const { pnp, credentials } = client()
+
+    upstream.v1Shipments = {}
+    upstream.v1ShipmentListBody = { message: 'OK', data: 'maintenance' }
+
+    try {
+      await expect(pnp.getShipments(credentials, ORDER)).rejects.toMatchObject({
+        code: 'PNP_BAD_ANSWER',
+      })
+      upstream.v1ShipmentListBody = { data: [] }
+      expect(await pnp.getShipments(credentials, ORDER)).toEqual([])
+    } finally {
+      upstream.v1ShipmentListBody = undefined
+    }
   })
 
   it("gives a legacy store's shipping services as its shipments", async () => {

@@ -176,25 +176,34 @@ describe('invoice tracking plan', () => {
     ).toBe(true)
   })
 
-  it('follows a v1 shipment when the legacy tracking id is absent', () => {
+  it("follows a v1 shipment when the legacy tracking id is absent: the carrier's number and name", () => {
+    const shipment = {
+      id: '631d9f0d-internal',
+      trackingNumber: 'TRK-88',
+      status: 'ON_ROUTE',
+      carrier: 'FastCourier',
+      courier: 'Ana Driver',
+      vehicle: null,
+      trackingUrl: 'http://track/TRK-88',
+      deliveredDate: null,
+      evidences: [],
+      notes: [],
+    }
+
+    expect(shipmentTrackingOf(legacyOrder(null), [shipment])).toEqual({
+      trackingNumber: 'TRK-88',
+      trackingUrl: 'http://track/TRK-88',
+      courier: 'FastCourier',
+    })
+    // Without them, Pick and Pack's own id and whoever drives.
     expect(
       shipmentTrackingOf(legacyOrder(null), [
-        {
-          id: 'SHP-9',
-          status: 'ON_ROUTE',
-          carrier: 'Own fleet',
-          courier: null,
-          vehicle: null,
-          trackingUrl: null,
-          deliveredDate: null,
-          evidences: [],
-          notes: [],
-        },
+        { ...shipment, trackingNumber: null, carrier: null },
       ])
     ).toEqual({
-      trackingNumber: 'SHP-9',
-      trackingUrl: null,
-      courier: 'Own fleet',
+      trackingNumber: '631d9f0d-internal',
+      trackingUrl: 'http://track/TRK-88',
+      courier: 'Ana Driver',
     })
   })
 

@@ -194,6 +194,7 @@ describe('normalizeV1Shipment', () => {
       )
     ).toEqual({
       id: 'SH9',
+      trackingNumber: null,
       status: 'DELIVERED',
       carrier: null,
       courier: null,

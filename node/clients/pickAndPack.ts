@@ -30,6 +30,7 @@ import { jwtHostname } from '../domain/jwt'
 import {
   normalizeV1Order,
   normalizeV1Shipment,
+  readShipmentList,
   shipmentSummaries,
   v1FlowStatus,
   worksheetHostname,
@@ -59,6 +60,12 @@ const V1_BASE_URL = 'http://api.pick-and-pack.com'
 const LEGACY_MEMORY_MS = 10 * 60_000
 const TIMEOUT_MS = 3000
 const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 150 }
+
+const badAnswer = () =>
+  new AppError(
+    'PNP_BAD_ANSWER',
+    'Pick and Pack answered with something this app cannot read. Try again in a moment; if it persists, Pick and Pack may have changed its API.'
+  )
 
 // VTEX IO egress speaks http to the proxy, which upgrades to https on this header.
 const ioOptions = (
@@ -227,14 +234,18 @@ export class PickAndPack extends ExternalClient {
     if (!this.isLegacyAccount(credentials)) {
       try {
         const { environment } = credentials
-        const list = await this.v1Get<unknown>(
-          credentials,
-          `/${environment}/v1/shipments?orderId=${encodeURIComponent(id)}`,
-          'pnp-v1-shipments'
+        const list = readShipmentList(
+          await this.v1Get<unknown>(
+            credentials,
+            `/${environment}/v1/shipments?orderId=${encodeURIComponent(id)}`,
+            'pnp-v1-shipments'
+          )
         )
 
+        // Not "no shipment yet": the page would say so of an order on its way.
+        if (!list) throw badAnswer()
         const shipments = await Promise.all(
-          shipmentSummaries(list).map(async ({ id: shipmentId }) =>
+          list.map(async ({ id: shipmentId }) =>
             normalizeV1Shipment(
               await this.v1Get<RawV1Shipment>(
                 credentials,
@@ -291,12 +302,7 @@ export class PickAndPack extends ExternalClient {
 
     const order = normalizeV1Order(raw, id, statuses)
 
-    if (!order) {
-      throw new AppError(
-        'PNP_BAD_ANSWER',
-        'Pick and Pack answered with something this app cannot read. Try again in a moment; if it persists, Pick and Pack may have changed its API.'
-      )
-    }
+    if (!order) throw badAnswer()
 
     return {
       ...order,
@@ -343,12 +349,7 @@ export class PickAndPack extends ExternalClient {
       id
     )
 
-    if (!order) {
-      throw new AppError(
-        'PNP_BAD_ANSWER',
-        'Pick and Pack answered with something this app cannot read. Try again in a moment; if it persists, Pick and Pack may have changed its API.'
-      )
-    }
+    if (!order) throw badAnswer()
 
     return order
   }

@@ -114,10 +114,12 @@ export function shipmentTrackingOf(
 
   if (!shipment) return null
 
+  // As the legacy order gives them: the carrier's number and name, not Pick and Pack's own
+  // shipment id or the driver's name (those only when nothing else is there).
   return {
-    trackingNumber: shipment.id.trim(),
+    trackingNumber: shipment.trackingNumber?.trim() || shipment.id.trim(),
     trackingUrl: shipment.trackingUrl,
-    courier: shipment.courier ?? shipment.carrier,
+    courier: shipment.carrier ?? shipment.courier,
   }
 }
 

@@ -113,6 +113,8 @@ export interface Evidence {
 
 export interface Shipment {
   id: string
+  /** The carrier's tracking number (v1's `serviceId`), when Pick and Pack gives one. */
+  trackingNumber: string | null
   status: string | null
   carrier: string | null
   courier: string | null

@@ -76,6 +76,8 @@ const toShipment = (service: ShippingService, index: number): Shipment => {
 
   return {
     id: service.serviceId ?? String(index + 1),
+    // The order's trackingId is the legacy tracking number (see shipmentTrackingOf).
+    trackingNumber: null,
     status: service.serviceStatus,
     carrier: service.courier,
     courier: service.agent,

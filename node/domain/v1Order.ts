@@ -266,15 +266,20 @@ export const worksheetPickers = (data: unknown): string[] => {
   ]
 }
 
-/** The shipments of a v1 list (`GET /shipments?orderId=`): ids and statuses, no details. */
-export const shipmentSummaries = (
-  data: unknown
-): Array<{ id: string; status: string | null }> => {
+type ShipmentSummary = { id: string; status: string | null }
+
+/**
+ * The shipments of a v1 list (`GET /shipments?orderId=`): ids and statuses, no details. Null
+ * when the answer is no list at all (an empty list is an order with no shipment yet).
+ */
+export const readShipmentList = (data: unknown): ShipmentSummary[] | null => {
   const list = Array.isArray(data)
     ? data
     : isRecord(data)
     ? data.data ?? data.items ?? data.shipments
-    : []
+    : null
+
+  if (!Array.isArray(list)) return null
 
   return toRecords(list).flatMap((shipment) => {
     const id = toText(shipment.id)
@@ -282,6 +287,10 @@ export const shipmentSummaries = (
     return id ? [{ id, status: toText(shipment.status) }] : []
   })
 }
+
+/** The shipments of a v1 list, none when it cannot be read (where they only refine a status). */
+export const shipmentSummaries = (data: unknown): ShipmentSummary[] =>
+  readShipmentList(data) ?? []
 
 /** The hostname the order's worksheets name (the v1 order itself carries none). */
 export const worksheetHostname = (data: unknown): string | null => {
@@ -319,6 +328,7 @@ export function normalizeV1Shipment(
 
   return {
     id: toText(data.id) ?? requestedId,
+    trackingNumber: toText(data.serviceId),
     status,
     carrier: toText(data.carrierName),
     courier: toText(agent.name) || toText(data.courierName),

@@ -11,6 +11,8 @@ export interface UpstreamControl {
   v1Orders: Record<string, unknown>
   /** v1 shipment details by order id; the list answers their ids only. */
   v1Shipments: Record<string, Array<Record<string, unknown>>>
+  /** What the shipments list answers instead of the list, when set (a malformed answer). */
+  v1ShipmentListBody?: unknown
   v1Worksheets: Record<string, unknown[]>
   /** false: every v1 call answers 403 SHR0007B, as for an account not on v1. */
   v1Enabled: boolean
@@ -77,6 +79,7 @@ export async function startUpstream(
     oms: {} as Record<string, unknown>,
     v1Orders: {} as Record<string, unknown>,
     v1Shipments: {} as Record<string, Array<Record<string, unknown>>>,
+    v1ShipmentListBody: undefined as unknown,
     v1Worksheets: {} as Record<string, unknown[]>,
     v1Enabled: true,
     v1Requests: [] as Array<{
@@ -287,6 +290,10 @@ export async function startUpstream(
         }
 
         if (resource === 'shipments' && !id && orderId) {
+          if (control.v1ShipmentListBody !== undefined) {
+            return send(200, control.v1ShipmentListBody)
+          }
+
           return send(
             200,
             (control.v1Shipments[orderId] ?? []).map(
