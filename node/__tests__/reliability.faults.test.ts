@@ -222,7 +222,7 @@ describe('storage faults', () => {
         ),
       ])
 
-      expect(history.errors[0].extensions.code).toBe('STORE_UNAVAILABLE')
+      expect(history.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE')
       expect(panel.errors).toBeUndefined()
       expect(panel.data.orderFulfillment.pickAndPack).not.toBeNull()
     } finally {

@@ -32,3 +32,17 @@ export class AppError extends Error {
 
 export const isAppError = (error: unknown): error is AppError =>
   error instanceof AppError
+
+/**
+ * Why the webhook refuses a notification (4xx), as the home page's webhook health shows it;
+ * the admin words each one (react/components/WebhookHealth, kept equal by a test).
+ */
+export const REFUSAL_CODES = [
+  'INVALID_NOTIFICATION',
+  'UNAUTHORIZED',
+  'HOSTNAME_MISMATCH',
+  'PAYLOAD_TOO_LARGE',
+  'METHOD_NOT_ALLOWED',
+] as const
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number]

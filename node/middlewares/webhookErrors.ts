@@ -1,23 +1,14 @@
+import type { RefusalCode } from '../domain/errors'
 import { isAppError } from '../domain/errors'
 import { StorageError } from '../storage/jsonStore'
 import { WebhookHealthStore } from '../storage/webhookHealth'
 import type { Context } from '../typings/context'
 
-export type WebhookErrorCode =
-  | 'INVALID_NOTIFICATION'
-  | 'UNAUTHORIZED'
-  | 'HOSTNAME_MISMATCH'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'METHOD_NOT_ALLOWED'
-  | 'STORAGE_UNAVAILABLE'
-  | 'SETTINGS_UNAVAILABLE'
-  | 'INTERNAL_ERROR'
-
 /** A refusal of the webhook, with a message that tells the merchant what to fix. */
 export class WebhookError extends Error {
   constructor(
     public readonly status: number,
-    public readonly code: WebhookErrorCode,
+    public readonly code: RefusalCode,
     message: string
   ) {
     super(message)

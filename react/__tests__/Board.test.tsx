@@ -14,6 +14,7 @@ import {
   rootError,
 } from './setup/board'
 import { renderPage } from './setup/render'
+import { setHidden } from './setup/visibility'
 
 const BOARD = boardData({
   // Out of order on purpose, with a status this page does not know.
@@ -344,7 +345,7 @@ describe('board: table', () => {
       ordersMock({}, page(first, 120, 'cursor-2')),
       ordersMock({ after: 'cursor-2' }, page(second, 120, 'cursor-3')),
       ordersMock({ after: 'cursor-3' }, page(third, 120, null)),
-      // Going back asks again (the cache shows the page meanwhile).
+      // Going back asks again (the page left stays, dimmed, meanwhile).
       ordersMock({ after: 'cursor-2' }, page(second, 120, 'cursor-3')),
       ordersMock({}, page(first, 120, 'cursor-2')),
     ])
@@ -376,6 +377,67 @@ describe('board: table', () => {
     expect(range()).toBe('1–50 of 120')
     expect(previous()).toBeDisabled()
   }, 20_000)
+
+  // Apollo keeps the previous page's data while the next one loads: it must not pass for it.
+  it('while the next page loads, the rows shown stay dimmed under their own range, and paging waits', async () => {
+    renderBoard([
+      boardMock(BOARD),
+      ordersMock({}, page(orderRange(1, 50), 120, 'cursor-2')),
+      ordersMock(
+        { after: 'cursor-2' },
+        page(orderRange(51, 50), 120, 'cursor-3'),
+        { delay: 300 }
+      ),
+    ])
+    await settled()
+
+    const next = () => screen.getByRole('button', { name: 'Next' })
+    const range = () => screen.getByTestId('board-range')
+
+    fireEvent.click(next())
+    await waitFor(() => expect(table()).toHaveAttribute('aria-busy', 'true'))
+    expect(rowIds()[0]).toBe('ORDER-0001')
+    expect(range()).toHaveTextContent('1–50 of 120')
+    expect(next()).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+
+    await waitFor(() => expect(rowIds()[0]).toBe('ORDER-0051'))
+    expect(table()).toHaveAttribute('aria-busy', 'false')
+    expect(range()).toHaveTextContent('51–100 of 120')
+    expect(next()).toBeEnabled()
+  })
+
+  it('while a tab loads, Next waits for its own first page (never the old cursor)', async () => {
+    renderBoard([
+      boardMock(BOARD),
+      ordersMock({}, page(orderRange(1, 50), 120, 'cursor-2')),
+      ordersMock(
+        { attention: 'LATE' },
+        page(orderRange(201, 50), 80, 'late-2'),
+        { delay: 300 }
+      ),
+      ordersMock(
+        { attention: 'LATE', after: 'late-2' },
+        page(orderRange(251, 30), 80, null)
+      ),
+    ])
+    await settled()
+
+    const next = () => screen.getByRole('button', { name: 'Next' })
+
+    fireEvent.click(tab(/^Late/))
+    await waitFor(() => expect(table()).toHaveAttribute('aria-busy', 'true'))
+    expect(next()).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+
+    await waitFor(() => expect(rowIds()[0]).toBe('ORDER-0201'))
+    expect(screen.getByTestId('board-range')).toHaveTextContent('1–50 of 80')
+    fireEvent.click(next())
+    // No mock for { attention: LATE, after: cursor-2 }: that request would show an error.
+    await waitFor(() => expect(rowIds()[0]).toBe('ORDER-0251'))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
 
   it('a filter change goes back to the first page', async () => {
     renderBoard([
@@ -532,6 +594,30 @@ describe('board: empty, loading and error states', () => {
     ).toBeInTheDocument()
   })
 
+  it('a user without the permission is told so, with no retry that cannot succeed', async () => {
+    renderBoard([
+      boardMock(null, {
+        errors: [rootError('fulfillmentBoard', 'FORBIDDEN')],
+      }),
+      ordersMock({}, null, {
+        errors: [rootError('fulfillmentOrders', 'UNAUTHENTICATED')],
+      }),
+    ])
+
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2))
+    const [board, orders] = screen.getAllByRole('alert')
+
+    expect(board).toHaveTextContent(
+      'You do not have permission for this' +
+        'Your VTEX Admin user lacks the permission this needs. Ask an administrator of the account to add it to one of your roles; until then, trying again will not help.'
+    )
+    expect(orders).toHaveTextContent(
+      'Your session has expired' +
+        'Your VTEX Admin session expired. Reload the page and sign in again.'
+    )
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+  })
+
   it('a table error that a retry fixes', async () => {
     renderBoard([
       boardMock(BOARD),
@@ -581,16 +667,6 @@ describe('board: refresh', () => {
       get: () => false,
     })
   })
-
-  function setHidden(hidden: boolean) {
-    Object.defineProperty(document, 'hidden', {
-      configurable: true,
-      get: () => hidden,
-    })
-    act(() => {
-      document.dispatchEvent(new Event('visibilitychange'))
-    })
-  }
 
   async function advance(ms: number) {
     await act(async () => {

@@ -191,6 +191,40 @@ describe('home: connection banner', () => {
   })
 })
 
+describe('home: connection banner, other failures', () => {
+  it.each([
+    [
+      'SETTINGS_UNAVAILABLE',
+      'VTEX did not return the app settings just now, so the connection could not be checked. Check again in a moment.',
+    ],
+    [
+      'PNP_BAD_ANSWER',
+      'Pick and Pack answered, but not in a form this app can read. Check again; if it keeps happening, contact support.',
+    ],
+  ])(
+    '%s says what happened, not that Pick and Pack is down',
+    async (code, text) => {
+      renderHome([
+        connectionMock(false, code),
+        recentMock(null, []),
+        connectionMock(true),
+      ])
+
+      expect(await screen.findByText(text)).toBeInTheDocument()
+      expect(
+        screen.queryByText(/Pick and Pack is not responding/)
+      ).not.toBeInTheDocument()
+      // Both can pass: checking again is offered.
+      fireEvent.click(screen.getByText('Check again'))
+      expect(
+        await screen.findByText(
+          'Connected to Pick and Pack: the Api-Key is valid.'
+        )
+      ).toBeInTheDocument()
+    }
+  )
+})
+
 describe('home: recent status changes', () => {
   it('lists changes, and a row opens its order', async () => {
     const { navigate } = renderHome([

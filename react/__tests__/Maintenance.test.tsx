@@ -16,6 +16,7 @@ import {
   sweepRun,
 } from './setup/maintenance'
 import { renderPage } from './setup/render'
+import { setHidden } from './setup/visibility'
 
 const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString()
@@ -297,6 +298,37 @@ describe('maintenance panel', () => {
     )
   })
 
+  it('says an expired session needs a new sign-in, not the server’s English', async () => {
+    renderPanel(
+      [
+        maintenanceMock(maintenanceData()),
+        startBackfillMock(7, null, {
+          errors: [
+            new GraphQLError(
+              'VtexIdclientAutCookie not found.',
+              undefined,
+              undefined,
+              undefined,
+              ['startBackfill'],
+              undefined,
+              { code: 'UNAUTHENTICATED' }
+            ),
+          ],
+        }),
+      ],
+      'es'
+    )
+
+    fireEvent.click(await screen.findByTestId('backfill-start'))
+
+    const alert = await screen.findByRole('alert')
+
+    expect(alert).toHaveTextContent(
+      'No se pudo iniciar la carga retroactiva: Tu sesión en el Admin VTEX expiró. Recarga la página e inicia sesión de nuevo. (código UNAUTHENTICATED)'
+    )
+    expect(alert).not.toHaveTextContent('VtexIdclientAutCookie')
+  })
+
   it('says when its state could not be read, and tries again', async () => {
     renderPanel([
       maintenanceMock(null, {
@@ -408,6 +440,55 @@ describe('maintenance panel: polling', () => {
       'data-state',
       'DONE'
     )
+  })
+})
+
+describe('maintenance panel: hidden tab', () => {
+  beforeEach(() => {
+    jest.useFakeTimers()
+  })
+
+  afterEach(() => {
+    jest.useRealTimers()
+    setHidden(false)
+  })
+
+  it('asks nothing while the tab is hidden, even while a backfill runs, and catches up when shown', async () => {
+    const reads = jest.fn()
+    const mock = maintenanceMock(maintenanceData({ backfill: running }))
+
+    renderPanel([
+      {
+        ...mock,
+        newData: jest.fn(() => {
+          reads()
+
+          return mock.result
+        }),
+      },
+    ])
+
+    expect(
+      await screen.findByText('10 of 40 orders looked up, 3 changes recorded')
+    ).toBeInTheDocument()
+    expect(reads).toHaveBeenCalledTimes(1)
+
+    setHidden(true)
+    await act(async () => {
+      jest.advanceTimersByTime(POLL_MS * 20)
+    })
+    expect(reads).toHaveBeenCalledTimes(1)
+
+    // Back in view: overdue, so at once, then every 3 s again.
+    setHidden(false)
+    await act(async () => {
+      jest.advanceTimersByTime(0)
+    })
+    expect(reads).toHaveBeenCalledTimes(2)
+    await act(async () => {
+      jest.advanceTimersByTime(POLL_MS)
+    })
+    expect(reads).toHaveBeenCalledTimes(3)
   })
 })
 

@@ -262,6 +262,38 @@ describe('order view: in the OMS', () => {
     expect(retryButton()).toBeEnabled()
   })
 
+  // VTEX's @auth directive answers in English for developers: the page says it in its language.
+  it('a user without the permission is told so in the page’s language, with the code', async () => {
+    renderOrder(
+      omsSync({ pending: 2 }),
+      [
+        retryMock(null, {
+          errors: [
+            new GraphQLError(
+              'User indicated by VtexIdclientAutCookie is not authorized to access the indicated resource.',
+              undefined,
+              undefined,
+              undefined,
+              ['retryOmsSync'],
+              undefined,
+              { code: 'FORBIDDEN' }
+            ),
+          ],
+        }),
+      ],
+      'pt'
+    )
+    await syncBlock()
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar novamente' }))
+
+    const alert = await screen.findByRole('alert')
+
+    expect(alert).toHaveTextContent(
+      'Não foi possível enviar novamente: Seu usuário do Admin VTEX não tem a permissão necessária para isso. Peça a um administrador da conta que a inclua em um dos seus perfis de acesso; até lá, tentar novamente não adianta. (código FORBIDDEN)'
+    )
+    expect(alert).not.toHaveTextContent('VtexIdclientAutCookie')
+  })
+
   it('says when the server could not be reached', async () => {
     renderOrder(omsSync({ pending: 1 }), [
       {
@@ -311,6 +343,7 @@ describe('order view: where a change came from', () => {
                 newStatus: 'PICKING',
                 hostname: null,
                 receivedAt: '2026-11-20T09:40:00.000Z',
+                occurredAt: null,
                 source: 'webhook',
               },
               {
@@ -320,6 +353,7 @@ describe('order view: where a change came from', () => {
                 newStatus: 'READY_FOR_PACKING',
                 hostname: null,
                 receivedAt: '2026-11-20T10:00:00.000Z',
+                occurredAt: null,
                 source: 'sweep',
               },
               {
@@ -329,6 +363,7 @@ describe('order view: where a change came from', () => {
                 newStatus: 'PACKING',
                 hostname: null,
                 receivedAt: '2026-11-20T10:10:00.000Z',
+                occurredAt: null,
                 source: 'view',
               },
             ],
@@ -350,5 +385,44 @@ describe('order view: where a change came from', () => {
       within(entries[2]).queryByTestId('history-source')
     ).not.toBeInTheDocument()
     expect(screen.getAllByTestId('history-source')).toHaveLength(2)
+  })
+
+  it('names a change the backfill recorded, in every language', async () => {
+    const recorded = {
+      id: 'b1',
+      orderId: ORDER_ID,
+      oldStatus: null,
+      newStatus: 'INVOICED',
+      hostname: null,
+      receivedAt: '2026-11-20T10:10:00.000Z',
+      occurredAt: null,
+      source: 'backfill',
+    }
+
+    const expected = {
+      en: 'Recorded by the backfill',
+      pt: 'Registrada pelo preenchimento retroativo',
+      es: 'Registrado por la carga retroactiva',
+    }
+
+    for (const locale of ['en', 'pt', 'es'] as const) {
+      const { unmount } = renderPage(
+        <PickAndPackOrder params={{ orderId: ORDER_ID }} />,
+        {
+          mocks: [
+            ...orderMock(fulfillment({ history: [recorded] })),
+            shipmentsMock([]),
+          ],
+          locale,
+        }
+      )
+
+      // eslint-disable-next-line no-await-in-loop
+      const source = await screen.findByTestId('history-source')
+
+      // The words, not the raw source code.
+      expect(source.textContent).toBe(expected[locale])
+      unmount()
+    }
   })
 })

@@ -193,6 +193,7 @@ describe('fresh page', () => {
     newStatus,
     hostname: null,
     receivedAt,
+    occurredAt: null,
     source: 'webhook',
   })
 
@@ -347,6 +348,7 @@ describe('live status against the history', () => {
     newStatus,
     hostname: null,
     receivedAt,
+    occurredAt: null,
     source: 'webhook',
   })
 
@@ -386,6 +388,94 @@ describe('live status against the history', () => {
     expect(note).toHaveAttribute('data-kind', 'liveAhead')
     expect(note).toHaveTextContent(/a webhook may have been missed/)
     expect(note).toHaveTextContent(/sweep will record it/)
+  })
+})
+
+describe('history: when a change happened', () => {
+  const entry = (
+    change: Pick<
+      HistoryEntry,
+      'id' | 'oldStatus' | 'newStatus' | 'occurredAt' | 'receivedAt'
+    >
+  ): HistoryEntry => ({
+    orderId: ORDER_ID,
+    hostname: null,
+    source: 'webhook',
+    ...change,
+  })
+
+  // PICKING happened first but its notification came last (a retry by Pick and Pack).
+  const history = [
+    entry({
+      id: 'picking',
+      oldStatus: 'READY_FOR_PICKING',
+      newStatus: 'PICKING',
+      occurredAt: '2026-11-20T09:40:00.000Z',
+      receivedAt: '2026-11-20T10:10:00.000Z',
+    }),
+    entry({
+      id: 'packing',
+      oldStatus: 'PICKING',
+      newStatus: 'READY_FOR_PACKING',
+      occurredAt: '2026-11-20T10:00:00.000Z',
+      receivedAt: '2026-11-20T10:02:00.000Z',
+    }),
+  ]
+
+  it('orders and dates the history by when each change happened, not when it arrived', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({
+          pickAndPack: pickAndPackOrder({
+            fulfillmentStatus: 'READY_FOR_PACKING',
+          }),
+          history,
+        })
+      )
+    )
+
+    const entries = await screen.findAllByTestId('history-entry')
+
+    expect(entries[0]).toHaveTextContent('Ready for packing')
+    expect(entries[0].querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-20T10:00:00.000Z'
+    )
+    expect(entries[1]).toHaveTextContent('Ready for picking')
+    expect(entries[1].querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-20T09:40:00.000Z'
+    )
+    // The live status is the newest change: no webhook was missed.
+    await pnpPanel().findByTestId('live-status')
+    expect(pnpPanel().queryByTestId('live-vs-history')).not.toBeInTheDocument()
+  })
+
+  it('without its own date, a change is placed and dated by its arrival', async () => {
+    renderOrder(
+      orderMock(
+        fulfillment({
+          history: [
+            history[1],
+            entry({
+              id: 'packing-started',
+              oldStatus: 'READY_FOR_PACKING',
+              newStatus: 'PACKING',
+              occurredAt: null,
+              receivedAt: '2026-11-20T10:05:00.000Z',
+            }),
+          ],
+        })
+      )
+    )
+
+    const entries = await screen.findAllByTestId('history-entry')
+
+    expect(entries[0]).toHaveTextContent('Packing')
+    expect(entries[0].querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-20T10:05:00.000Z'
+    )
   })
 })
 

@@ -1,24 +1,21 @@
 import React from 'react'
-import { act, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import { GraphQLError } from 'graphql'
 
-import WebhookHealth, { REFRESH_MS } from '../components/WebhookHealth'
+import { REFUSAL_CODES } from '../../node/domain/errors'
+import WebhookHealth, {
+  REFRESH_MS,
+  REFUSAL_MESSAGES,
+} from '../components/WebhookHealth'
 import WEBHOOK_HEALTH from '../components/WebhookHealth/graphql/webhookHealth.gql'
 import RecentChanges from '../components/RecentChanges'
 import RECENT_STATUS_CHANGES from '../components/RecentChanges/graphql/recentStatusChanges.gql'
 import type { StatusChange } from '../components/OrderView/types'
 import { renderPage } from './setup/render'
 import { webhookHealth, webhookHealthMock } from './setup/webhookHealth'
+import { setHidden } from './setup/visibility'
 
 const NOW = new Date('2026-11-20T12:00:00.000Z').getTime()
-
-function setHidden(hidden: boolean) {
-  Object.defineProperty(document, 'hidden', {
-    configurable: true,
-    get: () => hidden,
-  })
-  document.dispatchEvent(new Event('visibilitychange'))
-}
 
 async function flush() {
   // Apollo's MockLink answers on a timer; let it and React settle.
@@ -132,6 +129,41 @@ describe('WebhookHealth', () => {
     )
   })
 
+  it('says why the last notification was refused in the page’s language, by its code', async () => {
+    renderPage(<WebhookHealth />, {
+      locale: 'pt',
+      mocks: [
+        webhookHealthMock(
+          webhookHealth({
+            lastRefused: {
+              at: '2026-11-20T10:00:00.000Z',
+              status: 401,
+              code: 'UNAUTHORIZED',
+              reason:
+                'Wrong webhook secret. The x-webhook-secret header must equal "Webhook secret" in the app settings.',
+            },
+          })
+        ),
+      ],
+    })
+    await flush()
+
+    const refused = screen.getByTestId('webhook-last-refused')
+
+    expect(refused).toHaveTextContent(
+      'Última notificação recusada: há 2 h, HTTP 401: O segredo do webhook estava ausente ou incorreto: o Pick and Pack deve enviar, no header x-webhook-secret, o segredo definido nas configurações do app.'
+    )
+    expect(refused).not.toHaveTextContent('Wrong webhook secret')
+  })
+
+  it("words every refusal code the webhook records, and only those (node's list)", () => {
+    const byName = (a: string, b: string) => a.localeCompare(b)
+
+    expect(Object.keys(REFUSAL_MESSAGES).sort(byName)).toEqual(
+      [...REFUSAL_CODES].sort(byName)
+    )
+  })
+
   it('in Spanish', async () => {
     renderPage(<WebhookHealth />, {
       locale: 'es',
@@ -225,12 +257,19 @@ describe('RecentChanges: polling and new rows', () => {
     receivedAt,
   })
 
-  const recent = (changes: StatusChange[]) => ({
+  const recent = (
+    changes: StatusChange[],
+    {
+      status = null,
+      delay = 0,
+    }: { status?: string | null; delay?: number } = {}
+  ) => ({
     request: {
       query: RECENT_STATUS_CHANGES,
-      variables: { first: 20, status: null },
+      variables: { first: 20, status },
     },
     result: { data: { recentStatusChanges: changes } },
+    delay,
   })
 
   it('is a table, polls every 30 s, marks the rows that came with the last read, and pauses when hidden', async () => {
@@ -291,5 +330,60 @@ describe('RecentChanges: polling and new rows', () => {
     await flush()
     expect(screen.queryByTestId('recent-new')).toBeNull()
     expect(screen.getByTestId('recent-new-count')).toHaveTextContent('')
+  })
+
+  it('a status filter shows its own rows, none marked new until a later read brings one', async () => {
+    const picked = change('ORDER-1', '2026-11-20T11:00:00.000Z')
+    const packing = {
+      ...change('ORDER-3', '2026-11-20T09:00:00.000Z'),
+      oldStatus: 'PACKING',
+      newStatus: 'READY_FOR_INVOICING',
+    }
+
+    const later = {
+      ...packing,
+      orderId: 'ORDER-4',
+      receivedAt: '2026-11-20T11:59:00.000Z',
+    }
+
+    const filtered = { status: 'READY_FOR_INVOICING' }
+
+    renderPage(<RecentChanges />, {
+      mocks: [
+        recent([picked]),
+        // Slow: the unfiltered rows are still there while it loads.
+        recent([packing], { ...filtered, delay: 50 }),
+        recent([later, packing], filtered),
+      ],
+    })
+    await flush()
+    expect(screen.getAllByTestId('recent-change')).toHaveLength(1)
+
+    fireEvent.change(screen.getByRole('combobox'), {
+      target: { value: 'READY_FOR_INVOICING' },
+    })
+    await flush()
+    await act(async () => {
+      jest.advanceTimersByTime(50)
+    })
+    await flush()
+
+    const rows = screen.getAllByTestId('recent-change')
+
+    expect(rows).toHaveLength(1)
+    expect(within(rows[0]).getByRole('link')).toHaveTextContent('ORDER-3')
+    expect(screen.queryByTestId('recent-new')).toBeNull()
+    expect(screen.getByTestId('recent-new-count')).toHaveTextContent('')
+
+    // The next read of the same filter: only what it brought is new.
+    await act(async () => {
+      jest.advanceTimersByTime(REFRESH_MS)
+    })
+    await flush()
+    const polled = screen.getAllByTestId('recent-change')
+
+    expect(polled).toHaveLength(2)
+    expect(polled[0]).toHaveAttribute('data-new', 'true')
+    expect(polled[1]).not.toHaveAttribute('data-new')
   })
 })

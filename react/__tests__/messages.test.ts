@@ -81,6 +81,8 @@ describe('messages', () => {
       'STORE_UNAVAILABLE',
       'SETTINGS_UNAVAILABLE',
       'BAD_USER_INPUT',
+      'FORBIDDEN',
+      'UNAUTHENTICATED',
     ]) {
       expect(en[ERROR_MESSAGES[code].title]).toBeTruthy()
       expect(en[ERROR_MESSAGES[code].description]).toBeTruthy()

@@ -81,7 +81,11 @@ export type ErrorAction = 'settings' | 'retry' | 'none'
 
 export const ERROR_MESSAGES: Record<
   string,
-  Described & { action: ErrorAction }
+  Described & {
+    action: ErrorAction
+    // Raised by VTEX (@vtex/api's @auth), not this app: its message is English for developers.
+    platform?: true
+  }
 > = {
   NOT_CONFIGURED: {
     title: 'admin/pick-and-pack.error.NOT_CONFIGURED.title',
@@ -133,6 +137,20 @@ export const ERROR_MESSAGES: Record<
     title: 'admin/pick-and-pack.error.BAD_USER_INPUT.title',
     description: 'admin/pick-and-pack.error.BAD_USER_INPUT.description',
     action: 'none',
+  },
+  // The Admin user's roles lack the resource the query or action needs: a retry cannot help.
+  FORBIDDEN: {
+    title: 'admin/pick-and-pack.error.FORBIDDEN.title',
+    description: 'admin/pick-and-pack.error.FORBIDDEN.description',
+    action: 'none',
+    platform: true,
+  },
+  // No valid VTEX ID session (expired, signed out): only signing in again helps.
+  UNAUTHENTICATED: {
+    title: 'admin/pick-and-pack.error.UNAUTHENTICATED.title',
+    description: 'admin/pick-and-pack.error.UNAUTHENTICATED.description',
+    action: 'none',
+    platform: true,
   },
   NETWORK_ERROR: {
     title: 'admin/pick-and-pack.error.NETWORK_ERROR.title',

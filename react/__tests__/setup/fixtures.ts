@@ -149,6 +149,7 @@ export function fulfillment(
         newStatus: 'PICKING',
         hostname: 'store.example.com',
         receivedAt: '2026-11-20T09:40:00.000Z',
+        occurredAt: null,
         source: 'webhook',
       },
       {
@@ -158,6 +159,7 @@ export function fulfillment(
         newStatus: 'READY_FOR_PACKING',
         hostname: 'store.example.com',
         receivedAt: '2026-11-20T10:02:00.000Z',
+        occurredAt: null,
         source: 'webhook',
       },
     ],

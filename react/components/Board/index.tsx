@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
 
+import { useCurrentData } from '../../hooks/useCurrentData'
 import { useMounted } from '../../hooks/useMounted'
 import FULFILLMENT_BOARD from './graphql/fulfillmentBoard.gql'
 import FULFILLMENT_ORDERS from './graphql/fulfillmentOrders.gql'
@@ -57,7 +58,8 @@ function Board() {
   const [cursors, setCursors] = useState<Array<string | null>>([null])
   const [refreshing, setRefreshing] = useState(false)
   const mounted = useMounted()
-  const lastPage = useRef<OrderPage | null>(null)
+  // The last page answered, and its index: its rows keep their own range while another loads.
+  const lastPage = useRef<{ page: OrderPage; index: number } | null>(null)
 
   const filter: OrderFilter = {
     status: status || null,
@@ -78,14 +80,17 @@ function Board() {
   // Every refetch names `fresh`: a refetch keeps the variables of the one before.
   const askBoard = (fresh: boolean) => board.refetch({ fresh })
 
+  const pageIndex = cursors.length - 1
+  const ordersVariables: FulfillmentOrdersVariables = {
+    ...filter,
+    first: PAGE_SIZE,
+    after: cursors[pageIndex],
+  }
+
   const orders = useQuery<FulfillmentOrdersData, FulfillmentOrdersVariables>(
     FULFILLMENT_ORDERS,
     {
-      variables: {
-        ...filter,
-        first: PAGE_SIZE,
-        after: cursors[cursors.length - 1],
-      },
+      variables: ordersVariables,
       errorPolicy: 'all',
       notifyOnNetworkStatusChange: true,
       fetchPolicy: 'cache-and-network',
@@ -123,11 +128,15 @@ function Board() {
     ? undefined
     : rootErrorCode(board.error, 'fulfillmentBoard')
 
-  const page = orders.data?.fulfillmentOrders ?? null
+  // Only an answer to this page and filter: its cursor, total and rows are the current ones.
+  const page =
+    useCurrentData(orders, ordersVariables)?.fulfillmentOrders ?? null
 
-  if (page) lastPage.current = page
-  // While the next page (or filter) loads, the rows before it stay, dimmed.
-  const shownPage = page ?? (orders.loading ? lastPage.current : null)
+  if (page) lastPage.current = { page, index: pageIndex }
+  // While the next page (or filter) loads, the rows before it stay, dimmed, paging disabled.
+  const shown = page || orders.loading ? lastPage.current : null
+
+  const shownPage = shown?.page ?? null
   const ordersError = page
     ? undefined
     : rootErrorCode(orders.error, 'fulfillmentOrders')
@@ -300,7 +309,7 @@ function Board() {
               )}
               <OrdersTable orders={shownPage.orders} now={now} busy={!page} />
               <Pagination
-                pageIndex={cursors.length - 1}
+                pageIndex={shown?.index ?? pageIndex}
                 pageSize={PAGE_SIZE}
                 shown={shownPage.orders.length}
                 total={shownPage.total}

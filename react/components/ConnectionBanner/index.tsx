@@ -6,6 +6,7 @@ import { Alert, Spinner } from 'vtex.styleguide'
 import PICK_AND_PACK_CONNECTION from './graphql/pickAndPackConnection.gql'
 import { parseDate } from '../../utils/dates'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
+import { own } from '../../utils/own'
 
 interface ConnectionData {
   pickAndPackConnection: {
@@ -15,6 +16,16 @@ interface ConnectionData {
     // When Pick and Pack was asked (a real call each time); null from an older server.
     checkedAt?: string | null
   } | null
+}
+
+const UNAVAILABLE = 'admin/pick-and-pack.connection.unavailable'
+
+// Failures that checking again may fix, other than Pick and Pack not answering (UNAVAILABLE).
+const RETRYABLE_MESSAGES: Record<string, string> = {
+  // VTEX did not return the app settings: Pick and Pack was not even asked.
+  SETTINGS_UNAVAILABLE: 'admin/pick-and-pack.connection.settingsUnavailable',
+  // Pick and Pack answered, in a form the app cannot read: it is up.
+  PNP_BAD_ANSWER: 'admin/pick-and-pack.connection.badAnswer',
 }
 
 function SettingsLink() {
@@ -129,7 +140,9 @@ function ConnectionBanner() {
       return (
         <Alert type="warning" action={retry}>
           <span>
-            <FormattedMessage id="admin/pick-and-pack.connection.unavailable" />
+            <FormattedMessage
+              id={own(RETRYABLE_MESSAGES, connection.code) ?? UNAVAILABLE}
+            />
           </span>
           <CheckedAt value={connection.checkedAt} />
         </Alert>

@@ -14,11 +14,15 @@ interface Props {
 
 /**
  * A failed action (a button's mutation), inline under the button: what failed, the server's
- * own message (or, without one, the words for its code) and the code to quote to support.
+ * own message (or, without one or for a platform code, the words for its code) and the code
+ * to quote to support.
  */
 function ActionError({ titleId, failure }: Props) {
   const known =
     own(ERROR_MESSAGES, failure.code) ?? ERROR_MESSAGES[UNKNOWN_ERROR]
+
+  // The app's own messages say what to do; the platform's are not written for merchants.
+  const message = known.platform ? undefined : failure.message
 
   return (
     <p
@@ -27,7 +31,7 @@ function ActionError({ titleId, failure }: Props) {
       data-error-code={failure.code}
     >
       <FormattedMessage id={titleId} />{' '}
-      {failure.message ?? <FormattedMessage id={known.description} />}{' '}
+      {message ?? <FormattedMessage id={known.description} />}{' '}
       <span className="c-muted-1">
         <FormattedMessage
           id="admin/pick-and-pack.error.code"

@@ -9,23 +9,33 @@ import { parseDate } from '../../utils/dates'
 import { normalizeStatus } from '../../utils/statuses'
 import { own } from '../../utils/own'
 import { CHANGE_SOURCE_MESSAGES } from './labels'
-import type { HistoryEntry, StatusChange } from './types'
+import type { HistoryEntry } from './types'
 
-/** Newest first; the API sends them oldest first, and equal dates keep arrival order. */
-export function newestFirst<T extends StatusChange>(changes: T[]): T[] {
+/**
+ * When a change happened: its notification's own date, else its arrival. A notification can
+ * arrive late (a retry), after changes that happened later.
+ */
+export const changedAt = (change: HistoryEntry) =>
+  change.occurredAt ?? change.receivedAt
+
+/**
+ * Newest first. The API sends them oldest first by the same date, so equal dates keep its
+ * order (reversed).
+ */
+export function newestFirst<T extends HistoryEntry>(changes: T[]): T[] {
   return changes
     .map((change, index) => ({
       change,
       index,
-      time: parseDate(change.receivedAt)?.getTime() ?? 0,
+      time: parseDate(changedAt(change))?.getTime() ?? 0,
     }))
     .sort((a, b) => b.time - a.time || b.index - a.index)
     .map(({ change }) => change)
 }
 
 /**
- * A change the webhook did not deliver (the sweep found it, or the order view saw it live),
- * marked so that a merchant can tell a missed notification from a delivered one.
+ * A change the webhook did not deliver (the sweep or the backfill found it, or the order view
+ * saw it live), marked so that a merchant can tell a missed notification from a delivered one.
  */
 function SourceTag({ source }: { source: string }) {
   const intl = useIntl()
@@ -75,7 +85,7 @@ function HistoryTimeline({ history, fresh }: Props) {
             data-new={isNew ? 'true' : undefined}
           >
             <span className="c-muted-1 t-small w-30 flex-none">
-              <DateTime value={change.receivedAt} />
+              <DateTime value={changedAt(change)} />
             </span>
             <span className="flex-auto flex items-center flex-wrap">
               <span className="c-muted-1 mr3">

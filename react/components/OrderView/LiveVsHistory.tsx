@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { useStatusText } from '../../hooks/useStatusText'
 import { parseDate } from '../../utils/dates'
 import { flowRank } from '../../utils/statuses'
+import { changedAt } from './HistoryTimeline'
 import type { HistoryEntry } from './types'
 
 // Pick and Pack's API caches its answers for 30 s: within that (and a little more for the
@@ -33,9 +34,9 @@ export function disagreement(
   // Same place (the two ends): they differ, neither is ahead.
   if (liveRank === historyRank) return 'differ'
   if (liveRank > historyRank) return 'liveAhead'
-  const received = parseDate(latest.receivedAt)?.getTime()
+  const happened = parseDate(changedAt(latest))?.getTime()
 
-  return received !== undefined && now - received <= CACHE_LAG_MS
+  return happened !== undefined && now - happened <= CACHE_LAG_MS
     ? 'historyAheadCache'
     : 'historyAheadOld'
 }
@@ -64,7 +65,7 @@ function LiveVsHistory({ live, latest, readAt }: Props) {
   const kind = disagreement(live, latest, (readAt ?? new Date()).getTime())
 
   if (!kind) return null
-  const received = parseDate(latest.receivedAt)
+  const happened = parseDate(changedAt(latest))
 
   return (
     <p
@@ -77,13 +78,13 @@ function LiveVsHistory({ live, latest, readAt }: Props) {
         values={{
           live: label(live),
           history: label(latest.newStatus),
-          time: received
-            ? intl.formatTime(received, {
+          time: happened
+            ? intl.formatTime(happened, {
                 hour: '2-digit',
                 minute: '2-digit',
                 second: '2-digit',
               })
-            : latest.receivedAt,
+            : changedAt(latest),
         }}
       />
     </p>

@@ -179,6 +179,7 @@ export const OMS_TRACKING_MESSAGES: Record<string, string> = {
 export const CHANGE_SOURCE_MESSAGES: Record<string, string> = {
   sweep: 'admin/pick-and-pack.history.source.sweep',
   view: 'admin/pick-and-pack.history.source.view',
+  backfill: 'admin/pick-and-pack.history.source.backfill',
 }
 
 /** Whole hours and minutes of a duration in minutes (rounded to the minute). */

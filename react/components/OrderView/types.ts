@@ -102,7 +102,10 @@ export interface StatusChange {
 /** A change in the order's history: its own id, and how the app learned of it. */
 export interface HistoryEntry extends StatusChange {
   id: string
-  // webhook, sweep (the webhook missed it, the sweep found it) or view (seen live here).
+  // When the change happened, by the notification's own date; null when it carried none.
+  occurredAt: string | null
+  // webhook, sweep (the webhook missed it, the sweep found it), view (seen live here) or
+  // backfill (recorded from Pick and Pack's live status by the backfill).
   source: string
 }
 

@@ -5,6 +5,7 @@ import { useQuery } from 'react-apollo'
 import { Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
+import { useCurrentData } from '../../hooks/useCurrentData'
 import { useMounted } from '../../hooks/useMounted'
 import RECENT_STATUS_CHANGES from './graphql/recentStatusChanges.gql'
 import ErrorMessage from '../ErrorMessage'
@@ -56,20 +57,22 @@ function RecentChanges() {
   const known = useRef<{ status: string; keys: Set<string> } | null>(null)
   const signatureRef = useRef<string | null>(null)
 
-  const { data, loading, error, refetch } = useQuery<Data>(
-    RECENT_STATUS_CHANGES,
-    {
-      variables: { first: RECENT_LIMIT, status: status || null },
-      errorPolicy: 'all',
-      notifyOnNetworkStatusChange: true,
-      fetchPolicy: 'cache-and-network',
-    }
-  )
+  const variables = { first: RECENT_LIMIT, status: status || null }
+  const query = useQuery<Data>(RECENT_STATUS_CHANGES, {
+    variables,
+    errorPolicy: 'all',
+    notifyOnNetworkStatusChange: true,
+    fetchPolicy: 'cache-and-network',
+  })
 
+  const { data, loading, error, refetch } = query
   const changes = data ? data.recentStatusChanges : null
   const items = changes ?? []
-  const keys = items.map(changeKey)
-  const signature = changes ? `${status}\n${keys.join('\n')}` : null
+  // Only an answer to this filter is compared: the rows kept while another filter loads
+  // belong to the previous one.
+  const answered = useCurrentData(query, variables)?.recentStatusChanges
+  const keys = (answered ?? []).map(changeKey)
+  const signature = answered ? `${status}\n${keys.join('\n')}` : null
 
   signatureRef.current = signature
 

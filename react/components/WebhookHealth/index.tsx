@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import React, { useEffect, useState } from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from 'react-apollo'
 
 import { useMounted } from '../../hooks/useMounted'
@@ -12,6 +12,7 @@ import PanelLoading from '../PanelLoading'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { rootErrorCode } from '../../utils/graphqlErrors'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
+import { own } from '../../utils/own'
 import UpdatedAt from '../UpdatedAt'
 
 // Read again every 30 s while the tab is visible (a hidden tab asks nothing).
@@ -36,6 +37,18 @@ export interface WebhookHealthData {
 }
 
 const quiet = () => undefined
+
+// Why the webhook refused a notification, by its code (node/middlewares/webhookErrors.ts
+// REFUSAL_CODES; a test keeps both equal). The server's reason is English: it is shown only for
+// a code this page does not know.
+export const REFUSAL_MESSAGES: Record<string, string> = {
+  UNAUTHORIZED: 'admin/pick-and-pack.webhook.refused.UNAUTHORIZED',
+  INVALID_NOTIFICATION:
+    'admin/pick-and-pack.webhook.refused.INVALID_NOTIFICATION',
+  PAYLOAD_TOO_LARGE: 'admin/pick-and-pack.webhook.refused.PAYLOAD_TOO_LARGE',
+  HOSTNAME_MISMATCH: 'admin/pick-and-pack.webhook.refused.HOSTNAME_MISMATCH',
+  METHOD_NOT_ALLOWED: 'admin/pick-and-pack.webhook.refused.METHOD_NOT_ALLOWED',
+}
 
 type Tone = 'ok' | 'warning' | 'danger' | 'neutral'
 
@@ -91,6 +104,7 @@ function SettingsLink() {
  * secret came in the URL's query string. Its own query, read again while the tab is visible.
  */
 function WebhookHealth() {
+  const intl = useIntl()
   const [updatedAt, setUpdatedAt] = useState<number | null>(null)
   const mounted = useMounted()
   const { data, error, loading, refetch } = useQuery<WebhookHealthData>(
@@ -119,6 +133,13 @@ function WebhookHealth() {
   }, REFRESH_MS)
 
   const errorCode = health ? undefined : rootErrorCode(error, 'webhookHealth')
+
+  const refusal = (refused: RefusedNotification) => {
+    const id = own(REFUSAL_MESSAGES, refused.code)
+
+    return id ? intl.formatMessage({ id }) : refused.reason
+  }
+
   const now = Date.now()
 
   return (
@@ -188,7 +209,7 @@ function WebhookHealth() {
                 values={{
                   when: <When value={health.lastRefused.at} now={now} />,
                   status: health.lastRefused.status,
-                  reason: health.lastRefused.reason,
+                  reason: refusal(health.lastRefused),
                 }}
               />
             ) : (
