@@ -24,7 +24,10 @@ const notification = (body: Record<string, unknown>): StatusNotification => {
   return result.notification
 }
 
-/** An entry received one second after the previous one built by this helper. */
+/**
+ * An entry received one second after the previous one built by this helper, all after the
+ * dates the tests give (`at`): a date later than its arrival would not be taken.
+ */
 const entry = (
   oldStatus: string | null,
   newStatus: string,
@@ -32,7 +35,7 @@ const entry = (
 ): HistoryEntry =>
   toHistoryEntry(
     notification({ oldStatus, newStatus, ...fields }),
-    new Date(T0 + ++arrival * 1000)
+    new Date(T0 + 30 * 60_000 + ++arrival * 1000)
   )
 
 const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString()
@@ -70,6 +73,29 @@ describe('toHistoryEntry', () => {
       source: 'webhook',
       extra: { date: '2026-11-20T09:40:00Z', picker: 'Ana' },
     })
+  })
+})
+
+describe('toHistoryEntry: dates', () => {
+  const arrivedAt = new Date('2026-11-20T09:41:00Z')
+  const dated = (date: string) =>
+    toHistoryEntry(
+      notification({ oldStatus: 'PICKING', newStatus: 'PACKING', date }),
+      arrivedAt
+    )
+
+  it('keeps a date a few minutes ahead of the arrival (clocks differ)', () => {
+    expect(dated('2026-11-20T09:45:00Z').occurredAt).toBe(
+      '2026-11-20T09:45:00.000Z'
+    )
+  })
+
+  it('does not take a date that has not happened yet as when the change happened', () => {
+    const entryFromTheFuture = dated('2999-01-01T00:00:00Z')
+
+    expect(entryFromTheFuture.occurredAt).toBeNull()
+    // Still the change it was: its id and payload are as sent.
+    expect(entryFromTheFuture.extra.date).toBe('2999-01-01T00:00:00Z')
   })
 })
 
@@ -379,9 +405,15 @@ describe('chronological', () => {
 
 describe('time order', () => {
   it('orders dates beyond year 9999 by time, not as text', () => {
-    const far = entry('PICKING', 'PACKING', {
-      date: '+010000-01-01T00:00:00.000Z',
-    })
+    // Received after it, or its date would not be taken.
+    const far = toHistoryEntry(
+      notification({
+        oldStatus: 'PICKING',
+        newStatus: 'PACKING',
+        date: '+010000-01-01T00:00:00.000Z',
+      }),
+      new Date('+010000-01-01T00:01:00.000Z')
+    )
 
     const near = entry('READY_FOR_PICKING', 'PICKING', { date: at(1) })
 

@@ -74,6 +74,31 @@ describe('parseNotification', () => {
     expect(notification.oldStatus).toBe('PENDING')
   })
 
+  it('reads a known status in any case or spacing as its one spelling, as one change', () => {
+    const spelled = parsed({
+      orderId: 'o-1',
+      oldStatus: 'picking',
+      newStatus: 'Ready for packing',
+    })
+
+    expect(spelled).toMatchObject({
+      oldStatus: 'PICKING',
+      newStatus: 'READY_FOR_PACKING',
+    })
+    expect(
+      notificationId(
+        parsed({
+          orderId: 'o-1',
+          oldStatus: 'PICKING',
+          newStatus: 'READY_FOR_PACKING',
+        })
+      )
+    ).toBe(notificationId(spelled))
+    expect(parsed({ orderId: 'o-1', newStatus: 'Cancelled' }).newStatus).toBe(
+      'CANCELED'
+    )
+  })
+
   it('keeps an unknown newStatus as is', () => {
     expect(
       parsed({ orderId: 'o-1', newStatus: 'SOME_NEW_STATUS' }).newStatus

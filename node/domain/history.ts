@@ -47,6 +47,19 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export const MAX_ENTRIES_PER_ORDER = 500
 
+/** How far a payload's date may run ahead of its arrival (clocks differ) and still be kept. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
+
+/**
+ * The payload's date, unless it is later than the arrival by more than clocks differ: a date
+ * that has not happened yet would put the order "in its status since" the future, never late.
+ */
+const happenedAt = (occurredAt: string | null, receivedAt: Date) =>
+  occurredAt !== null &&
+  Date.parse(occurredAt) - receivedAt.getTime() > MAX_CLOCK_AHEAD_MS
+    ? null
+    : occurredAt
+
 export const toHistoryEntry = (
   notification: StatusNotification,
   receivedAt: Date,
@@ -58,7 +71,7 @@ export const toHistoryEntry = (
   newStatus: notification.newStatus,
   hostname: notification.hostname,
   receivedAt: receivedAt.toISOString(),
-  occurredAt: notification.occurredAt,
+  occurredAt: happenedAt(notification.occurredAt, receivedAt),
   source,
   extra: notification.extra,
 })

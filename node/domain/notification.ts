@@ -1,6 +1,7 @@
 import { ORDER_ID_PATTERN } from './orderId'
 import { isRecord } from './normalize'
 import { sha256Hex } from './sha256'
+import { normalizeStatus } from './statuses'
 
 /** A status change as Pick and Pack notifies it, after validation. */
 export interface StatusNotification {
@@ -132,8 +133,9 @@ export function parseNotification(body: unknown): ParseResult {
     ok: true,
     notification: {
       orderId,
-      oldStatus,
-      newStatus,
+      // One spelling per status, so that ranks, limits and the board know it.
+      oldStatus: oldStatus === null ? null : normalizeStatus(oldStatus),
+      newStatus: normalizeStatus(newStatus),
       hostname,
       occurredAt: parseDate(body.date ?? body.createdAt ?? body.updatedAt),
       extra,

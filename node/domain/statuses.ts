@@ -86,3 +86,24 @@ export function statusRank(status: string): number | null {
 
   return null
 }
+
+// Spellings of a known status that Pick and Pack's APIs use beside the webhook's.
+const STATUS_ALIASES: Record<string, string> = { CANCELLED: 'CANCELED' }
+
+/**
+ * The known status a value names in any letter case or spacing ("packing", "Ready for
+ * packing", "CANCELLED"); a value that names none is returned as received. The admin reads
+ * statuses alike (react/utils/statuses.ts, kept equal by a test).
+ */
+export function normalizeStatus(status: string): string {
+  const code = status
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_')
+
+  const known = Object.prototype.hasOwnProperty.call(STATUS_ALIASES, code)
+    ? STATUS_ALIASES[code]
+    : code
+
+  return isKnownStatus(known) ? known : status
+}
