@@ -341,6 +341,43 @@ describe('the board over two replicas', () => {
     expect(searched.data.fulfillmentOrders).toEqual({ total: 0, orders: [] })
   })
 
+  it('counts orders in statuses it does not know, one tile each, never late', async () => {
+    const unknown = [
+      ['7200000000001-01', 'NEW_FANCY_STATUS'],
+      ['7200000000002-01', 'NEW_FANCY_STATUS'],
+      ['7200000000003-01', 'AWAITING_DRONE'],
+    ]
+
+    const answers = await Promise.all(
+      unknown.map(([orderId, status]) =>
+        notify(a, { orderId, oldStatus: 'PICKING', newStatus: status })
+      )
+    )
+
+    expect(answers).toEqual([200, 200, 200])
+    const counted = await eventually(
+      () => board(b, true),
+      (answer) =>
+        answer.statuses.filter((tile) => tile.status === 'AWAITING_DRONE')
+          .length > 0 &&
+        answer.statuses.some(
+          (tile) => tile.status === 'NEW_FANCY_STATUS' && tile.count === 2
+        )
+    )
+
+    expect(
+      counted.statuses.filter(
+        ({ status }) =>
+          status === 'NEW_FANCY_STATUS' || status === 'AWAITING_DRONE'
+      )
+    ).toEqual(
+      expect.arrayContaining([
+        { status: 'NEW_FANCY_STATUS', count: 2, late: 0 },
+        { status: 'AWAITING_DRONE', count: 1, late: 0 },
+      ])
+    )
+  })
+
   it('after a settings change the snapshot of the old settings is not served', async () => {
     const before = await board(a, true)
     // A replica with the merchant's new settings (every summary in the window counts alike,

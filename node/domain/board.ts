@@ -214,6 +214,19 @@ export function statusWhere(status: string, windowStart: string): string {
   return isFinal(status) ? `${clause} AND lastChangeAt>${windowStart}` : clause
 }
 
+/**
+ * Orders in none of the statuses given (the board's own, and the others found so far): how
+ * the board finds a status Pick and Pack added that it does not know. Null when one given
+ * cannot be named in a search (then the ones after it cannot be told apart).
+ */
+export function otherStatusWhere(known: readonly string[]): string | null {
+  if (known.some((status) => quote(status) !== status)) return null
+
+  return ['status is not null', ...known.map((s) => `status<>${s}`)].join(
+    ' AND '
+  )
+}
+
 /** Every status a board shows, in flow order; final ones last. */
 export const BOARD_STATUSES: readonly string[] = [
   ...FLOW_STATUSES,

@@ -1,6 +1,6 @@
 /**
  * The board as last counted, shared by every replica and every admin (kept in VBase): a poll
- * reads it instead of asking Master Data its 32 counts, and at most one replica at a time
+ * reads it instead of asking Master Data its 33 counts, and at most one replica at a time
  * counts again once it ages.
  */
 

@@ -6,6 +6,7 @@ import {
   driftWhere,
   lateBefore,
   lateWhere,
+  otherStatusWhere,
   statusWhere,
 } from '../domain/board'
 import type { BoardCounts } from '../domain/boardSnapshot'
@@ -13,6 +14,8 @@ import type { BoardSnapshots, SnapshotRead } from '../storage/boardSnapshot'
 import type { AppDeps } from './deps'
 
 const DAY_MS = 86_400_000
+/** Bounds the search for statuses the board does not know: more would not fit a board anyway. */
+const MAX_OTHER_STATUSES = 10
 
 export interface BoardSettings {
   /** The time limits in force (`timeLimits`). */
@@ -22,8 +25,9 @@ export interface BoardSettings {
 
 /**
  * Counts per status (and late per status), late and drift totals at `now`: one Master Data
- * count each, all at once, so the board costs one round trip of latency (and 32 calls).
- * Throws StorageError when any count fails.
+ * count each, all at once, so the board costs one round trip of latency and 33 calls (a
+ * round trip and a call more per status found that it does not know). Throws StorageError
+ * when any count fails.
  */
 export async function countBoard(
   masterdata: MasterData,
@@ -33,7 +37,7 @@ export async function countBoard(
   const summaries = new OrderSummaries(masterdata)
   const windowStart = new Date(now - windowDays * DAY_MS).toISOString()
 
-  const [statuses, late, drift] = await Promise.all([
+  const [statuses, others, late, drift] = await Promise.all([
     Promise.all(
       BOARD_STATUSES.map(async (status) => {
         const hasLimit = lateBefore(status, limits, now) !== null
@@ -47,16 +51,49 @@ export async function countBoard(
         return { status, count, late: lateCount }
       })
     ),
+    otherStatusCounts(summaries),
     summaries.count(lateWhere(limits, now)),
     summaries.count(driftWhere()),
   ])
 
   return {
     updatedAt: new Date(now).toISOString(),
-    statuses: statuses.filter((entry) => entry.count > 0),
+    statuses: [...statuses.filter((entry) => entry.count > 0), ...others],
     late,
     drift,
   }
+}
+
+/**
+ * Orders in statuses the board does not know (Pick and Pack added one), each with its count:
+ * a search of one document finds a status and how many are in any such status, the next one
+ * leaves it out, and the difference is its count. One search when there is none (the usual
+ * case), one more per status found. Never late: no limit names them.
+ */
+async function otherStatusCounts(summaries: OrderSummaries) {
+  const counts: Array<{ status: string; count: number; late: number }> = []
+  const excluded = [...BOARD_STATUSES]
+  let found: { status: string; total: number } | null = null
+
+  for (let round = 0; round <= MAX_OTHER_STATUSES; round++) {
+    const where = otherStatusWhere(excluded)
+
+    if (!where) break
+    // eslint-disable-next-line no-await-in-loop
+    const { documents, total } = await summaries.search(where, 1, 1)
+
+    if (found) {
+      counts.push({ status: found.status, count: found.total - total, late: 0 })
+    }
+
+    const status = documents[0]?.status
+
+    found = status && total > 0 ? { status, total } : null
+    if (!found || round === MAX_OTHER_STATUSES) break
+    excluded.push(found.status)
+  }
+
+  return counts.filter((entry) => entry.count > 0)
 }
 
 /** What refreshing or saving the snapshot needs: where, and for which settings. */
