@@ -12,6 +12,7 @@ import {
   isBeforeInvoicing,
   isLate,
   lateWhere,
+  otherStatusWhere,
   statusWhere,
   summaryOfHistory,
   timeLimits,
@@ -150,6 +151,19 @@ describe('Master Data clauses say what the rules say', () => {
         driftOf(doc).length > 0,
       ])
     }
+  })
+
+  it('other statuses: none of the given ones, never a summary without a status', () => {
+    const where = otherStatusWhere([...BOARD_STATUSES, 'NEW_ONE']) as string
+
+    for (const doc of docs) expect(matches(where, doc)).toBe(false)
+    expect(matches(where, summary({ status: 'NEW_ONE' }))).toBe(false)
+    expect(matches(where, summary({ status: 'NEWER_ONE' }))).toBe(true)
+    expect(
+      matches(where, summary({ status: null, omsStatus: 'handling' }))
+    ).toBe(false)
+    // A status a search cannot name: the ones after it cannot be told apart.
+    expect(otherStatusWhere(['WITH SPACE'])).toBeNull()
   })
 
   it('final statuses over the window only', () => {
