@@ -225,6 +225,77 @@ describe('home: connection banner, other failures', () => {
   )
 })
 
+describe('home: connection banner, when the check itself is refused', () => {
+  function refusedMock(code: string) {
+    return {
+      request: { query: PICK_AND_PACK_CONNECTION },
+      result: {
+        data: null,
+        errors: [
+          new GraphQLError(
+            'refused',
+            undefined,
+            undefined,
+            undefined,
+            ['pickAndPackConnection'],
+            undefined,
+            { code }
+          ),
+        ],
+      },
+    }
+  }
+
+  it.each([
+    [
+      'FORBIDDEN',
+      'You do not have permission for this',
+      'Your VTEX Admin user lacks the permission this needs.',
+    ],
+    [
+      'UNAUTHENTICATED',
+      'Your session has expired',
+      'Your VTEX Admin session expired. Reload the page and sign in again.',
+    ],
+  ])(
+    '%s says why, with no "Check again" that cannot pass',
+    async (code, title, description) => {
+      renderHome([refusedMock(code), recentMock(null, [])])
+
+      const banner = screen.getByTestId('connection-banner')
+
+      expect(await within(banner).findByText(title)).toBeInTheDocument()
+      expect(banner).toHaveTextContent(description)
+      expect(banner).not.toHaveTextContent(
+        'Could not check the connection to Pick and Pack.'
+      )
+      expect(within(banner).queryByText('Check again')).not.toBeInTheDocument()
+    }
+  )
+
+  it('a check that failed for another reason still offers to check again', async () => {
+    renderHome([
+      refusedMock('INTERNAL_SERVER_ERROR'),
+      recentMock(null, []),
+      connectionMock(true),
+    ])
+
+    const banner = screen.getByTestId('connection-banner')
+
+    expect(
+      await within(banner).findByText(
+        'Could not check the connection to Pick and Pack.'
+      )
+    ).toBeInTheDocument()
+    fireEvent.click(within(banner).getByText('Check again'))
+    expect(
+      await screen.findByText(
+        'Connected to Pick and Pack: the Api-Key is valid.'
+      )
+    ).toBeInTheDocument()
+  })
+})
+
 describe('home: recent status changes', () => {
   it('lists changes, and a row opens its order', async () => {
     const { navigate } = renderHome([

@@ -2,7 +2,7 @@
 // kept fresh by polling while visible, and consistent: one not-found, money, vehicles,
 // canceled lines, what the line count counts.
 import React from 'react'
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { MockedResponse } from '@apollo/react-testing'
 
 import PickAndPackOrder from '../PickAndPackOrder'
@@ -177,6 +177,88 @@ describe('panels that do not wait on each other', () => {
 
     expect(await screen.findByTestId('order-not-found')).toBeInTheDocument()
     expect(screen.queryByTestId('order-id-hint')).not.toBeInTheDocument()
+  })
+
+  // Test orders (QA-1…) reach the app's webhook though neither upstream knows them.
+  const recorded = (orderId: string): HistoryEntry[] =>
+    fulfillment().history.map((change) => ({ ...change, orderId }))
+
+  const unknownOrder = (
+    orderId: string,
+    history: HistoryEntry[],
+    delays: Partial<Record<Panel, number>> = {}
+  ) =>
+    orderMock(
+      fulfillment({
+        orderId,
+        oms: null,
+        pickAndPack: null,
+        items: [],
+        history,
+      }),
+      [
+        panelError('oms', 'OMS_ORDER_NOT_FOUND'),
+        panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
+      ],
+      orderId,
+      delays
+    )
+
+  it('an order neither side knows still shows the changes the app recorded for it', async () => {
+    const orderId = 'QA-1'
+
+    renderOrder(unknownOrder(orderId, recorded(orderId)), { orderId })
+
+    const notFound = await screen.findByTestId('order-not-found')
+
+    await waitFor(() =>
+      expect(screen.getAllByTestId('history-entry')).toHaveLength(2)
+    )
+    const history = screen.getByTestId('history-section')
+
+    // Still true of both upstreams, and said first.
+    expect(notFound).toHaveTextContent(
+      'Neither the OMS nor Pick and Pack knows an order QA-1.'
+    )
+    expect(
+      notFound.compareDocumentPosition(history) &
+        Node.DOCUMENT_POSITION_FOLLOWING
+    ).toBeTruthy()
+    expect(
+      within(history).getByRole('heading', { name: 'History' })
+    ).toBeInTheDocument()
+    expect(within(history).getAllByTestId('history-entry')).toHaveLength(2)
+    // Still one message: no card per side, no panel that has nothing to show.
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    expect(screen.queryByTestId('oms-panel')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('pnp-panel')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('reconciliation')).not.toBeInTheDocument()
+    // The OMS does not know the order: no link to its 404.
+    expect(screen.queryByText('Open in OMS ↗')).not.toBeInTheDocument()
+  })
+
+  it('an order neither side knows: the message alone while its history loads or is empty', async () => {
+    const orderId = 'QA-1'
+    const { unmount } = renderOrder(
+      unknownOrder(orderId, recorded(orderId), { history: 300 }),
+      { orderId }
+    )
+
+    expect(await screen.findByTestId('order-not-found')).toBeInTheDocument()
+    expect(screen.queryByTestId('history-section')).not.toBeInTheDocument()
+    expect(screen.queryByText('Open in OMS ↗')).not.toBeInTheDocument()
+    // Then the recorded changes join it.
+    expect(
+      await screen.findAllByTestId('history-entry', {}, { timeout: 2000 })
+    ).toHaveLength(2)
+    unmount()
+
+    renderOrder(unknownOrder(orderId, []), { orderId })
+    expect(await screen.findByTestId('order-not-found')).toBeInTheDocument()
+    // Let the empty history answer: it must not add a panel.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.queryByTestId('history-section')).not.toBeInTheDocument()
+    expect(screen.queryByText('Open in OMS ↗')).not.toBeInTheDocument()
   })
 })
 

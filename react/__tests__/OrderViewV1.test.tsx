@@ -272,7 +272,8 @@ describe('Pick and Pack panel on v1', () => {
     expect(pnpPanel().getByTestId('time-packing')).toHaveTextContent(
       '1 h 5 min'
     )
-    expect(pnpPanel().getByTestId('time-shipping')).toHaveTextContent('—')
+    // Ready for invoicing: shipping has not happened yet.
+    expect(pnpPanel().getByTestId('time-shipping')).toHaveTextContent('Not yet')
     expect(pnpPanel().getByTestId('lines-rejected')).toHaveTextContent('1')
     expect(pnpPanel().getByTestId('lines-replaced')).toHaveTextContent('1')
     expect(pnpPanel().getByTestId('lines-unhandled')).toHaveTextContent('0')
@@ -314,6 +315,87 @@ describe('Pick and Pack panel on v1', () => {
     expect(pnpPanel().getByTestId('time-packing')).toHaveTextContent('< 1 min')
     expect(pnpPanel().getByTestId('time-shipping')).toHaveTextContent('1 h')
   })
+
+  // v1 sends 0 (a required number) for a step that has not happened: the order's status
+  // tells it from a step that took no time. Timings as the simulator sends them.
+  it.each([
+    {
+      locale: 'en',
+      status: 'PICKING',
+      pickingStatus: 'IN_PROGRESS',
+      times: [0, 0, 0],
+      shown: ['Not yet', 'Not yet', 'Not yet'],
+    },
+    {
+      locale: 'en',
+      status: 'PACKING',
+      pickingStatus: 'PACKING',
+      times: [27, 0, 0],
+      shown: ['27 min', 'Not yet', 'Not yet'],
+    },
+    {
+      locale: 'pt',
+      status: 'ON_ROUTE',
+      pickingStatus: 'SORTING',
+      times: [27, 15, 0],
+      shown: ['27 min', '15 min', 'Ainda não'],
+    },
+    {
+      locale: 'es',
+      status: 'READY_FOR_INVOICING',
+      pickingStatus: 'PACKED',
+      times: [27, 15, 0],
+      shown: ['27 min', '15 min', 'Todavía no'],
+    },
+    // Reached: a time is shown as it came.
+    {
+      locale: 'en',
+      status: 'DELIVERED',
+      pickingStatus: 'SORTING',
+      times: [27, 15, 0.2],
+      shown: ['27 min', '15 min', '< 1 min'],
+    },
+    // Reached but not sent: unknown, not "not yet".
+    {
+      locale: 'en',
+      status: 'DELIVERED',
+      pickingStatus: 'SORTING',
+      times: [27, 15, null],
+      shown: ['27 min', '15 min', '—'],
+    },
+  ] as const)(
+    'a step not reached yet is "not yet", not "0 min" ($locale, $status)',
+    async ({ locale, status, pickingStatus, times, shown }) => {
+      const [picking, packing, shipping] = times
+
+      renderOrder(
+        [
+          ...orderMock(
+            fulfillment({
+              pickAndPack: v1PickAndPackOrder({
+                fulfillmentStatus: status,
+                pickingStatus,
+                timings: { picking, packing, shipping },
+              }),
+            })
+          ),
+          shipmentsMock([]),
+        ],
+        locale
+      )
+
+      expect(await pnpPanel().findByTestId('time-picking')).toHaveTextContent(
+        shown[0]
+      )
+      expect(pnpPanel().getByTestId('time-packing')).toHaveTextContent(shown[1])
+      expect(pnpPanel().getByTestId('time-shipping')).toHaveTextContent(
+        shown[2]
+      )
+      expect(pnpPanel().getByTestId('picking-details')).not.toHaveTextContent(
+        /\b0 min/
+      )
+    }
+  )
 
   it('shows an unknown picking status as received', async () => {
     renderOrder([

@@ -5,6 +5,8 @@ import { Alert, Spinner } from 'vtex.styleguide'
 
 import PICK_AND_PACK_CONNECTION from './graphql/pickAndPackConnection.gql'
 import { parseDate } from '../../utils/dates'
+import { rootErrorCode } from '../../utils/graphqlErrors'
+import { ERROR_MESSAGES } from '../../utils/messages'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
 import { own } from '../../utils/own'
 
@@ -64,7 +66,7 @@ function CheckedAt({ value }: { value: string | null | undefined }) {
 /** Whether the app can talk to Pick and Pack, and what to fix when it cannot. */
 function ConnectionBanner() {
   const intl = useIntl()
-  const { data, loading, refetch } = useQuery<ConnectionData>(
+  const { data, error, loading, refetch } = useQuery<ConnectionData>(
     PICK_AND_PACK_CONNECTION,
     {
       errorPolicy: 'all',
@@ -94,7 +96,27 @@ function ConnectionBanner() {
   const connection = data && data.pickAndPackConnection
 
   if (!connection) {
-    // The check itself failed (network, auth): nothing is known about Pick and Pack.
+    // The check itself was refused for a reason checking again cannot fix (FORBIDDEN,
+    // UNAUTHENTICATED: the user's roles or session must change): the shared words, no retry.
+    const refused = own(
+      ERROR_MESSAGES,
+      rootErrorCode(error, 'pickAndPackConnection')
+    )
+
+    if (refused?.action === 'none') {
+      return (
+        <Alert type="error">
+          <div>
+            <strong className="db fw5 mb1">
+              <FormattedMessage id={refused.title} />
+            </strong>
+            <FormattedMessage id={refused.description} />
+          </div>
+        </Alert>
+      )
+    }
+
+    // The check itself failed otherwise (network, server): nothing is known about Pick and Pack.
     return (
       <Alert type="error" action={retry}>
         <FormattedMessage id="admin/pick-and-pack.connection.failed" />

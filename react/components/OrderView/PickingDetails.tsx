@@ -3,7 +3,8 @@ import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 
 import { own } from '../../utils/own'
-import type { PickAndPackOrder } from './types'
+import { flowRank, normalizeStatus } from '../../utils/statuses'
+import type { PickAndPackOrder, Timings } from './types'
 import { useOrderText } from './useOrderText'
 
 const SOURCES: Record<string, { name: string; description: string }> = {
@@ -36,6 +37,24 @@ export function SourceBadge({ source }: { source: string }) {
 
 const ROW = 'ma0 flex flex-wrap'
 
+// The status each timed step ends at: v1 sends 0 (a required number) for a step not done yet.
+const STEP_ENDS: Record<keyof Timings, string> = {
+  picking: 'READY_FOR_PACKING',
+  packing: 'READY_FOR_INVOICING',
+  shipping: 'DELIVERED',
+}
+
+/**
+ * Whether a step's time is not there yet: none (0 or null) and the order still before the
+ * step's end. Outside the flow (canceled, unknown) the status cannot tell: shown as received.
+ */
+function notYet(status: string, step: keyof Timings, minutes?: number | null) {
+  const rank = flowRank(normalizeStatus(status))
+  const end = flowRank(STEP_ENDS[step])
+
+  return !minutes && rank !== undefined && end !== undefined && rank < end
+}
+
 function Stat({
   label,
   testId,
@@ -66,6 +85,10 @@ function PickingDetails({ pickAndPack }: { pickAndPack: PickAndPackOrder }) {
   if (!isV1 && !pickingStatus && !timings && pickers.length === 0) return null
 
   const count = (lines: unknown[]) => intl.formatNumber(lines.length)
+  const time = (step: keyof Timings) =>
+    notYet(pickAndPack.fulfillmentStatus, step, timings?.[step])
+      ? intl.formatMessage({ id: 'admin/pick-and-pack.pnp.time.notYet' })
+      : text.duration(timings?.[step])
 
   return (
     <div className="mt5" data-testid="picking-details">
@@ -92,13 +115,13 @@ function PickingDetails({ pickAndPack }: { pickAndPack: PickAndPackOrder }) {
           label={<FormattedMessage id="admin/pick-and-pack.pnp.time.picking" />}
           testId="time-picking"
         >
-          {text.duration(timings?.picking)}
+          {time('picking')}
         </Stat>
         <Stat
           label={<FormattedMessage id="admin/pick-and-pack.pnp.time.packing" />}
           testId="time-packing"
         >
-          {text.duration(timings?.packing)}
+          {time('packing')}
         </Stat>
         <Stat
           label={
@@ -106,7 +129,7 @@ function PickingDetails({ pickAndPack }: { pickAndPack: PickAndPackOrder }) {
           }
           testId="time-shipping"
         >
-          {text.duration(timings?.shipping)}
+          {time('shipping')}
         </Stat>
       </dl>
       {isV1 && (

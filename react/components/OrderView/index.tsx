@@ -120,6 +120,13 @@ function OrderView({ orderId }: { orderId: string }) {
   const { fresh } = useChangeMarks(history.updatedAt, historyIds, null)
   const { statusBefore } = useChangeMarks(pnp.updatedAt, null, liveStatus)
 
+  // Neither side knows the order: one message for the page, not one per panel.
+  const notFound =
+    pnp.errorCode === 'PNP_ORDER_NOT_FOUND' &&
+    oms.errorCode === 'OMS_ORDER_NOT_FOUND' &&
+    !pickAndPack &&
+    !omsOrder
+
   const header = (
     <PageHeader
       title={
@@ -135,17 +142,19 @@ function OrderView({ orderId }: { orderId: string }) {
     >
       {valid && (
         <div className="flex">
-          {/* The page's one link to the order in the OMS. */}
-          <div className="mr3">
-            <Button
-              variation="secondary"
-              href={omsOrderPath(orderId)}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              <FormattedMessage id="admin/pick-and-pack.order.openInOms" />
-            </Button>
-          </div>
+          {/* The page's one link to the order in the OMS; none to an order it does not know. */}
+          {!notFound && (
+            <div className="mr3">
+              <Button
+                variation="secondary"
+                href={omsOrderPath(orderId)}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                <FormattedMessage id="admin/pick-and-pack.order.openInOms" />
+              </Button>
+            </div>
+          )}
           <Button
             variation="primary"
             onClick={refreshAll}
@@ -168,18 +177,21 @@ function OrderView({ orderId }: { orderId: string }) {
     )
   }
 
-  // Neither side knows the order: one message for the page, not one per panel.
-  if (
-    pnp.errorCode === 'PNP_ORDER_NOT_FOUND' &&
-    oms.errorCode === 'OMS_ORDER_NOT_FOUND' &&
-    !pickAndPack &&
-    !omsOrder
-  ) {
+  if (notFound) {
+    // The app may still have recorded changes for it (test orders such as QA-1 reach the
+    // webhook): shown under the message, which stays true of both upstreams.
+    const recorded = history.value !== null && history.value.length > 0
+
     return (
       <Layout pageHeader={header}>
         <PageBlock>
           <NotFound orderId={orderId} />
         </PageBlock>
+        {recorded && (
+          <PageBlock>
+            <HistoryPanel query={history} fresh={fresh} />
+          </PageBlock>
+        )}
       </Layout>
     )
   }
