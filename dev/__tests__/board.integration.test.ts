@@ -292,6 +292,14 @@ describe('the board over two replicas', () => {
       { orderId: ORDERS[1] },
     ])
 
+    // A status in another spelling names the same one.
+    const spelled = await postGraphql(
+      b,
+      '{ fulfillmentOrders(status: "ready_for_packing") { total } }'
+    )
+
+    expect(spelled.data.fulfillmentOrders.total).toBe(ORDERS.length)
+
     for (const args of [
       'first: 0',
       'first: 101',

@@ -282,6 +282,41 @@ describe('pickAndPackConnection and recentStatusChanges', () => {
 
     expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT')
   })
+
+  it('filters by a status in any spelling, and refuses what cannot be one', async () => {
+    await fetch(`${host.url}/_v/pick-and-pack/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-secret': SECRET,
+      },
+      body: JSON.stringify({
+        orderId: '1253881550488-01',
+        oldStatus: 'Ready for shipping',
+        newStatus: 'waiting for delivery company',
+        hostname: 'teststore',
+      }),
+    })
+    const { json } = await graphql(
+      host,
+      '{ recentStatusChanges(status: "Waiting for delivery company") { orderId oldStatus newStatus } }'
+    )
+
+    expect(json.data.recentStatusChanges).toEqual([
+      {
+        orderId: '1253881550488-01',
+        oldStatus: 'READY_FOR_SHIPPING',
+        newStatus: 'WAITING_FOR_DELIVERY_COMPANY',
+      },
+    ])
+
+    const bad = await graphql(
+      host,
+      '{ recentStatusChanges(status: "bad<>") { orderId } }'
+    )
+
+    expect(bad.json.errors[0].extensions.code).toBe('BAD_USER_INPUT')
+  })
 })
 
 describe('secrets', () => {

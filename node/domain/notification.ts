@@ -20,7 +20,8 @@ export type ParseResult =
   | { ok: false; message: string }
 
 /** Status names: documented ones are UPPER_SNAKE; keep room for new ones, refuse junk. */
-const STATUS_PATTERN = /^[A-Za-z][A-Za-z0-9_ -]{0,63}$/
+/** What a status may look like (Pick and Pack's codes, and other spellings of them). */
+export const STATUS_PATTERN = /^[A-Za-z][A-Za-z0-9_ -]{0,63}$/
 const HOSTNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/
 const KNOWN_FIELDS = ['orderId', 'oldStatus', 'newStatus', 'hostname']
 /** Unknown fields are kept, but a notification is flat: refuse absurd nesting. */

@@ -12,6 +12,7 @@ import {
   timeLimits,
 } from '../../domain/board'
 import { AppError } from '../../domain/errors'
+import { normalizeStatus } from '../../domain/statuses'
 import type { Context } from '../../typings/context'
 import { storeUnavailable } from './fulfillmentBoard'
 
@@ -36,7 +37,8 @@ function filterOf(args: Args, limits: Record<string, number>, now: number) {
       throw badInput('"status" must be a Pick and Pack status such as PICKING.')
     }
 
-    clauses.push(`status=${status}`)
+    // Stored in one spelling (see parseNotification): asked in any.
+    clauses.push(`status=${normalizeStatus(status)}`)
   }
 
   if (search) {

@@ -1,4 +1,6 @@
 import { AppError } from '../../domain/errors'
+import { STATUS_PATTERN } from '../../domain/notification'
+import { normalizeStatus } from '../../domain/statuses'
 import { historyStore } from '../../storage/historyStore'
 import type { Context } from '../../typings/context'
 import { toStatusChange } from '../statusChange'
@@ -19,14 +21,17 @@ export async function recentStatusChanges(
     )
   }
 
-  const status = args.status?.trim() || null
+  const asked = args.status?.trim() || null
 
-  if (status !== null && status.length > 64) {
+  if (asked !== null && !STATUS_PATTERN.test(asked)) {
     throw new AppError(
       'BAD_USER_INPUT',
-      '"status" must be a Pick and Pack status.'
+      '"status" must be a Pick and Pack status such as PICKING.'
     )
   }
+
+  // Stored in one spelling (see parseNotification): asked in any.
+  const status = asked === null ? null : normalizeStatus(asked)
 
   try {
     const recent = await historyStore(ctx.clients).recent(first, status)
