@@ -13,6 +13,7 @@ import {
   isLate,
   lateWhere,
   otherStatusWhere,
+  outdatesOmsSide,
   statusWhere,
   summaryOfHistory,
   timeLimits,
@@ -187,6 +188,49 @@ describe('Master Data clauses say what the rules say', () => {
         summary({ status: 'PICKING', lastChangeAt: minutesAgo(9999) })
       )
     ).toBe(true)
+  })
+})
+
+describe('OMS broadcasts', () => {
+  const at = (minutes: number) => minutesAgo(minutes)
+
+  it('writes a later broadcast over an earlier one, never an earlier over a later', () => {
+    const canceled = { omsStatus: 'canceled', omsChangedAt: at(5) }
+
+    expect(
+      outdatesOmsSide(canceled, { state: 'handling', changedAt: at(30) })
+    ).toBe(false)
+    expect(
+      outdatesOmsSide(canceled, { state: 'invoiced', changedAt: at(1) })
+    ).toBe(true)
+    // The same broadcast again (a redelivery, or its writer checking): nothing to write.
+    expect(
+      outdatesOmsSide(canceled, { state: 'canceled', changedAt: at(5) })
+    ).toBe(false)
+  })
+
+  it('writes any broadcast where none is stored, and never an undated one over a dated one', () => {
+    expect(outdatesOmsSide(null, { state: 'handling', changedAt: null })).toBe(
+      true
+    )
+    expect(
+      outdatesOmsSide(
+        { omsStatus: 'handling', omsChangedAt: null },
+        { state: 'handling', changedAt: null }
+      )
+    ).toBe(false)
+    expect(
+      outdatesOmsSide(
+        { omsStatus: 'handling', omsChangedAt: null },
+        { state: 'invoiced', changedAt: at(1) }
+      )
+    ).toBe(true)
+    expect(
+      outdatesOmsSide(
+        { omsStatus: 'canceled', omsChangedAt: at(5) },
+        { state: 'handling', changedAt: null }
+      )
+    ).toBe(false)
   })
 })
 

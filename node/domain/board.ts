@@ -264,3 +264,24 @@ export function decodeCursor(cursor: string): { page: number; size: number } {
 
 /** Master Data reaches 10,000 documents by paging: a page beyond that cannot be had. */
 export const MAX_REACHABLE = 10_000
+
+/**
+ * Whether an OMS broadcast (`order-status-updated`) should be written over the summary as
+ * stored: a later date than the stored one; without a stored date, a different state; never
+ * an undated broadcast over a dated one. Written, it is what is stored, so the same broadcast
+ * asks nothing more (its writer checks again after writing: see omsStatusChanged).
+ */
+export function outdatesOmsSide(
+  stored: Pick<OrderSummaryDocument, 'omsStatus' | 'omsChangedAt'> | null,
+  broadcast: { state: string; changedAt: string | null }
+): boolean {
+  const storedAt = stored?.omsChangedAt ? Date.parse(stored.omsChangedAt) : NaN
+
+  if (Number.isNaN(storedAt)) {
+    return broadcast.changedAt !== null || stored?.omsStatus !== broadcast.state
+  }
+
+  return (
+    broadcast.changedAt !== null && Date.parse(broadcast.changedAt) > storedAt
+  )
+}
