@@ -43,7 +43,7 @@ export async function authenticateWebhook(
     throw new WebhookError(
       401,
       'UNAUTHORIZED',
-      'Wrong webhook secret. The x-webhook-secret header must equal "Webhook secret" in the app settings.'
+      'Wrong webhook secret. The secret sent (the x-webhook-secret header, or the query parameter secret) must equal "Webhook secret" in the app settings.'
     )
   }
 
