@@ -17,9 +17,15 @@ function formatError(error: GraphQLError, logger: LocalLogger) {
     | (Error & { extensions?: { code?: string } })
     | undefined
 
+  // No path: the request itself was refused before any resolver ran (a variable of the wrong
+  // type), as VTEX's GraphQL server refuses it; with one, a resolver failed.
   const code =
     original?.extensions?.code ??
-    (original ? undefined : 'GRAPHQL_VALIDATION_FAILED')
+    (!original
+      ? 'GRAPHQL_VALIDATION_FAILED'
+      : !error.path
+      ? 'BAD_USER_INPUT'
+      : undefined)
 
   if (!code) {
     logger.error({

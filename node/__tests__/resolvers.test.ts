@@ -202,6 +202,13 @@ describe('orderFulfillment', () => {
     expect(json.data.orderFulfillment.history).toEqual([])
   })
 
+  it('refuses a variable of the wrong type as bad input, not an internal error', async () => {
+    const { json } = await graphql(host, QUERY, { id: { a: 1 } })
+
+    expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT')
+    expect(json.errors[0].message).toMatch(/\$id/)
+  })
+
   it('refuses a malformed order id with BAD_USER_INPUT before calling anyone', async () => {
     const before = { ...upstream.counts }
     const { json } = await graphql(host, QUERY, { id: '../../admin' })
