@@ -371,6 +371,7 @@ describe('interactions sent once', () => {
       trackingSent: true,
       pending: 1,
       lastError: omsFailureText('http:500'),
+      lastErrorCode: 'http:500',
       tracking: 'SENT',
       interactionsOn: true,
     })
@@ -384,6 +385,7 @@ describe('interactions sent once', () => {
       interactionsOn: false,
       pending: 0,
       lastError: null,
+      lastErrorCode: null,
     })
   })
 })

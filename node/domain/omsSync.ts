@@ -117,6 +117,8 @@ export interface OmsSyncView {
   trackingSent: boolean
   pending: number
   lastError: string | null
+  /** The last failure's code (`timeout`, `unreadable`, `http:<status>`), for the admin's words. */
+  lastErrorCode: string | null
   tracking: 'SENT' | 'WAITING' | 'FAILED' | 'OFF'
   interactionsOn: boolean
 }
@@ -150,6 +152,7 @@ export function omsSyncOf(
     lastError: lastFailure?.lastError
       ? omsFailureText(lastFailure.lastError)
       : null,
+    lastErrorCode: lastFailure?.lastError ?? null,
     tracking: !settings.omsTracking
       ? 'OFF'
       : tracking?.state === 'sent'
