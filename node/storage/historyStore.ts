@@ -25,8 +25,8 @@ import { StorageError, etagOf, isConflict } from './jsonStore'
  *   create, and the later one may even overwrite a change written in between.
  * - A Master Data document per change (`statusChange`, see StatusChanges), written after the
  *   answer by the change's own event handler (`keepRecord`), which first merges the change
- *   back into its history if a concurrent creation dropped it (`settle`). Readers merge the order's documents
- *   into its history, and write back what they merged.
+ *   back into its history if a concurrent creation dropped it (`settle`). Readers merge the
+ *   order's documents into its history, and write back what they merged.
  *
  * A change is published (the IO event) before it is written: once the history holds it, it was
  * published. A failure of either write answers 503; the resend publishes again under the same
