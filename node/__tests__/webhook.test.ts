@@ -200,6 +200,22 @@ describe('webhook: accepted notifications', () => {
     expect(later.body.duplicate).toBe(true)
   })
 
+  it('answers duplicate: false to one of simultaneous copies of a change, true to the others', async () => {
+    // The order's document exists, so that copies meet If-Match (a first creation cannot).
+    await send(
+      notification({ oldStatus: 'READY_FOR_PICKING', newStatus: 'PICKING' })
+    )
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => send(notification()).then(answer))
+    )
+
+    expect(answers.map(({ status }) => status)).toEqual(Array(10).fill(200))
+    expect(answers.filter(({ body }) => body.duplicate === false)).toHaveLength(
+      1
+    )
+    expect((await historyOf(ORDER))?.entries).toHaveLength(2)
+  })
+
   it('lists the change in recentStatusChanges and in the order history through GraphQL', async () => {
     await send(notification())
     await send(

@@ -122,6 +122,8 @@ export class HistoryStore {
   ): Promise<RecordResult> {
     let saved = false
     let published = false
+    // A history write of this call that landed, or may have (it failed, but not with a 412).
+    let wrote = false
     let failures = 0
 
     for (let attempt = 1; ; attempt++) {
@@ -132,10 +134,11 @@ export class HistoryStore {
         const held = history.entries.find(({ id }) => id === entry.id)
 
         if (held) {
-          // Present before this call published it: a redelivery. Present after: this call's
-          // own write, whose answer was lost (it timed out after landing). Either way its
-          // listing is written again, as held (the same file), unless this call wrote it: a
-          // write of the two that failed before leaves no change without its listing.
+          // This call's own write, when it may have landed (its answer was lost, or its
+          // listing failed after it); else a redelivery, also when a copy of this call that
+          // ran at once wrote it first (this call's write was refused with 412). Either way
+          // its listing is written again, as held (the same file), unless this call wrote it:
+          // a write of the two that failed before leaves no change without its listing.
           if (!saved) {
             // eslint-disable-next-line no-await-in-loop
             await this.list(held)
@@ -143,8 +146,8 @@ export class HistoryStore {
           }
 
           return {
-            duplicate: !published,
-            isNew: published,
+            duplicate: !wrote,
+            isNew: wrote,
             currentStatus: history.currentStatus,
           }
         }
@@ -179,6 +182,10 @@ export class HistoryStore {
         ])
 
         if (listing.status === 'fulfilled') saved = true
+        if (written.status === 'fulfilled' || !isConflict(written.reason)) {
+          wrote = true
+        }
+
         if (written.status === 'rejected') throw written.reason
         if (listing.status === 'rejected') throw listing.reason
 
