@@ -127,7 +127,7 @@ describe('order view: in the OMS', () => {
     ).toBeInTheDocument()
   })
 
-  it('shows a failed tracking with the server’s words as they came, and Send again', async () => {
+  it('shows a failed tracking without a code in the server’s words as they came, and Send again', async () => {
     const lastError =
       'The OMS refused the tracking: the invoice 123 does not exist. Check the invoice in the OMS, then send again.'
 
@@ -326,6 +326,133 @@ describe('order view: in the OMS', () => {
     expect(
       sync.getByRole('button', { name: 'Enviar novamente' })
     ).toBeInTheDocument()
+  })
+})
+
+// The server's English sentences (node/domain/omsSync.ts): the page words the code instead.
+const SERVER_TEXT = {
+  'http:403':
+    "The OMS refused the app (HTTP 403). Accept the app's permissions again (Apps › Pick and Pack Tracking) and press Send again.",
+  'http:404':
+    'The OMS does not know this order or its invoice (HTTP 404). Check the order in the OMS.',
+  'http:502':
+    'The OMS answered HTTP 502. The app tries again on the next change and on the sweep; you can press Send again.',
+  timeout:
+    'The OMS did not answer in time. The call may have landed, so it is sent once more only: check the interactions of the order in the OMS.',
+  unreadable:
+    'Pick and Pack or the OMS order could not be read to write the tracking. The app tries again on the sweep; you can press Send again.',
+}
+
+type ServerCode = keyof typeof SERVER_TEXT
+
+const failed = (code: ServerCode) =>
+  omsSync({
+    pending: 1,
+    tracking: 'FAILED',
+    trackingSent: false,
+    lastError: SERVER_TEXT[code],
+    lastErrorCode: code,
+  })
+
+describe('order view: the last OMS failure in the page’s language', () => {
+  it.each([
+    [
+      'pt',
+      'http:403',
+      'O OMS recusou o app (HTTP 403). Aceite novamente as permissões do app (Apps › Pick and Pack Tracking) e clique em Enviar novamente.',
+    ],
+    [
+      'pt',
+      'timeout',
+      'O OMS não respondeu a tempo. A chamada pode ter chegado, por isso ela é enviada só mais uma vez: confira as interações do pedido no OMS.',
+    ],
+    [
+      'es',
+      'http:403',
+      'El OMS rechazó la app (HTTP 403). Vuelve a aceptar los permisos de la app (Apps › Pick and Pack Tracking) y pulsa Volver a enviar.',
+    ],
+    [
+      'es',
+      'timeout',
+      'El OMS no respondió a tiempo. Es posible que la llamada haya llegado, por eso se envía solo una vez más: revisa las interacciones del pedido en el OMS.',
+    ],
+  ] as const)('%s: %s', async (locale, code, expected) => {
+    renderOrder(failed(code), [], locale)
+    const sync = await syncBlock()
+    const line = sync.getByTestId('oms-sync-error')
+
+    expect(line.textContent).toBe(expected)
+    expect(line).toHaveAttribute('data-error-code', code)
+    expect(sync.queryByText(SERVER_TEXT[code])).not.toBeInTheDocument()
+  })
+
+  it.each([
+    [
+      'http:404',
+      'O OMS não conhece este pedido ou a nota fiscal dele (HTTP 404). Confira o pedido no OMS.',
+    ],
+    [
+      'http:502',
+      'O OMS respondeu HTTP 502. O app tenta novamente na próxima mudança e na varredura; você pode clicar em Enviar novamente.',
+    ],
+    [
+      'unreadable',
+      'Não foi possível ler o Pick and Pack ou o pedido no OMS para escrever o rastreamento. O app tenta novamente na varredura; você pode clicar em Enviar novamente.',
+    ],
+  ] as const)('pt: %s', async (code, expected) => {
+    renderOrder(failed(code), [], 'pt')
+
+    expect((await syncBlock()).getByTestId('oms-sync-error').textContent).toBe(
+      expected
+    )
+  })
+
+  it('says every code in English as the server does', async () => {
+    for (const code of Object.keys(SERVER_TEXT) as ServerCode[]) {
+      const { unmount } = renderOrder(failed(code))
+
+      // eslint-disable-next-line no-await-in-loop
+      const line = (await syncBlock()).getByTestId('oms-sync-error')
+
+      expect(line.textContent).toBe(SERVER_TEXT[code])
+      unmount()
+    }
+  })
+
+  it('falls back to the server’s words for a code it does not know', async () => {
+    const lastError = 'The OMS could not be reached (DNS). It is sent again.'
+
+    renderOrder(
+      omsSync({ pending: 1, lastError, lastErrorCode: 'dns' }),
+      [],
+      'pt'
+    )
+    const sync = await syncBlock()
+
+    expect(sync.getByTestId('oms-sync-error').textContent).toBe(lastError)
+    expect(
+      sync.getByRole('button', { name: 'Enviar novamente' })
+    ).toBeInTheDocument()
+  })
+
+  it('words the failure Send again answers with', async () => {
+    renderOrder(
+      failed('timeout'),
+      [retryMock({ ...failed('http:404'), pending: 1 })],
+      'es'
+    )
+    await syncBlock()
+    fireEvent.click(screen.getByRole('button', { name: 'Volver a enviar' }))
+
+    expect(
+      await screen.findByText(
+        'El OMS no conoce este pedido ni su factura (HTTP 404). Revisa el pedido en el OMS.'
+      )
+    ).toBeInTheDocument()
+    expect(screen.getByTestId('oms-sync-error')).toHaveAttribute(
+      'data-error-code',
+      'http:404'
+    )
   })
 })
 

@@ -221,6 +221,7 @@ export function omsSync(overrides: Partial<OmsSync> = {}): OmsSync {
     trackingSent: true,
     pending: 0,
     lastError: null,
+    lastErrorCode: null,
     tracking: 'SENT',
     interactionsOn: true,
     ...overrides,

@@ -11,7 +11,7 @@ import ActionError from '../ErrorMessage/ActionError'
 import Heading from '../Heading'
 import { actionFailure } from '../../utils/graphqlErrors'
 import { own } from '../../utils/own'
-import { OMS_TRACKING_MESSAGES } from './labels'
+import { OMS_TRACKING_MESSAGES, omsErrorMessage } from './labels'
 import type { OmsSync, OrderOmsData, RetryOmsSyncData } from './types'
 
 interface Props {
@@ -24,7 +24,12 @@ interface Props {
 
 /** Whether the merchant has something to send again. */
 export function canRetry(sync: OmsSync): boolean {
-  return sync.pending > 0 || !!sync.lastError || trackingOf(sync) === 'FAILED'
+  return (
+    sync.pending > 0 ||
+    !!sync.lastError ||
+    !!sync.lastErrorCode ||
+    trackingOf(sync) === 'FAILED'
+  )
 }
 
 function trackingOf(sync: OmsSync): string {
@@ -103,6 +108,7 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
 
   const tracking = trackingOf(omsSync)
   const trackingId = own(OMS_TRACKING_MESSAGES, tracking)
+  const errorMessage = omsErrorMessage(omsSync.lastErrorCode)
   const count = (value: number) => ({
     count: value,
     formatted: intl.formatNumber(value),
@@ -152,10 +158,19 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
             />
           </li>
         )}
-        {omsSync.lastError && (
-          // The server's own words: they already say what to do.
-          <li className="mb2 c-danger" data-testid="oms-sync-error">
-            {omsSync.lastError}
+        {(errorMessage || omsSync.lastError) && (
+          <li
+            className="mb2 c-danger"
+            data-testid="oms-sync-error"
+            data-error-code={omsSync.lastErrorCode ?? undefined}
+          >
+            {errorMessage ? (
+              <FormattedMessage {...errorMessage} />
+            ) : (
+              // No code, or one this page does not know: the server's English sentence still
+              // says what to do.
+              omsSync.lastError
+            )}
           </li>
         )}
       </ul>

@@ -175,6 +175,45 @@ export const OMS_TRACKING_MESSAGES: Record<string, string> = {
   OFF: 'admin/pick-and-pack.omsSync.tracking.OFF',
 }
 
+/** The last OMS failure's words by its code (OmsSync.lastErrorCode); HTTP statuses below. */
+export const OMS_ERROR_MESSAGES: Record<string, string> = {
+  timeout: 'admin/pick-and-pack.omsSync.error.timeout',
+  unreadable: 'admin/pick-and-pack.omsSync.error.unreadable',
+}
+
+/** Statuses with their own advice; another status gets the generic words. */
+const OMS_HTTP_ERROR_MESSAGES: Record<string, string> = {
+  '401': 'admin/pick-and-pack.omsSync.error.refused',
+  '403': 'admin/pick-and-pack.omsSync.error.refused',
+  '404': 'admin/pick-and-pack.omsSync.error.notFound',
+}
+
+/**
+ * The message of an OMS failure code (`timeout`, `unreadable`, `http:<status>`, as the server
+ * words them in node/domain/omsSync.ts), or undefined for a code this page does not know: the
+ * server's own sentence is shown then.
+ */
+export function omsErrorMessage(
+  code: string | null | undefined
+): { id: string; values?: { status: string } } | undefined {
+  if (!code) return undefined
+  const key = code.trim().toLowerCase()
+  const status = /^http:(\d{3})$/.exec(key)?.[1]
+
+  if (status) {
+    return {
+      id:
+        own(OMS_HTTP_ERROR_MESSAGES, status) ??
+        'admin/pick-and-pack.omsSync.error.http',
+      values: { status },
+    }
+  }
+
+  const id = own(OMS_ERROR_MESSAGES, key)
+
+  return id ? { id } : undefined
+}
+
 /** How the app learned of a change other than by the webhook (StatusChange.source). */
 export const CHANGE_SOURCE_MESSAGES: Record<string, string> = {
   sweep: 'admin/pick-and-pack.history.source.sweep',

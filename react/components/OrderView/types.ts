@@ -148,6 +148,8 @@ export interface OmsSync {
   trackingSent: boolean
   pending: number
   lastError: string | null
+  // timeout, unreadable or http:<status>: worded in the page's language when known.
+  lastErrorCode: string | null
   // SENT, WAITING, FAILED or OFF; another value is shown as received.
   tracking: string
   interactionsOn: boolean

@@ -1,4 +1,9 @@
-import { parseReason, splitMinutes, unitMessage } from '../labels'
+import {
+  omsErrorMessage,
+  parseReason,
+  splitMinutes,
+  unitMessage,
+} from '../labels'
 
 describe('unitMessage', () => {
   it.each([
@@ -68,4 +73,49 @@ describe('splitMinutes', () => {
   ])('%p min → %p h %p min', (minutes, hours, rest) => {
     expect(splitMinutes(minutes)).toEqual({ hours, minutes: rest })
   })
+})
+
+describe('omsErrorMessage', () => {
+  it.each([
+    ['timeout', { id: 'admin/pick-and-pack.omsSync.error.timeout' }],
+    ['unreadable', { id: 'admin/pick-and-pack.omsSync.error.unreadable' }],
+    [
+      'http:401',
+      {
+        id: 'admin/pick-and-pack.omsSync.error.refused',
+        values: { status: '401' },
+      },
+    ],
+    [
+      'http:403',
+      {
+        id: 'admin/pick-and-pack.omsSync.error.refused',
+        values: { status: '403' },
+      },
+    ],
+    [
+      'http:404',
+      {
+        id: 'admin/pick-and-pack.omsSync.error.notFound',
+        values: { status: '404' },
+      },
+    ],
+    [
+      'http:500',
+      {
+        id: 'admin/pick-and-pack.omsSync.error.http',
+        values: { status: '500' },
+      },
+    ],
+  ])('%s', (code, message) => {
+    expect(omsErrorMessage(code)).toEqual(message)
+  })
+
+  // The server words only these shapes; anything else is shown in its own words.
+  it.each([null, '', 'dns', 'http:', 'http:5000', 'http:abc', 'toString'])(
+    '%p is not a code this page knows',
+    (code) => {
+      expect(omsErrorMessage(code)).toBeUndefined()
+    }
+  )
 })
