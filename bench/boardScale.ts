@@ -37,6 +37,7 @@ import {
   isLate,
   lateBefore,
   lateWhere,
+  otherStatusWhere,
   statusWhere,
   timeLimits,
 } from '../node/domain/board'
@@ -532,6 +533,8 @@ function storeBoardQueries(storeURL: string, windowDays: number) {
     ]),
     lateWhere(limits, now),
     driftWhere(),
+    // The search for statuses the board does not know (none here: one search).
+    otherStatusWhere(BOARD_STATUSES) as string,
   ]
 
   return Promise.all(wheres.map((where) => storeCount(storeURL, where)))
