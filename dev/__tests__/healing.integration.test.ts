@@ -218,12 +218,16 @@ describe('the backfill', () => {
         () =>
           postGraphql(
             fresh,
-            '{ maintenance { backfill { state lastError recorded } } }'
+            '{ maintenance { backfill { state lastError lastErrorCode recorded } } }'
           ),
         (answer) => answer.data?.maintenance.backfill.state === 'FAILED'
       )
 
       expect(failed.data.maintenance.backfill.lastError).toMatch(/Resume/)
+      // Pick and Pack did not answer for the page's orders: the admin words it by this code.
+      expect(failed.data.maintenance.backfill.lastErrorCode).toBe(
+        'LOOKUPS_FAILED'
+      )
       simulator.setFaults({})
       await postGraphql(
         other,

@@ -524,6 +524,7 @@ describe('backfill progress', () => {
       page: 3,
       scanned: 200,
       lastError: 'x',
+      lastErrorCode: 'LOOKUPS_FAILED',
     }
 
     expect(startBackfill(failed, 7, now)).toMatchObject({
@@ -531,6 +532,7 @@ describe('backfill progress', () => {
       page: 3,
       scanned: 200,
       lastError: null,
+      lastErrorCode: null,
     })
     expect(startBackfill(failed, 3, now)).toMatchObject({
       page: 1,

@@ -22,6 +22,13 @@ export interface BackfillProgress {
   startedAt: string | null
   updatedAt: string | null
   lastError: string | null
+  /**
+   * The last failure's code, for the admin's words: an app error code (NOT_CONFIGURED,
+   * PNP_UNAUTHORIZED, ...), LOOKUPS_FAILED (Pick and Pack did not answer for some orders of a
+   * page), or the OMS order list's failure (`http:<status>`, `unreadable`). Absent in progress
+   * saved before it was kept.
+   */
+  lastErrorCode?: string | null
 }
 
 export const NO_BACKFILL: BackfillProgress = {
@@ -36,6 +43,7 @@ export const NO_BACKFILL: BackfillProgress = {
   startedAt: null,
   updatedAt: null,
   lastError: null,
+  lastErrorCode: null,
 }
 
 /**
@@ -55,6 +63,7 @@ export function startBackfill(
       ...previous,
       state: 'RUNNING',
       lastError: null,
+      lastErrorCode: null,
       updatedAt: now.toISOString(),
     }
   }

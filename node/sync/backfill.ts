@@ -8,6 +8,7 @@ import {
 } from '../domain/backfill'
 import { isAppError } from '../domain/errors'
 import { toNumber, toText } from '../domain/normalize'
+import { UNREADABLE, failureCode } from '../domain/omsSync'
 import { requireApiKey } from '../domain/settings'
 import { describeHttpFailure } from '../domain/upstreamErrors'
 import { Maintenance, newHolder } from '../storage/maintenanceStore'
@@ -101,7 +102,7 @@ export async function continueBackfill(
       ...progress,
       state: 'FAILED',
       updatedAt: new Date().toISOString(),
-      lastError: failureText(error),
+      ...failureOf(error),
     }
   }
 
@@ -179,14 +180,29 @@ async function backfillPage(
 
 class BackfillPageFailed extends Error {}
 
-function failureText(error: unknown): string {
-  if (isAppError(error) || error instanceof BackfillPageFailed) {
-    return error.message
+/** What a failed backfill says: in English, and by code for the admin's own words. */
+function failureOf(error: unknown): {
+  lastError: string
+  lastErrorCode: string
+} {
+  if (isAppError(error)) {
+    return { lastError: error.message, lastErrorCode: error.code }
+  }
+
+  if (error instanceof BackfillPageFailed) {
+    return { lastError: error.message, lastErrorCode: 'LOOKUPS_FAILED' }
   }
 
   const { status } = describeHttpFailure(error)
 
   return status
-    ? `The OMS order list answered HTTP ${status}. Check the app's List orders permission, then resume.`
-    : 'The OMS order list could not be read. Resume the backfill in a moment.'
+    ? {
+        lastError: `The OMS order list answered HTTP ${status}. Check the app's List orders permission, then resume.`,
+        lastErrorCode: failureCode(status),
+      }
+    : {
+        lastError:
+          'The OMS order list could not be read. Resume the backfill in a moment.',
+        lastErrorCode: UNREADABLE,
+      }
 }
