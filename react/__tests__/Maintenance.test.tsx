@@ -366,6 +366,117 @@ describe('maintenance panel', () => {
   })
 })
 
+describe('maintenance panel: why the backfill stopped', () => {
+  const failed = (lastErrorCode: string | null, lastError: string) =>
+    maintenanceData({
+      backfill: backfillStatus({
+        state: 'FAILED',
+        days: 7,
+        startedAt: minutesAgo(30),
+        updatedAt: minutesAgo(20),
+        scanned: 20,
+        recorded: 5,
+        total: 40,
+        lastError,
+        lastErrorCode,
+      }),
+    })
+
+  // The server's English sentences (node/sync/backfill.ts), never shown beside a known code.
+  const english = {
+    NOT_CONFIGURED:
+      'Pick and Pack is not configured: add the Api-Key in the app settings.',
+    LOOKUPS_FAILED:
+      '3 of 50 orders could not be looked up in Pick and Pack. Resume the backfill in a moment: it repeats this page.',
+    'http:403':
+      "The OMS order list answered HTTP 403. Check the app's List orders permission, then resume.",
+  }
+
+  it.each([
+    [
+      'pt',
+      'NOT_CONFIGURED',
+      'As configurações do app não têm a Api-Key do Pick and Pack. Adicione-a e retome o preenchimento.',
+    ],
+    [
+      'pt',
+      'LOOKUPS_FAILED',
+      'O Pick and Pack não respondeu para alguns pedidos da página que estava sendo lida. Retome o preenchimento em instantes: ele lê essa página novamente.',
+    ],
+    [
+      'pt',
+      'http:403',
+      'A lista de pedidos do OMS respondeu HTTP 403. Verifique a permissão List orders (ListOrders) do app e retome o preenchimento.',
+    ],
+    [
+      'es',
+      'NOT_CONFIGURED',
+      'La configuración de la app no tiene la Api-Key de Pick and Pack. Agrégala y reanuda la carga.',
+    ],
+    [
+      'es',
+      'LOOKUPS_FAILED',
+      'Pick and Pack no respondió para algunos pedidos de la página que se estaba leyendo. Reanuda la carga en un momento: vuelve a leer esa página.',
+    ],
+    [
+      'es',
+      'http:403',
+      'La lista de pedidos del OMS respondió HTTP 403. Revisa el permiso List orders (ListOrders) de la app y reanuda la carga.',
+    ],
+  ] as const)(
+    'in %s, %s is told in the page’s language',
+    async (locale, code, words) => {
+      renderPanel([maintenanceMock(failed(code, english[code]))], locale)
+
+      await backfillState()
+      const error = screen.getByTestId('backfill-error')
+
+      expect(error).toHaveTextContent(words)
+      expect(error).not.toHaveTextContent(english[code])
+    }
+  )
+
+  it('uses the shared words of an app error that read right for the backfill', async () => {
+    renderPanel(
+      [
+        maintenanceMock(
+          failed(
+            'PNP_UNAVAILABLE',
+            'Pick and Pack did not answer in time. Try again in a moment.'
+          )
+        ),
+      ],
+      'pt'
+    )
+
+    expect(await screen.findByTestId('backfill-error')).toHaveTextContent(
+      'O serviço do Pick and Pack não respondeu a tempo. Tente novamente em instantes.'
+    )
+  })
+
+  it('shows the server’s words for a code it does not know', async () => {
+    const lastError =
+      'The backfill lease was lost to another replica. Resume to continue.'
+
+    renderPanel([maintenanceMock(failed('LEASE_LOST', lastError))], 'es')
+
+    expect(await screen.findByTestId('backfill-error')).toHaveTextContent(
+      lastError
+    )
+    expect(
+      screen.getByText('La carga de los últimos 7 días se detuvo.')
+    ).toBeInTheDocument()
+  })
+
+  it('words a known code even when the server sent no sentence', async () => {
+    renderPanel([maintenanceMock(failed('unreadable', ''))])
+
+    expect(await screen.findByTestId('backfill-error')).toHaveTextContent(
+      'The OMS order list could not be read. Resume the backfill in a moment.'
+    )
+  })
+})
+
 describe('maintenance panel: polling', () => {
   beforeEach(() => {
     jest.useFakeTimers()

@@ -33,6 +33,7 @@ export function backfillStatus(
     recorded: 0,
     total: null,
     lastError: null,
+    lastErrorCode: null,
     ...overrides,
   }
 }

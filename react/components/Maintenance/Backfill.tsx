@@ -17,6 +17,7 @@ import type {
   StartBackfillVariables,
 } from './types'
 import When from './When'
+import { backfillErrorMessage } from './labels'
 
 // The API takes 1 to 90 days; the app settings' backfillDays defaults to 7.
 export const MIN_DAYS = 1
@@ -129,6 +130,7 @@ function Backfill({ backfill, now }: Props) {
 
   const state = backfill.state.trim().toUpperCase()
   const runDays = backfill.days ?? days
+  const errorMessage = backfillErrorMessage(backfill.lastErrorCode)
 
   let status: React.ReactNode
   let action: React.ReactNode = null
@@ -219,13 +221,20 @@ function Backfill({ backfill, now }: Props) {
             />
           </p>
           <BackfillProgress backfill={backfill} />
-          {backfill.lastError && (
-            // The server's own words: they already say what to do.
+          {(errorMessage || backfill.lastError) && (
             <p
               className="t-body c-danger mt0 mb3 lh-copy"
               data-testid="backfill-error"
             >
-              {backfill.lastError}
+              {errorMessage ? (
+                <FormattedMessage
+                  id={errorMessage.id}
+                  values={errorMessage.values}
+                />
+              ) : (
+                // A code this page does not know: the server's English still says what to do.
+                backfill.lastError
+              )}
             </p>
           )}
         </>

@@ -19,7 +19,10 @@ export interface BackfillStatus {
   recorded: number
   // OMS orders in the window, when known.
   total: number | null
+  // The server's English sentence, shown only when lastErrorCode is missing or unknown.
   lastError: string | null
+  // NOT_CONFIGURED and other app error codes, LOOKUPS_FAILED, http:<status> or unreadable.
+  lastErrorCode: string | null
 }
 
 export interface Maintenance {

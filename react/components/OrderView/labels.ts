@@ -1,6 +1,8 @@
 // Pick and Pack's codes this view names in the merchant's language (units, reasons, v1 picking
 // and shipment statuses, evidence types), written out literally so that every id can be found
 // with grep and is checked against messages/en.json. A code missing here is shown as received.
+import type { CodedMessage } from '../../utils/failureCodes'
+import { httpStatusOf } from '../../utils/failureCodes'
 import { own } from '../../utils/own'
 
 /** Short unit labels: "{quantity} kg". */
@@ -195,10 +197,10 @@ const OMS_HTTP_ERROR_MESSAGES: Record<string, string> = {
  */
 export function omsErrorMessage(
   code: string | null | undefined
-): { id: string; values?: { status: string } } | undefined {
+): CodedMessage | undefined {
   if (!code) return undefined
   const key = code.trim().toLowerCase()
-  const status = /^http:(\d{3})$/.exec(key)?.[1]
+  const status = httpStatusOf(key)
 
   if (status) {
     return {

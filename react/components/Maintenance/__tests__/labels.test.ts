@@ -1,0 +1,42 @@
+import { backfillErrorMessage } from '../labels'
+
+const id = (code: string) =>
+  `admin/pick-and-pack.maintenance.backfill.error.${code}`
+
+describe('backfillErrorMessage', () => {
+  it.each([
+    ['NOT_CONFIGURED', { id: id('NOT_CONFIGURED') }],
+    ['PNP_UNAUTHORIZED', { id: id('PNP_UNAUTHORIZED') }],
+    ['OMS_UNAVAILABLE', { id: id('OMS_UNAVAILABLE') }],
+    ['LOOKUPS_FAILED', { id: id('LOOKUPS_FAILED') }],
+    ['unreadable', { id: id('unreadable') }],
+    ['http:403', { id: id('http'), values: { status: '403' } }],
+    [' HTTP:500 ', { id: id('http'), values: { status: '500' } }],
+    // The shared words read right for the backfill too.
+    [
+      'PNP_UNAVAILABLE',
+      { id: 'admin/pick-and-pack.error.PNP_UNAVAILABLE.description' },
+    ],
+    [
+      'STORE_UNAVAILABLE',
+      { id: 'admin/pick-and-pack.error.STORE_UNAVAILABLE.description' },
+    ],
+    // Known codes whose shared words speak of one order or of the Admin user.
+    ['UNKNOWN_ERROR', { id: id('other'), values: { code: 'UNKNOWN_ERROR' } }],
+    ['FORBIDDEN', { id: id('other'), values: { code: 'FORBIDDEN' } }],
+  ])('%p', (code, message) => {
+    expect(backfillErrorMessage(code)).toEqual(message)
+  })
+
+  it.each([
+    null,
+    undefined,
+    '',
+    'SWEEP_FAILED',
+    'http:',
+    'http:5000',
+    'toString',
+  ])('%p is not a code this page knows', (code) => {
+    expect(backfillErrorMessage(code)).toBeUndefined()
+  })
+})
