@@ -1,5 +1,6 @@
 import type { UpstreamControl } from './support/upstream'
 import { omsFixture, startUpstream, trackingFixture } from './support/upstream'
+import { postWebhook } from './support/calls'
 import { startTestHost } from './support/host'
 
 const ORDER = '1253881550433-01'
@@ -57,18 +58,11 @@ afterAll(async () => {
 
 describe('orderFulfillment', () => {
   it('answers Pick and Pack, OMS, history and reconciliation together', async () => {
-    await fetch(`${host.url}/_v/pick-and-pack/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-webhook-secret': SECRET,
-      },
-      body: JSON.stringify({
-        orderId: ORDER,
-        oldStatus: 'WAITING_FOR_DELIVERY_COMPANY',
-        newStatus: 'ON_ROUTE',
-        hostname: 'teststore',
-      }),
+    await postWebhook(host, SECRET, {
+      orderId: ORDER,
+      oldStatus: 'WAITING_FOR_DELIVERY_COMPANY',
+      newStatus: 'ON_ROUTE',
+      hostname: 'teststore',
     })
     const { json } = await graphql(host, QUERY, { id: ORDER })
     const result = json.data.orderFulfillment
@@ -291,18 +285,11 @@ describe('pickAndPackConnection and recentStatusChanges', () => {
   })
 
   it('filters by a status in any spelling, and refuses what cannot be one', async () => {
-    await fetch(`${host.url}/_v/pick-and-pack/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-webhook-secret': SECRET,
-      },
-      body: JSON.stringify({
-        orderId: '1253881550488-01',
-        oldStatus: 'Ready for shipping',
-        newStatus: 'waiting for delivery company',
-        hostname: 'teststore',
-      }),
+    await postWebhook(host, SECRET, {
+      orderId: '1253881550488-01',
+      oldStatus: 'Ready for shipping',
+      newStatus: 'waiting for delivery company',
+      hostname: 'teststore',
     })
     const { json } = await graphql(
       host,

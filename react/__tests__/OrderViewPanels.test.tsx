@@ -111,25 +111,34 @@ describe('panels that do not wait on each other', () => {
     expect(await omsPanel().findByText('Jane Doe')).toBeInTheDocument()
   })
 
+  // Test orders (QA-1…) reach the app's webhook though neither upstream knows them.
+  const recorded = (orderId: string): HistoryEntry[] =>
+    fulfillment().history.map((change) => ({ ...change, orderId }))
+
+  const unknownOrder = (
+    orderId: string,
+    history: HistoryEntry[],
+    delays: Partial<Record<Panel, number>> = {}
+  ) =>
+    orderMock(
+      fulfillment({
+        orderId,
+        oms: null,
+        pickAndPack: null,
+        items: [],
+        history,
+      }),
+      [
+        panelError('oms', 'OMS_ORDER_NOT_FOUND'),
+        panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
+      ],
+      orderId,
+      delays
+    )
+
   it('one "not found" for an order neither side knows, with the -01 hint', async () => {
     const orderId = '1253881550433'
-    const { navigate } = renderOrder(
-      orderMock(
-        fulfillment({
-          orderId,
-          oms: null,
-          pickAndPack: null,
-          items: [],
-          history: [],
-        }),
-        [
-          panelError('oms', 'OMS_ORDER_NOT_FOUND'),
-          panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
-        ],
-        orderId
-      ),
-      { orderId }
-    )
+    const { navigate } = renderOrder(unknownOrder(orderId, []), { orderId })
 
     const notFound = await screen.findByTestId('order-not-found')
 
@@ -165,44 +174,11 @@ describe('panels that do not wait on each other', () => {
   })
 
   it('no hint for an id that has its suffix', async () => {
-    renderOrder(
-      orderMock(
-        fulfillment({ oms: null, pickAndPack: null, items: [], history: [] }),
-        [
-          panelError('oms', 'OMS_ORDER_NOT_FOUND'),
-          panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
-        ]
-      )
-    )
+    renderOrder(unknownOrder(ORDER_ID, []))
 
     expect(await screen.findByTestId('order-not-found')).toBeInTheDocument()
     expect(screen.queryByTestId('order-id-hint')).not.toBeInTheDocument()
   })
-
-  // Test orders (QA-1…) reach the app's webhook though neither upstream knows them.
-  const recorded = (orderId: string): HistoryEntry[] =>
-    fulfillment().history.map((change) => ({ ...change, orderId }))
-
-  const unknownOrder = (
-    orderId: string,
-    history: HistoryEntry[],
-    delays: Partial<Record<Panel, number>> = {}
-  ) =>
-    orderMock(
-      fulfillment({
-        orderId,
-        oms: null,
-        pickAndPack: null,
-        items: [],
-        history,
-      }),
-      [
-        panelError('oms', 'OMS_ORDER_NOT_FOUND'),
-        panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
-      ],
-      orderId,
-      delays
-    )
 
   it('an order neither side knows still shows the changes the app recorded for it', async () => {
     const orderId = 'QA-1'
