@@ -11,6 +11,7 @@ import { storeHistories } from '../../node/__tests__/support/histories'
 import type { Simulator } from '../simulator'
 import { SEEDED_ORDERS, startSimulator } from '../simulator'
 import { statusRank } from '../../node/domain/statuses'
+import { isFinal } from '../../node/domain/board'
 import { postGraphql } from '../../node/__tests__/support/calls'
 
 jest.setTimeout(90_000)
@@ -32,6 +33,16 @@ const post = (url: string, body?: unknown) =>
 const histories = (host: TestHost, account: string) =>
   storeHistories(host.storeURL, account)
 
+const SWEEP_SETTINGS = {
+  apiKey: API_KEY,
+  webhookSecret: SECRET,
+  sweepAfterMinutes: '1',
+  // No backfill on the first sweep: the backfill has its own test below.
+  backfillDays: '0',
+  omsInteractions: 'false',
+  omsTracking: 'false',
+}
+
 /** Orders whose live status is ahead of READY_FOR_HANDLING (the one the test records). */
 const ahead = SEEDED_ORDERS.filter(
   (order) =>
@@ -41,18 +52,8 @@ const ahead = SEEDED_ORDERS.filter(
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, apiKey: API_KEY, v1: false })
-  const settings = {
-    apiKey: API_KEY,
-    webhookSecret: SECRET,
-    sweepAfterMinutes: '1',
-    // No backfill on the first sweep: the backfill has its own test below.
-    backfillDays: '0',
-    omsInteractions: 'false',
-    omsTracking: 'false',
-  }
-
-  a = await startTestHost(simulator.url, settings, { account: ACCOUNT })
-  b = await startTestHost(simulator.url, settings, {
+  a = await startTestHost(simulator.url, SWEEP_SETTINGS, { account: ACCOUNT })
+  b = await startTestHost(simulator.url, SWEEP_SETTINGS, {
     account: ACCOUNT,
     storeURL: a.storeURL,
   })
@@ -171,6 +172,71 @@ describe('the sweep', () => {
       healed: ahead.length,
       remaining: 0,
     })
+  })
+})
+
+describe('orders stuck in Pick and Pack', () => {
+  it('are asked again only after a wait, so they do not hold back an order that just went quiet', async () => {
+    const host = await startTestHost(simulator.url, SWEEP_SETTINGS, {
+      account: 'stuck',
+    })
+
+    const sweep = async () =>
+      (await post(`${host.url}/_v/pick-and-pack/sweep`)).json()
+
+    // Recorded as Pick and Pack has them, two days idle: each ask finds nothing new.
+    const [quiet, ...stuck] = SEEDED_ORDERS.filter(
+      (order) => order.inPickAndPack && !isFinal(order.status)
+    )
+
+    const record = (orders: typeof stuck) =>
+      Promise.all(
+        orders.map(async (order) => {
+          const answer = await post(`${host.url}/_v/pick-and-pack/webhook`, {
+            orderId: order.orderId,
+            newStatus: order.status,
+            hostname: 'sandboxstore',
+            date: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+          })
+
+          expect(answer.status).toBe(200)
+        })
+      )
+
+    const indexed = (total: number) =>
+      eventually(
+        () => postGraphql(host, '{ fulfillmentOrders(first: 100) { total } }'),
+        (page) => page.data?.fulfillmentOrders.total === total
+      )
+
+    try {
+      await record(stuck)
+      await indexed(stuck.length)
+      const before = simulator.stats().trackingRequests
+
+      expect(await sweep()).toMatchObject({
+        checked: stuck.length,
+        healed: 0,
+        remaining: 0,
+      })
+      expect(simulator.stats().trackingRequests - before).toBe(stuck.length)
+
+      // Another order goes quiet; the stuck ones are not due again for hours.
+      await record([quiet])
+      await indexed(stuck.length + 1)
+      // Master Data search lags writes: the asks' waits must be searchable too.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const next = simulator.stats().trackingRequests
+
+      expect(await sweep()).toMatchObject({
+        checked: 1,
+        healed: 0,
+        remaining: 0,
+      })
+      expect(simulator.stats().trackingRequests - next).toBe(1)
+    } finally {
+      await host.stop()
+    }
   })
 })
 

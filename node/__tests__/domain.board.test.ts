@@ -257,6 +257,8 @@ describe('summaryOfHistory', () => {
       changes: 2,
       final: false,
       beforeInvoicing: true,
+      // A recorded change: the sweep may ask as soon as the order is idle again.
+      nextCheckAt: null,
     })
     expect(summaryOfHistory(emptyHistory('2-01'))).toBeNull()
   })

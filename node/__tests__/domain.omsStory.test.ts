@@ -7,7 +7,13 @@ import {
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { appendEntry, emptyHistory } from '../domain/history'
 import { liveChange } from '../domain/liveStatus'
-import { START, advance } from '../domain/sweepCursor'
+import {
+  MAX_RECHECK_MS,
+  START,
+  advance,
+  nextCheckAt,
+  staleOrdersWhere,
+} from '../domain/sweepCursor'
 import { sweepSchedule } from '../domain/sweepSchedule'
 import {
   interactionsToRetry,
@@ -577,6 +583,51 @@ describe('sweep cursor', () => {
 
   it('stays where it was when nothing was asked', () => {
     expect(advance(START, [])).toBe(START)
+  })
+})
+
+describe('sweep waits', () => {
+  const now = new Date('2026-12-03T12:00:00.000Z')
+  const idleFor = (ms: number) => new Date(now.getTime() - ms).toISOString()
+  const waitOf = (since: string | null | undefined, sweepAfterMinutes = 30) =>
+    Date.parse(nextCheckAt(since, now, sweepAfterMinutes)) - now.getTime()
+
+  it('asks an order idle for a while again after sweepAfterMinutes', () => {
+    expect(waitOf(idleFor(40 * 60_000))).toBe(30 * 60_000)
+  })
+
+  it('waits a quarter of the idle time for an order idle longer', () => {
+    expect(waitOf(idleFor(8 * 3_600_000))).toBe(2 * 3_600_000)
+  })
+
+  it('asks an order stuck for days once a day', () => {
+    expect(waitOf(idleFor(10 * 86_400_000))).toBe(MAX_RECHECK_MS)
+    expect(MAX_RECHECK_MS).toBe(86_400_000)
+  })
+
+  it('waits sweepAfterMinutes when the idle time is unknown or in the future', () => {
+    expect(waitOf(null, 15)).toBe(15 * 60_000)
+    expect(waitOf('not a date', 15)).toBe(15 * 60_000)
+    expect(waitOf(idleFor(-3_600_000), 15)).toBe(15 * 60_000)
+  })
+
+  it('searches unfinished idle orders never asked or due again, from the cursor', () => {
+    const cutoff = '2026-12-03T11:30:00.000Z'
+
+    expect(staleOrdersWhere(START, cutoff, now.toISOString())).toBe(
+      'final=false AND since<2026-12-03T11:30:00.000Z AND ' +
+        '(nextCheckAt is null OR nextCheckAt<2026-12-03T12:00:00.000Z)'
+    )
+    expect(
+      staleOrdersWhere(
+        { since: '2026-12-01T00:00:00.000Z', done: ['a'] },
+        cutoff,
+        now.toISOString()
+      )
+    ).toBe(
+      'final=false AND since between 2026-12-01T00:00:00.000Z AND 2026-12-03T11:30:00.000Z AND ' +
+        '(nextCheckAt is null OR nextCheckAt<2026-12-03T12:00:00.000Z)'
+    )
   })
 })
 

@@ -15,6 +15,7 @@ const FIELDS = [
   'beforeInvoicing',
   'omsStatus',
   'omsChangedAt',
+  'nextCheckAt',
 ]
 
 /** The data entity of `masterdata/orderSummary/`. */

@@ -49,6 +49,8 @@ export interface OrderSummaryDocument {
   beforeInvoicing?: boolean | null
   omsStatus?: string | null
   omsChangedAt?: string | null
+  /** When the sweep may ask Pick and Pack again (absent: as soon as the order is idle). */
+  nextCheckAt?: string | null
 }
 
 const READY_FOR_INVOICING_RANK = statusRank('READY_FOR_INVOICING') as number
@@ -73,6 +75,7 @@ export function summaryOfHistory(
     | 'changes'
     | 'final'
     | 'beforeInvoicing'
+    | 'nextCheckAt'
   >
 > | null {
   const current = history.entries.find(
@@ -92,6 +95,8 @@ export function summaryOfHistory(
     changes: history.entries.length,
     final: isFinal(history.currentStatus),
     beforeInvoicing: isBeforeInvoicing(history.currentStatus),
+    // A new change starts the sweep's waits over: once idle, the order is asked at once.
+    nextCheckAt: null,
   }
 }
 

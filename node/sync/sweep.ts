@@ -2,7 +2,12 @@ import { readAppSettings } from '../clients/appSettings'
 import { OrderSummaries } from '../clients/orderSummaries'
 import type { OrderSummaryDocument } from '../domain/board'
 import type { SweepCursor } from '../domain/sweepCursor'
-import { START, advance } from '../domain/sweepCursor'
+import {
+  START,
+  advance,
+  nextCheckAt,
+  staleOrdersWhere,
+} from '../domain/sweepCursor'
 import { Maintenance, newHolder } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
 import { retryOmsStory } from './omsRetry'
@@ -41,8 +46,9 @@ export interface SweepOptions {
  * One sweep, from VTEX's Scheduler (any replica; a lease in VBase makes concurrent calls
  * wait their turn): first the orders whose OMS story is behind, then the orders not finished
  * whose last change is older than `sweepAfterMinutes`, oldest first, each asked live once and
- * healed when Pick and Pack is ahead of the record. Stops starting work at its budget and
- * resumes there next time.
+ * healed when Pick and Pack is ahead of the record. An order found unchanged is not asked
+ * again before its `nextCheckAt`. Stops starting work at its budget and resumes there next
+ * time.
  */
 export async function runSweep(
   deps: AppDeps,
@@ -149,16 +155,16 @@ async function sweepStaleOrders(
   const counts = { checked: 0, healed: 0 }
   let remaining = 0
 
-  // Page after page until the budget is spent or nothing stale is left.
+  // Page after page until the budget is spent or nothing due is left.
   /* eslint-disable no-await-in-loop */
   for (let round = 0; round < MAX_PAGES_A_RUN; round++) {
-    // `since`: when the order's last change happened (the notification's date), indexed.
-    // Master Data has no >=: from the cursor (inclusive) up to the cutoff.
-    const where = current.since
-      ? `final=false AND since between ${current.since} AND ${cutoff}`
-      : `final=false AND since<${cutoff}`
+    const page = await summaries.search(
+      staleOrdersWhere(current, cutoff, new Date().toISOString()),
+      1,
+      PAGE,
+      'since ASC'
+    )
 
-    const page = await summaries.search(where, 1, PAGE, 'since ASC')
     const { done } = current
     const candidates = page.documents.filter(
       (summary) => !done.includes(summary.orderId)
@@ -175,12 +181,26 @@ async function sweepStaleOrders(
 
       if (await recordLiveStatus(deps, summary.orderId, live, 'sweep')) {
         counts.healed++
+
+        return
       }
+
+      // Unchanged: wait before asking again (a healed order's new change starts over).
+      await summaries.patch(summary.orderId, {
+        nextCheckAt: nextCheckAt(
+          summary.since,
+          new Date(),
+          settings.sweepAfterMinutes
+        ),
+      })
     })
 
     counts.checked += asked.length
-    remaining = Math.max(0, page.total - done.length - asked.length)
-    // All asked: start over next time (orders still stale come round again).
+    // The cursor's orders found again on this page were not asked (nor counted in `asked`).
+    const skipped = page.documents.length - candidates.length
+
+    remaining = Math.max(0, page.total - skipped - asked.length)
+    // All asked: start over next time (orders still due come round again).
     current = remaining === 0 ? START : advance(current, asked)
     if (remaining === 0 || asked.length < candidates.length) break
     if (asked.length === 0 || Date.now() >= pace.deadline) break
