@@ -1,9 +1,13 @@
+import { readFileSync } from 'fs'
+import { join } from 'path'
+
 import Ajv from 'ajv'
 
 import manifest from '../../manifest.json'
 import rootPackage from '../../package.json'
 import schema from '../../dev/schemas/vtex/manifest.schema.json'
 import { DEFAULT_STATUS_TIME_LIMITS } from '../domain/board'
+import { STATUS_CHANGED_EVENT } from '../domain/statusChangedEvent'
 import service from '../index'
 import nodePackage from '../package.json'
 import serviceJson from '../service.json'
@@ -122,5 +126,37 @@ describe('node builder files', () => {
       sender: 'vtex.orders-broadcast',
       topics: ['order-status-updated'],
     })
+  })
+})
+
+// service.json and the admin bundle cannot read manifest.json: they spell the app id out.
+// A vendor or name change that misses one of them fails here (README, "Taking it to a VTEX
+// account", lists every place).
+describe('the app id written outside manifest.json', () => {
+  const appId = `${manifest.vendor}.${manifest.name}`
+  const [major] = manifest.version.split('.')
+
+  it('names the app itself as the sender of its own events in service.json', () => {
+    const own = Object.values(serviceJson.events).filter((event) =>
+      event.topics.includes(STATUS_CHANGED_EVENT)
+    )
+
+    expect(own.length).toBeGreaterThan(0)
+    for (const event of own) expect(event.sender).toBe(appId)
+  })
+
+  it("links the admin to the app's own settings page", () => {
+    const source = readFileSync(
+      join(__dirname, '../../react/utils/orderRoutes.ts'),
+      'utf8'
+    )
+
+    const settingsApps = Array.from(
+      source.matchAll(/\/admin\/apps\/([^/'"`]+)\/setup/g),
+      (match) => match[1]
+    )
+
+    expect(settingsApps.length).toBeGreaterThan(0)
+    for (const app of settingsApps) expect(app).toBe(`${appId}@${major}.x`)
   })
 })
