@@ -54,6 +54,9 @@ export interface HostConfig {
   admin?: Koa.Middleware
   /** The VTEX account the host pretends to serve (settings are cached per account). */
   account?: string
+  /** The workspace it pretends to run in (default master): VBase, events and the app's
+   * Master Data documents are the workspace's own. */
+  workspace?: string
   /** Accept non-loopback callers as admins (never by default). */
   allowRemote?: boolean
   /** How many log lines to keep in memory for inspection (tests); the CLI keeps none. */
@@ -91,11 +94,12 @@ type ServiceEvents = Record<
 function ioContext(
   logger: LocalLogger,
   routeId: string,
-  account: string
+  account: string,
+  workspace: string
 ): IOContext {
   return {
     account,
-    workspace: 'master',
+    workspace,
     authToken: 'local-app-token',
     production: false,
     region: 'local',
@@ -118,6 +122,7 @@ export function createHost(config: HostConfig): Host {
   const logger = new LocalLogger(config.logWrite ?? null, config.keep?.logLines)
   // Settings are cached per account: two hosts in one process must not share them.
   const account = config.account ?? `sandbox${++hostCount > 1 ? hostCount : ''}`
+  const workspace = config.workspace ?? 'master'
   const apps = new LocalApps(config.settings)
   let selfURL = 'http://127.0.0.1:0'
   const pickAndPackURLs: PickAndPackOptions = {
@@ -195,7 +200,7 @@ export function createHost(config: HostConfig): Host {
   const clientOptions = service.config.clients?.options ?? {}
 
   const decorate = (ctx: Koa.Context, routeId: string) => {
-    const vtex = ioContext(logger, routeId, account)
+    const vtex = ioContext(logger, routeId, account, workspace)
 
     Object.assign(ctx, {
       vtex,
@@ -255,7 +260,8 @@ export function createHost(config: HostConfig): Host {
 
   const bus = sandboxEvents(APP_NAME, deliver, logger, {
     storeURL: config.storeURL,
-    account,
+    // Events are a workspace's own: another workspace of the account has its own queue.
+    account: workspace === 'master' ? account : `${account}@${workspace}`,
   })
 
   const app = new Koa()

@@ -1,6 +1,8 @@
 import type { MasterData } from '@vtex/api'
 
 import type { OrderSummaryDocument } from '../domain/board'
+import type { WorkspaceScope } from '../domain/workspaceScope'
+import { workspaceScope } from '../domain/workspaceScope'
 import { StorageError } from '../storage/jsonStore'
 import { appDataEntity } from './dataEntity'
 
@@ -26,16 +28,23 @@ const failure = (): never => {
   throw new StorageError('The order summaries could not be read or saved')
 }
 
-/** Order summaries in Master Data v2: one document per order, patched field by field. */
+/**
+ * Order summaries in Master Data v2: one document per order, patched field by field; each
+ * workspace reads and writes only its own (see workspaceScope).
+ */
 export class OrderSummaries {
-  constructor(private readonly masterdata: MasterData) {}
+  private readonly scope: WorkspaceScope
+
+  constructor(private readonly masterdata: MasterData, workspace: string) {
+    this.scope = workspaceScope(workspace)
+  }
 
   /** Strongly consistent, unlike search. */
   public async get(orderId: string): Promise<OrderSummaryDocument | null> {
     try {
       return await this.masterdata.getDocument<OrderSummaryDocument>({
         dataEntity: orderSummaryEntity(),
-        id: orderId,
+        id: this.scope.id(orderId),
         fields: FIELDS,
       })
     } catch (error) {
@@ -57,8 +66,8 @@ export class OrderSummaries {
     try {
       await this.masterdata.createOrUpdatePartialDocument({
         dataEntity: orderSummaryEntity(),
-        id: orderId,
-        fields: { orderId, ...fields },
+        id: this.scope.id(orderId),
+        fields: { ...fields, orderId, ...this.scope.fields },
       })
     } catch {
       failure()
@@ -78,7 +87,7 @@ export class OrderSummaries {
           {
             dataEntity: orderSummaryEntity(),
             fields: FIELDS,
-            where,
+            where: this.scope.where(where),
             sort,
             pagination: { page, pageSize },
           }

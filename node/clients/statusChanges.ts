@@ -3,6 +3,8 @@ import type { MasterData } from '@vtex/api'
 import type { HistoryEntry } from '../domain/history'
 import { MAX_ENTRIES_PER_ORDER } from '../domain/history'
 import { isRecord, toText } from '../domain/normalize'
+import type { WorkspaceScope } from '../domain/workspaceScope'
+import { quoted, workspaceScope } from '../domain/workspaceScope'
 import { StorageError } from '../storage/jsonStore'
 import { appDataEntity } from './dataEntity'
 
@@ -33,8 +35,11 @@ const failure = (): never => {
 }
 
 /** Back to a history entry, whatever Master Data adds to or leaves out of the document. */
-const toEntry = (document: StatusChangeDocument): HistoryEntry => ({
-  id: document.id,
+const toEntry = (
+  document: StatusChangeDocument,
+  scope: WorkspaceScope
+): HistoryEntry => ({
+  id: scope.ownId(document.id),
   orderId: document.orderId,
   oldStatus: toText(document.oldStatus),
   newStatus: document.newStatus,
@@ -45,24 +50,29 @@ const toEntry = (document: StatusChangeDocument): HistoryEntry => ({
   extra: isRecord(document.extra) ? document.extra : {},
 })
 
-/** Quoted for `_where`: an order id may hold characters the syntax gives a meaning. */
-const quoted = (value: string) =>
-  `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
-
 /**
  * Every accepted status change, one Master Data document each under the change's own id: the
  * copy of the change, searchable by order: what a reader merges back into an order's history
- * when a concurrent creation dropped a change from it.
+ * when a concurrent creation dropped a change from it. Each workspace reads and writes only
+ * its own (see workspaceScope).
  */
 export class StatusChanges {
-  constructor(private readonly masterdata: MasterData) {}
+  private readonly scope: WorkspaceScope
+
+  constructor(private readonly masterdata: MasterData, workspace: string) {
+    this.scope = workspaceScope(workspace)
+  }
 
   public async save(entry: HistoryEntry): Promise<void> {
     try {
       await this.masterdata.createOrUpdateEntireDocument({
         dataEntity: statusChangeEntity(),
-        id: entry.id,
-        fields: entry,
+        id: this.scope.id(entry.id),
+        fields: {
+          ...entry,
+          id: this.scope.id(entry.id),
+          ...this.scope.fields,
+        },
       })
     } catch {
       failure()
@@ -103,12 +113,12 @@ export class StatusChanges {
         await this.masterdata.searchDocuments<StatusChangeDocument>({
           dataEntity: statusChangeEntity(),
           fields: FIELDS,
-          ...(where ? { where } : {}),
+          where: this.scope.where(where),
           sort,
           pagination: { page, pageSize },
         })
 
-      return documents.map(toEntry)
+      return documents.map((document) => toEntry(document, this.scope))
     } catch {
       return failure()
     }

@@ -20,7 +20,10 @@ export async function omsStatusChanged(ctx: EventContext) {
   const changedAt = toText(body.currentChangeDate)
 
   if (!orderId || !ORDER_ID_PATTERN.test(orderId) || !state) return
-  const summaries = new OrderSummaries(ctx.clients.masterdata)
+  const summaries = new OrderSummaries(
+    ctx.clients.masterdata,
+    ctx.vtex.workspace
+  )
   const broadcast = { state, changedAt }
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {

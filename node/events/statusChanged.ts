@@ -46,7 +46,7 @@ export async function statusChanged(ctx: EventContext) {
   const receivedAt = toText(body.receivedAt)
 
   if (!id || !orderId || !receivedAt) return
-  const histories = historyStore(ctx.clients)
+  const histories = historyStore(ctx)
   const read = await settledHistory(histories, { orderId, id, receivedAt })
 
   if (!read) return

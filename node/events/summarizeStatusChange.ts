@@ -16,8 +16,11 @@ export async function summarizeStatusChange(
   ctx: EventContext,
   recorded: OrderHistory
 ) {
-  const histories = historyStore(ctx.clients)
-  const summaries = new OrderSummaries(ctx.clients.masterdata)
+  const histories = historyStore(ctx)
+  const summaries = new OrderSummaries(
+    ctx.clients.masterdata,
+    ctx.vtex.workspace
+  )
   let history: OrderHistory | null = recorded
 
   for (let attempt = 1; history && attempt <= ATTEMPTS; attempt++) {

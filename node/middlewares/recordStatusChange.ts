@@ -19,7 +19,7 @@ export async function recordStatusChange(
   const entry = toHistoryEntry(notification, new Date())
 
   ctx.state.entry = entry
-  ctx.state.recorded = await historyStore(ctx.clients).record(
+  ctx.state.recorded = await historyStore(ctx).record(
     entry,
     publishStatusChange(ctx.clients.events)
   )

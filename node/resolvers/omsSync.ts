@@ -9,7 +9,7 @@ export async function readOmsSync(ctx: Context, orderId: string) {
   const settings = await readAppSettings(ctx.clients.apps, ctx.vtex)
 
   try {
-    const history = await historyStore(ctx.clients).history(orderId)
+    const history = await historyStore(ctx).history(orderId)
 
     return omsSyncOf(history, settings)
   } catch {

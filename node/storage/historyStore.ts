@@ -98,11 +98,18 @@ const mergeInto = (history: OrderHistory, entries: HistoryEntry[]) =>
   entries.reduce((merged, entry) => appendEntry(merged, entry).history, history)
 
 /** The histories over the app's clients: VBase for histories and listings, Master Data for
- * the changes' documents. */
-export const historyStore = (clients: {
-  vbase: JsonStore
-  masterdata: MasterData
-}) => new HistoryStore(clients.vbase, new StatusChanges(clients.masterdata))
+ * the changes' documents (the workspace's own: Master Data is the account's). */
+export const historyStore = ({
+  clients,
+  vtex,
+}: {
+  clients: { vbase: JsonStore; masterdata: MasterData }
+  vtex: { workspace: string }
+}) =>
+  new HistoryStore(
+    clients.vbase,
+    new StatusChanges(clients.masterdata, vtex.workspace)
+  )
 
 export class HistoryStore {
   constructor(

@@ -1,5 +1,3 @@
-import type { MasterData } from '@vtex/api'
-
 import { OrderSummaries } from '../clients/orderSummaries'
 import {
   BOARD_STATUSES,
@@ -30,11 +28,14 @@ export interface BoardSettings {
  * when any count fails.
  */
 export async function countBoard(
-  masterdata: MasterData,
+  deps: AppDeps,
   { limits, windowDays }: BoardSettings,
   now = Date.now()
 ): Promise<BoardCounts> {
-  const summaries = new OrderSummaries(masterdata)
+  const summaries = new OrderSummaries(
+    deps.clients.masterdata,
+    deps.vtex.workspace
+  )
   const windowStart = new Date(now - windowDays * DAY_MS).toISOString()
 
   const [statuses, others, late, drift] = await Promise.all([
@@ -119,7 +120,7 @@ export async function refreshSnapshot(
 ): Promise<void> {
   try {
     if (!(await snapshots.claimRefresh(read))) return
-    const board = await countBoard(deps.clients.masterdata, settings)
+    const board = await countBoard(deps, settings)
 
     await snapshots.save({ key, board })
   } catch (error) {

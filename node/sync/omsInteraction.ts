@@ -48,7 +48,7 @@ export async function sendInteraction(
   { manual = false, read }: { manual?: boolean; read?: OrderRead } = {}
 ): Promise<InteractionOutcome> {
   const { id, orderId } = change
-  const histories = historyStore(deps.clients)
+  const histories = historyStore(deps)
   const now = Date.now()
   let attempts = 0
   let message: string | null = null

@@ -31,7 +31,7 @@ export async function syncInvoiceTracking(
   credentials: PickAndPackCredentials,
   language: OmsLanguage
 ): Promise<TrackingOutcome> {
-  const histories = historyStore(deps.clients)
+  const histories = historyStore(deps)
   const { pickAndPack, oms } = deps.clients
   const history = await histories.history(orderId)
   let sources

@@ -19,7 +19,7 @@ export async function retryOmsStory(
   manual = false
 ): Promise<{ retried: number; pending: boolean }> {
   const settings = await readAppSettings(deps.clients.apps, deps.vtex)
-  const histories = historyStore(deps.clients)
+  const histories = historyStore(deps)
   const history = await histories.history(orderId)
   let retried = 0
   let failed = false

@@ -15,7 +15,7 @@ export async function recordLiveStatus(
   live: { status: string; hostname: string | null },
   source: Exclude<ChangeSource, 'webhook'>
 ): Promise<boolean> {
-  const histories = historyStore(deps.clients)
+  const histories = historyStore(deps)
   const entry = liveChange(
     await histories.history(orderId),
     live,

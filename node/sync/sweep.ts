@@ -150,7 +150,10 @@ async function sweepStaleOrders(
     Date.now() - settings.sweepAfterMinutes * 60_000
   ).toISOString()
 
-  const summaries = new OrderSummaries(deps.clients.masterdata)
+  const summaries = new OrderSummaries(
+    deps.clients.masterdata,
+    deps.vtex.workspace
+  )
   let current = cursor
   const counts = { checked: 0, healed: 0 }
   let remaining = 0

@@ -16,7 +16,8 @@ export const storeChangeRecords = (
   new StatusChanges(
     new (storeMasterData(storeURL))(localContext(account), {
       timeout,
-    } as never)
+    } as never),
+    'master'
   )
 
 /**

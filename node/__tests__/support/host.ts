@@ -42,7 +42,7 @@ export const historyFiles = (account: string) =>
 export async function startTestHost(
   upstreamURL: string,
   settings: HostConfig['settings'],
-  options: { storeURL?: string; account?: string } = {}
+  options: { storeURL?: string; account?: string; workspace?: string } = {}
 ): Promise<TestHost> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-test-'))
   // Settings are cached per account: each host gets its own unless it joins replicas.
@@ -56,6 +56,7 @@ export async function startTestHost(
     dataDir,
     storeURL: options.storeURL,
     account,
+    workspace: options.workspace,
   })
 
   return {

@@ -67,11 +67,7 @@ export async function fulfillmentBoard(
     return { ...snapshot.board, refreshing: use === 'serve-and-refresh' }
   }
 
-  const counts = await countBoard(
-    ctx.clients.masterdata,
-    job.settings,
-    now
-  ).catch(() => {
+  const counts = await countBoard(ctx, job.settings, now).catch(() => {
     throw storeUnavailable()
   })
 

@@ -95,11 +95,10 @@ export async function fulfillmentOrders(_: unknown, args: Args, ctx: Context) {
   let result: { documents: OrderSummaryDocument[]; total: number }
 
   try {
-    result = await new OrderSummaries(ctx.clients.masterdata).search(
-      where,
-      page,
-      size
-    )
+    result = await new OrderSummaries(
+      ctx.clients.masterdata,
+      ctx.vtex.workspace
+    ).search(where, page, size)
   } catch {
     throw storeUnavailable()
   }

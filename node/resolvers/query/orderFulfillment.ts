@@ -42,6 +42,6 @@ export function orderFulfillment(
       )
     ),
     omsOrder: once(() => fetchOmsOrder(ctx.clients.oms, orderId)),
-    history: once(() => historyStore(ctx.clients).history(orderId)),
+    history: once(() => historyStore(ctx).history(orderId)),
   }
 }

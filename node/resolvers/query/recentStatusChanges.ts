@@ -34,7 +34,7 @@ export async function recentStatusChanges(
   const status = asked === null ? null : normalizeStatus(asked)
 
   try {
-    const recent = await historyStore(ctx.clients).recent(first, status)
+    const recent = await historyStore(ctx).recent(first, status)
 
     return recent.map(toStatusChange)
   } catch {

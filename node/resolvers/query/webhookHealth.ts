@@ -13,7 +13,7 @@ export async function webhookHealth(_: unknown, __: unknown, ctx: Context) {
 
   try {
     const [recent, health] = await Promise.all([
-      historyStore(ctx.clients).recent(RECENT_LOOKED_AT, null),
+      historyStore(ctx).recent(RECENT_LOOKED_AT, null),
       new WebhookHealthStore(ctx.clients.vbase).read(),
     ])
 
