@@ -354,6 +354,9 @@ describe('the board over two replicas', () => {
       ['7200000000001-01', 'NEW_FANCY_STATUS'],
       ['7200000000002-01', 'NEW_FANCY_STATUS'],
       ['7200000000003-01', 'AWAITING_DRONE'],
+      // Spellings the webhook accepts for a status it does not know: kept as sent.
+      ['7200000000004-01', 'On Hold'],
+      ['7200000000005-01', 'Awaiting-Stock'],
     ]
 
     const answers = await Promise.all(
@@ -362,28 +365,45 @@ describe('the board over two replicas', () => {
       )
     )
 
-    expect(answers).toEqual([200, 200, 200])
+    expect(answers).toEqual([200, 200, 200, 200, 200])
     const counted = await eventually(
       () => board(b, true),
       (answer) =>
         answer.statuses.filter((tile) => tile.status === 'AWAITING_DRONE')
           .length > 0 &&
+        answer.statuses.some((tile) => tile.status === 'Awaiting-Stock') &&
         answer.statuses.some(
           (tile) => tile.status === 'NEW_FANCY_STATUS' && tile.count === 2
         )
     )
 
     expect(
-      counted.statuses.filter(
-        ({ status }) =>
-          status === 'NEW_FANCY_STATUS' || status === 'AWAITING_DRONE'
+      counted.statuses.filter(({ status }) =>
+        unknown.some(([, sent]) => sent === status)
       )
     ).toEqual(
       expect.arrayContaining([
         { status: 'NEW_FANCY_STATUS', count: 2, late: 0 },
         { status: 'AWAITING_DRONE', count: 1, late: 0 },
+        { status: 'On Hold', count: 1, late: 0 },
+        { status: 'Awaiting-Stock', count: 1, late: 0 },
       ])
     )
+
+    // A tile opens its orders, whatever the status's spelling.
+    for (const [orderId, status] of unknown.slice(3)) {
+      // eslint-disable-next-line no-await-in-loop
+      const listed = await postGraphql(
+        a,
+        'query($status: String) { fulfillmentOrders(status: $status) { total orders { orderId } } }',
+        { status }
+      )
+
+      expect(listed.data.fulfillmentOrders).toEqual({
+        total: 1,
+        orders: [{ orderId }],
+      })
+    }
   })
 
   it('after a settings change the snapshot of the old settings is not served', async () => {

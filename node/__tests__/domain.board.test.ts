@@ -11,6 +11,7 @@ import {
   encodeCursor,
   isBeforeInvoicing,
   isLate,
+  lateBefore,
   lateWhere,
   otherStatusWhere,
   outdatesOmsSide,
@@ -155,7 +156,7 @@ describe('Master Data clauses say what the rules say', () => {
   })
 
   it('other statuses: none of the given ones, never a summary without a status', () => {
-    const where = otherStatusWhere([...BOARD_STATUSES, 'NEW_ONE']) as string
+    const where = otherStatusWhere([...BOARD_STATUSES, 'NEW_ONE'])
 
     for (const doc of docs) expect(matches(where, doc)).toBe(false)
     expect(matches(where, summary({ status: 'NEW_ONE' }))).toBe(false)
@@ -163,8 +164,18 @@ describe('Master Data clauses say what the rules say', () => {
     expect(
       matches(where, summary({ status: null, omsStatus: 'handling' }))
     ).toBe(false)
-    // A status a search cannot name: the ones after it cannot be told apart.
-    expect(otherStatusWhere(['WITH SPACE'])).toBeNull()
+    // Spaces and hyphens, which the webhook accepts, are part of the status searched.
+    const spelled = otherStatusWhere([...BOARD_STATUSES, 'On Hold'])
+
+    expect(matches(spelled, summary({ status: 'On Hold' }))).toBe(false)
+    expect(matches(spelled, summary({ status: 'On' }))).toBe(true)
+    expect(matches(spelled, summary({ status: 'Awaiting-Stock' }))).toBe(true)
+    expect(
+      matches(
+        statusWhere('Awaiting-Stock', minutesAgo(60)),
+        summary({ status: 'Awaiting-Stock' })
+      )
+    ).toBe(true)
   })
 
   it('final statuses over the window only', () => {
@@ -284,5 +295,18 @@ describe('cursors and settings', () => {
     )
     expect(parseSettings({ boardWindowDays: '14' }).boardWindowDays).toBe(14)
     expect(parseSettings({ boardWindowDays: 0 }).boardWindowDays).toBe(7)
+  })
+
+  it('takes a limit longer than a year as a year, so the board and the list still answer', () => {
+    const limits = timeLimits(
+      parseSettings({ statusTimeLimits: { PICKING: 999_999_999_999 } })
+        .statusTimeLimits
+    )
+
+    const now = Date.parse('2026-12-03T12:00:00.000Z')
+
+    expect(limits.PICKING).toBe(525_600)
+    expect(() => lateWhere(limits, now)).not.toThrow()
+    expect(lateBefore('PICKING', limits, now)).toBe('2025-12-03T12:00:00.000Z')
   })
 })

@@ -1,4 +1,5 @@
-import { quoted, workspaceScope } from '../domain/workspaceScope'
+import { quoted } from '../domain/whereValue'
+import { workspaceScope } from '../domain/workspaceScope'
 
 describe('workspaceScope', () => {
   it("leaves master's documents as they always were, and reads only those", () => {

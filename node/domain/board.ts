@@ -1,5 +1,6 @@
 import type { OrderHistory } from './history'
 import { FLOW_STATUSES, KNOWN_STATUSES, statusRank } from './statuses'
+import { quoted } from './whereValue'
 
 /**
  * Minutes an order may stay in a status before it is late, for a grocery operation: orders
@@ -174,8 +175,6 @@ export function driftOf(summary: OrderSummaryDocument): DriftCode[] {
 
 // Master Data `_where` clauses for the same rules, so that the store counts and pages them.
 
-const quote = (value: string) => value.replace(/[^\w:.*-]/g, '')
-
 const anyOf = (clauses: string[]) =>
   clauses.length === 0
     ? 'orderId is null AND orderId is not null'
@@ -193,7 +192,7 @@ export function lateWhere(
     statuses.flatMap((candidate) => {
       const before = lateBefore(candidate, limits, now)
 
-      return before ? [`status=${quote(candidate)} AND since<${before}`] : []
+      return before ? [`status=${quoted(candidate)} AND since<${before}`] : []
     })
   )
 }
@@ -214,22 +213,20 @@ export function driftWhere(): string {
 
 /** The orders a status tile counts: final statuses over the recent window only. */
 export function statusWhere(status: string, windowStart: string): string {
-  const clause = `status=${quote(status)}`
+  const clause = `status=${quoted(status)}`
 
   return isFinal(status) ? `${clause} AND lastChangeAt>${windowStart}` : clause
 }
 
 /**
  * Orders in none of the statuses given (the board's own, and the others found so far): how
- * the board finds a status Pick and Pack added that it does not know. Null when one given
- * cannot be named in a search (then the ones after it cannot be told apart).
+ * the board finds a status Pick and Pack added that it does not know.
  */
-export function otherStatusWhere(known: readonly string[]): string | null {
-  if (known.some((status) => quote(status) !== status)) return null
-
-  return ['status is not null', ...known.map((s) => `status<>${s}`)].join(
-    ' AND '
-  )
+export function otherStatusWhere(known: readonly string[]): string {
+  return [
+    'status is not null',
+    ...known.map((status) => `status<>${quoted(status)}`),
+  ].join(' AND ')
 }
 
 /** Every status a board shows, in flow order; final ones last. */

@@ -53,6 +53,9 @@ const wholeNumber = (
  * `{"PICKING": 45, …}`, or the same as JSON text (the settings form and the sandbox's
  * environment may send either). Anything unreadable is left out: the defaults apply.
  */
+/** A year: a longer limit means the same (never late in practice), and stays a valid date. */
+export const MAX_STATUS_MINUTES = 525_600
+
 function minutesByStatus(value: unknown): Record<string, number> {
   let raw = value
 
@@ -71,7 +74,7 @@ function minutesByStatus(value: unknown): Record<string, number> {
     const number = toNumber(minutes)
 
     if (/^[A-Z_]{1,64}$/.test(status) && number !== null && number >= 0) {
-      limits[status] = number
+      limits[status] = Math.min(number, MAX_STATUS_MINUTES)
     }
   }
 

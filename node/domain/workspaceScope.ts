@@ -1,3 +1,5 @@
+import { quoted } from './whereValue'
+
 /**
  * Master Data belongs to the account, not to a workspace (VBase and events do). Without care,
  * the notifications a development workspace receives would reach master's board, histories
@@ -15,10 +17,6 @@ export interface WorkspaceScope {
   /** What this workspace's documents carry besides their own fields. */
   fields: { workspace?: string }
 }
-
-/** Quoted for `_where`: a value may hold characters the syntax gives a meaning. */
-export const quoted = (value: string) =>
-  `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 
 export function workspaceScope(workspace: string | undefined): WorkspaceScope {
   if (!workspace || workspace === 'master') {

@@ -37,6 +37,10 @@ export async function countBoard(
     deps.vtex.workspace
   )
   const windowStart = new Date(now - windowDays * DAY_MS).toISOString()
+  // Built before any count starts: a clause that cannot be built fails the board alone, with
+  // no count left running unanswered.
+  const allLate = lateWhere(limits, now)
+  const anyDrift = driftWhere()
 
   const [statuses, others, late, drift] = await Promise.all([
     Promise.all(
@@ -53,8 +57,8 @@ export async function countBoard(
       })
     ),
     otherStatusCounts(summaries),
-    summaries.count(lateWhere(limits, now)),
-    summaries.count(driftWhere()),
+    summaries.count(allLate),
+    summaries.count(anyDrift),
   ])
 
   return {
@@ -77,11 +81,12 @@ async function otherStatusCounts(summaries: OrderSummaries) {
   let found: { status: string; total: number } | null = null
 
   for (let round = 0; round <= MAX_OTHER_STATUSES; round++) {
-    const where = otherStatusWhere(excluded)
-
-    if (!where) break
     // eslint-disable-next-line no-await-in-loop
-    const { documents, total } = await summaries.search(where, 1, 1)
+    const { documents, total } = await summaries.search(
+      otherStatusWhere(excluded),
+      1,
+      1
+    )
 
     if (found) {
       counts.push({ status: found.status, count: found.total - total, late: 0 })

@@ -12,7 +12,9 @@ import {
   timeLimits,
 } from '../../domain/board'
 import { AppError } from '../../domain/errors'
+import { STATUS_PATTERN } from '../../domain/notification'
 import { normalizeStatus } from '../../domain/statuses'
+import { quoted } from '../../domain/whereValue'
 import type { Context } from '../../typings/context'
 import { storeUnavailable } from './fulfillmentBoard'
 
@@ -33,12 +35,13 @@ function filterOf(args: Args, limits: Record<string, number>, now: number) {
   const search = args.search?.trim()
 
   if (status) {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(status)) {
+    // Any status the webhook stores (an unknown one has its own tile), nothing else.
+    if (!STATUS_PATTERN.test(status)) {
       throw badInput('"status" must be a Pick and Pack status such as PICKING.')
     }
 
     // Stored in one spelling (see parseNotification): asked in any.
-    clauses.push(`status=${normalizeStatus(status)}`)
+    clauses.push(`status=${quoted(normalizeStatus(status))}`)
   }
 
   if (search) {
