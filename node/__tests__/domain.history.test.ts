@@ -1,6 +1,7 @@
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import {
   MAX_ENTRIES_PER_ORDER,
+  MAX_EXTRA_CHARS_PER_ORDER,
   appendEntry,
   chronological,
   emptyHistory,
@@ -343,6 +344,51 @@ describe('appendEntry', () => {
     expect(history.entries[0].extra.id).toBe(0)
     expect(history.entries[1].extra.id).toBe(11)
     expect(history.entries[499].extra.id).toBe(509)
+  })
+})
+
+describe('appendEntry: size', () => {
+  it("keeps an order's history within a store's reach however large the notifications' extras", () => {
+    const pad = 'x'.repeat(32_000)
+    const FLOW_BACK_AND_FORTH = ['PICKING', 'READY_FOR_PACKING']
+    let history = emptyHistory('o-1')
+
+    // 40 changes of nearly 32 KiB each: over a megabyte of extras in all.
+    for (let step = 0; step < 40; step++) {
+      history = appendEntry(
+        history,
+        entry(
+          FLOW_BACK_AND_FORTH[(step + 1) % 2],
+          FLOW_BACK_AND_FORTH[step % 2],
+          { date: at(step / 10), pad }
+        )
+      ).history
+    }
+
+    const extras = history.entries.map((kept) => kept.extra)
+
+    expect(history.entries).toHaveLength(40)
+    expect(JSON.stringify(history).length).toBeLessThan(
+      MAX_EXTRA_CHARS_PER_ORDER + 40 * 1000
+    )
+    // The newest changes keep their extras; the oldest gave theirs up, statuses stay.
+    expect(extras[39].pad === pad).toBe(true)
+    expect(extras[0]).toEqual({})
+    expect(history.entries.map((kept) => kept.newStatus)).toEqual(
+      Array.from({ length: 40 }, (_, step) => FLOW_BACK_AND_FORTH[step % 2])
+    )
+  })
+
+  it('leaves small extras alone', () => {
+    const history = apply(
+      entry(null, 'READY_FOR_PICKING', { date: at(1), picker: 'Ana' }),
+      entry('READY_FOR_PICKING', 'PICKING', { date: at(2), picker: 'Bia' })
+    )
+
+    expect(history.entries.map((kept) => kept.extra.picker)).toEqual([
+      'Ana',
+      'Bia',
+    ])
   })
 })
 

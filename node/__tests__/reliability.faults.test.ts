@@ -262,6 +262,41 @@ describe('storage faults', () => {
   })
 })
 
+describe('large notifications', () => {
+  it('takes every change of an order whose notifications carry near the body limit each', async () => {
+    const pad = 'x'.repeat(32_000)
+    const flow = ['PICKING', 'READY_FOR_PACKING']
+    const started = Date.now() - 60 * 60_000
+    const statuses: number[] = []
+
+    // Over a megabyte of extra fields for one order, more than a store takes in one file.
+    for (let step = 0; step < 40; step++) {
+      // eslint-disable-next-line no-await-in-loop
+      const answer = await fetch(`${host.url}/_v/pick-and-pack/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-webhook-secret': SECRET,
+        },
+        body: JSON.stringify({
+          orderId: 'BIG-01',
+          oldStatus: flow[(step + 1) % 2],
+          newStatus: flow[step % 2],
+          date: new Date(started + step * 60_000).toISOString(),
+          pad,
+        }),
+      })
+
+      statuses.push(answer.status)
+    }
+
+    expect(statuses).toEqual(Array(40).fill(200))
+    const { data } = await graphql(QUERY, { id: 'BIG-01' })
+
+    expect(data.orderFulfillment.history).toHaveLength(40)
+  })
+})
+
 describe('secrets', () => {
   it('compares the webhook secret in constant time, whatever the presented length', () => {
     const spy = jest.spyOn(crypto, 'timingSafeEqual')

@@ -47,6 +47,14 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export const MAX_ENTRIES_PER_ORDER = 500
 
+/**
+ * The notifications' extra fields an order's history keeps, in characters of JSON: 500
+ * entries of up to 32 KiB each would make a document of 16 MiB, which no store takes, and
+ * every later change of the order would fail to save. Older entries' extras go first (each
+ * change's own record keeps its extras whole); statuses and dates always stay.
+ */
+export const MAX_EXTRA_CHARS_PER_ORDER = 256 * 1024
+
 /** How far a payload's date may run ahead of its arrival (clocks differ) and still be kept. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
 
@@ -215,6 +223,8 @@ export function appendEntry(
     return { history, added: false, redelivery: false }
   }
 
+  const trimmed = withinExtraBudget(kept, entry.id)
+
   return {
     added: true,
     redelivery: false,
@@ -224,9 +234,33 @@ export function appendEntry(
       orderId: history.orderId,
       currentStatus: takesOver ? entry.newStatus : history.currentStatus,
       currentEntryId,
-      entries: kept,
+      entries: trimmed,
     },
   }
+}
+
+const extraChars = (entry: HistoryEntry) =>
+  Object.keys(entry.extra).length === 0 ? 0 : JSON.stringify(entry.extra).length
+
+/** `entries` (oldest first) with the oldest extras emptied until they fit the budget. */
+function withinExtraBudget(
+  entries: HistoryEntry[],
+  newestId: string
+): HistoryEntry[] {
+  let excess =
+    entries.reduce((total, entry) => total + extraChars(entry), 0) -
+    MAX_EXTRA_CHARS_PER_ORDER
+
+  if (excess <= 0) return entries
+
+  return entries.map((entry) => {
+    const chars = extraChars(entry)
+
+    if (excess <= 0 || chars === 0 || entry.id === newestId) return entry
+    excess -= chars
+
+    return { ...entry, extra: {} }
+  })
 }
 
 export const hasEntry = (history: OrderHistory, id: string) =>
