@@ -2,6 +2,7 @@ import type { ClientsConfig, ParamsContext } from '@vtex/api'
 import { Service, method } from '@vtex/api'
 
 import { Clients } from './clients'
+import { appSetup } from './events/appSetup'
 import { omsStatusChanged } from './events/omsStatusChanged'
 import { statusChanged } from './events/statusChanged'
 import { acknowledgeNotification } from './middlewares/acknowledgeNotification'
@@ -58,5 +59,6 @@ export default new Service<Clients, State, ParamsContext>({
   events: {
     statusChanged,
     omsStatus: omsStatusChanged,
+    appSetup,
   },
 })

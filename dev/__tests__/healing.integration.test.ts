@@ -342,6 +342,46 @@ describe('the backfill', () => {
 })
 
 describe('on install', () => {
+  it("registers the sweep with VTEX's Scheduler when VTEX IO sends the app its setup event", async () => {
+    const installed = await startTestHost(simulator.url, SWEEP_SETTINGS, {
+      account: 'setup',
+    })
+
+    const ofAccount = async () =>
+      (
+        (await (
+          await fetch(`${simulator.url}/_sandbox/scheduler`)
+        ).json()) as Array<{ uri: string }>
+      ).filter((schedule) => schedule.uri.includes('//setup.myvtex.com/'))
+
+    try {
+      expect(await ofAccount()).toEqual([])
+      const delivered = await fetch(`${installed.url}/_sandbox/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sender: 'apps', topic: 'setup', body: {} }),
+      })
+
+      expect(delivered.ok).toBe(true)
+      // Nobody opened the app's page: the event alone registered the sweep, once.
+      const registered = await eventually(
+        ofAccount,
+        (found) => found.length > 0
+      )
+
+      expect(registered).toEqual([
+        expect.objectContaining({
+          id: 'pick-and-pack-sweep',
+          uri: 'https://setup.myvtex.com/_v/pick-and-pack/sweep',
+        }),
+      ])
+      await postGraphql(installed, '{ maintenance { lastSweep { checked } } }')
+      expect(await ofAccount()).toEqual(registered)
+    } finally {
+      await installed.stop()
+    }
+  })
+
   it('starts the backfill from the first sweep, over backfillDays', async () => {
     const installed = await startTestHost(
       simulator.url,
