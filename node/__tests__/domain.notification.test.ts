@@ -218,9 +218,9 @@ describe('parseNotification', () => {
       '2026-11-20T09:40:00.000Z',
     ],
     [{ date: '2026-02-28T23:59:59.999Z' }, '2026-02-28T23:59:59.999Z'],
-    // Read as the JavaScript Date reads them, whichever way they are parsed.
-    [{ date: '2026-02-30T00:00:00.000Z' }, '2026-03-02T00:00:00.000Z'],
-    [{ date: '2026-01-01T24:00:00.000Z' }, '2026-01-02T00:00:00.000Z'],
+    // Not rolled over as the JavaScript Date would (to March 2, to the next day): ignored.
+    [{ date: '2026-02-30T00:00:00.000Z' }, null],
+    [{ date: '2026-01-01T24:00:00.000Z' }, null],
     [{ date: '2026-13-01T00:00:00.000Z' }, null],
     [{ date: 'not a date' }, null],
     [{ date: true }, null],
@@ -230,6 +230,111 @@ describe('parseNotification', () => {
     expect(
       parsed({ orderId: 'o-1', newStatus: 'PICKING', ...fields }).occurredAt
     ).toBe(expected)
+  })
+})
+
+describe('parseNotification: payload dates', () => {
+  const dateOf = (date: unknown) =>
+    parsed({ orderId: 'o-1', newStatus: 'PICKING', date }).occurredAt
+
+  it.each([
+    // ISO 8601 date-times with a zone, as senders and the tests send them.
+    ['2026-12-01T09:00:00Z', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01T09:00:00.000Z', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01T09:00:00.123Z', '2026-12-01T09:00:00.123Z'],
+    ['2026-12-01T09:00:00.123456Z', '2026-12-01T09:00:00.123Z'],
+    ['2026-12-01T11:00:00+02:00', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01T11:00:00.250+02:00', '2026-12-01T09:00:00.250Z'],
+    ['2026-12-01T06:00:00-0300', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01T09:00Z', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01t09:00:00z', '2026-12-01T09:00:00.000Z'],
+    ['2026-12-01T01:00:00+02:00', '2026-11-30T23:00:00.000Z'],
+    ['2028-02-29T10:00:00Z', '2028-02-29T10:00:00.000Z'],
+    ['2000-01-01T00:00:00Z', '2000-01-01T00:00:00.000Z'],
+    // The expanded year toISOString writes past 9999.
+    ['+010000-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z'],
+  ])('reads the ISO date %p as %p', (date, expected) => {
+    expect(dateOf(date)).toBe(expected)
+  })
+
+  it.each([
+    // Epoch seconds (below 1e11), not milliseconds: not 1970-01-21.
+    [1796326695, '2026-12-03T19:38:15.000Z'],
+    ['1796326695', '2026-12-03T19:38:15.000Z'],
+    [1796326695.5, '2026-12-03T19:38:15.500Z'],
+    [1796326695000, '2026-12-03T19:38:15.000Z'],
+    ['1796326695000', '2026-12-03T19:38:15.000Z'],
+  ])('reads the epoch date %p as %p', (date, expected) => {
+    expect(dateOf(date)).toBe(expected)
+  })
+
+  it.each([
+    // Before 2000: a default or a unit mistake (not 2000-01-01, not 1970).
+    ['0'],
+    [0],
+    [-1],
+    [86_400],
+    ['1999-12-31T23:59:59Z'],
+    ['1970-01-01T00:00:00.000Z'],
+    ['-000001-01-01T00:00:00.000Z'],
+    ['+999999-01-01T00:00:00.000Z'],
+    [1e300],
+    // Impossible calendar dates and times.
+    ['2026-02-30T10:00:00Z'],
+    ['2026-02-29T10:00:00Z'],
+    ['2026-04-31T10:00:00Z'],
+    ['2026-12-01T25:00:00Z'],
+    ['2026-12-01T09:60:00Z'],
+    ['2026-12-01T09:00:60Z'],
+    ['2026-12-01T09:00:00+24:00'],
+    // Not ISO 8601 with a zone: ambiguous or local.
+    ['03/12/2026 16:00'],
+    ['12/03/2026'],
+    ['Thu, 03 Dec 2026 19:38:15 GMT'],
+    ['2026-12-01'],
+    ['2026-12-01T09:00:00'],
+    ['2026-12-01 09:00:00Z'],
+    [' 2026-12-01T09:00:00Z'],
+    ['1796326695.5'],
+    [''],
+    [Number.NaN],
+  ])('ignores the unusable date %p (placed by arrival)', (date) => {
+    const result = parseNotification({
+      orderId: 'o-1',
+      newStatus: 'PICKING',
+      date,
+    })
+
+    expect(result).toMatchObject({
+      ok: true,
+      ignoredDate: 'date',
+      notification: { occurredAt: null, extra: { date } },
+    })
+  })
+
+  it('names the date field it ignored, and none when the date is usable or absent', () => {
+    const ignored = parseNotification({
+      orderId: 'o-1',
+      newStatus: 'PICKING',
+      date: null,
+      createdAt: '0',
+      updatedAt: '2026-12-01T09:00:00Z',
+    })
+
+    expect(ignored).toMatchObject({ ok: true, ignoredDate: 'createdAt' })
+    for (const fields of [
+      {},
+      { date: '2026-12-01T09:00:00Z' },
+      { date: 1796326695 },
+    ]) {
+      const result = parseNotification({
+        orderId: 'o-1',
+        newStatus: 'PICKING',
+        ...fields,
+      })
+
+      expect(result.ok && result.ignoredDate).toBeUndefined()
+    }
   })
 })
 

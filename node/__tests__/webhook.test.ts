@@ -238,6 +238,89 @@ describe('webhook: accepted notifications', () => {
   })
 })
 
+describe('webhook: payload dates', () => {
+  const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000
+  const iso = (time: number) => new Date(time).toISOString()
+
+  it('reads a date in epoch seconds as seconds, so a newer change still moves the order', async () => {
+    const picked = minutesAgo(20)
+    const packed = Math.floor(minutesAgo(10) / 1000)
+
+    await send(
+      notification({
+        oldStatus: 'READY_FOR_PICKING',
+        newStatus: 'PICKING',
+        date: iso(picked),
+      })
+    )
+    const { status } = await answer(
+      await send(
+        notification({
+          oldStatus: 'PICKING',
+          newStatus: 'READY_FOR_PACKING',
+          date: packed,
+        })
+      )
+    )
+
+    const history = await historyOf(ORDER)
+
+    expect(status).toBe(200)
+    expect(history?.currentStatus).toBe('READY_FOR_PACKING')
+    expect(
+      history?.entries.find((entry) => entry.newStatus === 'READY_FOR_PACKING')
+        ?.occurredAt
+    ).toBe(iso(packed * 1000))
+  })
+
+  it.each([['0'], ['2026-02-30T10:00:00Z'], ['03/12/2026 16:00']])(
+    'accepts a change with the unusable date %p, places it by its arrival and says why in the log',
+    async (date) => {
+      await send(
+        notification({
+          oldStatus: 'READY_FOR_PICKING',
+          newStatus: 'PICKING',
+          date: iso(minutesAgo(20)),
+        })
+      )
+      const { status, body } = await answer(
+        await send(
+          notification({
+            oldStatus: 'PICKING',
+            newStatus: 'READY_FOR_PACKING',
+            date,
+          })
+        )
+      )
+
+      const history = await historyOf(ORDER)
+      const entry = history?.entries.find(
+        (candidate) => candidate.newStatus === 'READY_FOR_PACKING'
+      )
+
+      expect({ status, body }).toEqual({
+        status: 200,
+        body: { received: true, duplicate: false },
+      })
+      // Not dated 2000, March 2 or March 12, before the change it follows: it moves the order.
+      expect(entry?.occurredAt).toBeNull()
+      expect(entry?.extra).toEqual({ date })
+      expect(history?.currentStatus).toBe('READY_FOR_PACKING')
+      expect(host.logger.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          data: expect.objectContaining({
+            message: 'Pick and Pack notification date ignored',
+            orderId: ORDER,
+            field: 'date',
+            expected: expect.stringMatching(/ISO 8601.*epoch seconds/),
+          }),
+        })
+      )
+    }
+  )
+})
+
 describe('webhook: refusals', () => {
   it('answers 401 without a secret and 401 with a wrong one, and stores nothing', async () => {
     const missing = await answer(await send(notification(), { headers: {} }))

@@ -23,7 +23,14 @@ const health = async (target: TestHost) => {
   return { text, data: JSON.parse(text).data?.webhookHealth }
 }
 
-const notify = (target: TestHost, secret: string, query = false) =>
+const notify = (
+  target: TestHost,
+  secret: string,
+  {
+    query = false,
+    overrides = {},
+  }: { query?: boolean; overrides?: Record<string, unknown> } = {}
+) =>
   fetch(
     `${target.url}/_v/pick-and-pack/webhook${
       query ? `?secret=${encodeURIComponent(secret)}` : ''
@@ -38,6 +45,7 @@ const notify = (target: TestHost, secret: string, query = false) =>
         orderId: '1500000000001-01',
         newStatus: 'READY_FOR_PICKING',
         hostname: 'healthstore',
+        ...overrides,
       }),
     }
   ).then((response) => response.status)
@@ -87,8 +95,43 @@ describe('webhook health', () => {
     expect(text).not.toContain('not-the-secret')
   })
 
+  it('does not warn of a secret in the query string for a notification it refused', async () => {
+    // The right secret in the query, but refused further on: 403, 400, then 503.
+    expect(
+      await notify(host, SECRET, {
+        query: true,
+        overrides: {
+          orderId: 'Q1-01',
+          newStatus: 'PICKING',
+          hostname: 'otherstore',
+        },
+      })
+    ).toBe(403)
+    expect(
+      await notify(host, SECRET, { query: true, overrides: { newStatus: '' } })
+    ).toBe(400)
+    await host.storeFault({
+      method: 'PUT',
+      path: 'orders/',
+      answer: 500,
+      times: 3,
+    })
+    expect(await notify(host, SECRET, { query: true })).toBe(503)
+
+    const { data } = await health(host)
+
+    expect(data.lastRefused).toMatchObject({ code: 'HOSTNAME_MISMATCH' })
+    expect(data.secretInQueryAt).toBeNull()
+
+    // Accepted: now it warns.
+    expect(await notify(host, SECRET, { query: true })).toBe(200)
+    expect(
+      Date.parse((await health(host)).data.secretInQueryAt)
+    ).toBeGreaterThan(Date.now() - 60_000)
+  })
+
   it('shows the last accepted notification, and warns of a secret in the query string', async () => {
-    expect(await notify(host, SECRET, true)).toBe(200)
+    expect(await notify(host, SECRET, { query: true })).toBe(200)
     const { data, text } = await health(host)
 
     expect(Date.parse(data.lastReceivedAt)).toBeGreaterThan(Date.now() - 60_000)

@@ -9,14 +9,22 @@ export interface StatusNotification {
   oldStatus: string | null
   newStatus: string
   hostname: string | null
-  /** The payload's own date, when it carries a parseable one (ISO). */
+  /**
+   * The payload's own date (ISO, UTC), when it carries a usable one (see `DATE_FORMATS`).
+   * Null otherwise: the change is then placed by its arrival, as one without a date.
+   */
   occurredAt: string | null
   /** Every other field of the payload, kept as sent. */
   extra: Record<string, unknown>
 }
 
 export type ParseResult =
-  | { ok: true; notification: StatusNotification }
+  | {
+      ok: true
+      notification: StatusNotification
+      /** The date field that was sent but is unusable (ignored), if any. */
+      ignoredDate?: string
+    }
   | { ok: false; message: string }
 
 /** Status names: documented ones are UPPER_SNAKE; keep room for new ones, refuse junk. */
@@ -62,15 +70,89 @@ function optionalString(
   return value
 }
 
-/** What `toISOString` gives, with a month, day and time that every month has. */
-const PLAIN_ISO =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/
+/** The date fields read, first present wins. */
+const DATE_FIELDS = ['date', 'createdAt', 'updatedAt'] as const
 
+/** What a payload date may be; anything else is ignored (the change is placed by arrival). */
+export const DATE_FORMATS =
+  'an ISO 8601 date-time with a time zone, such as "2026-11-20T09:40:00Z" or "2026-11-20T06:40:00.000-03:00", or epoch seconds or milliseconds, from 2000 on'
+
+/** Earlier than this, a date is a default or a unit mistake, not when a change happened. */
+const EARLIEST = Date.UTC(2000, 0, 1)
+
+/** Below this, a number is epoch seconds (1e11 ms is 1973, 1e11 s is the year 5138). */
+const SECONDS_BELOW = 1e11
+
+/** What `toISOString` gives, from 2000 on, with a month, day and time that every month has. */
+const PLAIN_ISO =
+  /^2\d{3}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/
+
+/**
+ * ISO 8601 date-time, as RFC 3339 profiles it (seconds and fraction optional, zone required),
+ * and with the expanded year `toISOString` writes past 9999 ("+010000-01-01T00:00:00.000Z").
+ */
+const ISO_DATE_TIME =
+  /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))$/i
+
+/**
+ * Reads an ISO date-time strictly. `new Date()` rolls Feb 30 over to March 2 and guesses at
+ * other formats ("03/12/2026": March or December?), so the fields must name a real instant:
+ * read back, they give the same date and time (round trip).
+ */
+function parseIso(value: string): number | null {
+  const match = ISO_DATE_TIME.exec(value)
+
+  if (!match) return null
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((field) => Number(field ?? 0))
+
+  const millis = Math.floor(Number(`0.${match[7] ?? 0}`) * 1000)
+  const fields = Date.UTC(year, month - 1, day, hour, minute, second, millis)
+  const readBack = new Date(fields)
+
+  if (
+    readBack.getUTCFullYear() !== year ||
+    readBack.getUTCMonth() + 1 !== month ||
+    readBack.getUTCDate() !== day ||
+    readBack.getUTCHours() !== hour ||
+    readBack.getUTCMinutes() !== minute ||
+    readBack.getUTCSeconds() !== second
+  ) {
+    return null
+  }
+
+  const [zone, sign, offsetHours, offsetMinutes] = match.slice(8).map(String)
+
+  if (zone.toUpperCase() === 'Z') return fields
+  if (Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return null
+  const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000
+
+  // The fields are local time, UTC plus the offset: UTC is the fields minus the offset.
+  return sign === '+' ? fields - offset : fields + offset
+}
+
+/** The payload date as an ISO string in UTC, or null when it is not one of `DATE_FORMATS`. */
 function parseDate(value: unknown): string | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null
-  // Most senders send this form: it is its own canonical form, no need to parse (slow) it.
+  // Most senders send this form: it is its own canonical form, no need to parse it.
   if (typeof value === 'string' && PLAIN_ISO.test(value)) return value
-  const date = new Date(value)
+  let time: number | null = null
+
+  if (
+    typeof value === 'number' ||
+    (typeof value === 'string' && /^\d+$/.test(value))
+  ) {
+    const epoch = Number(value)
+
+    // A number, or a string of digits: epoch seconds below 1e11, milliseconds above.
+    time = epoch < SECONDS_BELOW ? epoch * 1000 : epoch
+  } else if (typeof value === 'string') {
+    time = parseIso(value)
+  }
+
+  // NaN, infinities and times beyond what a Date holds fail here too.
+  if (time === null || !(time >= EARLIEST)) return null
+  const date = new Date(time)
 
   return Number.isFinite(date.getTime()) ? date.toISOString() : null
 }
@@ -130,18 +212,25 @@ export function parseNotification(body: unknown): ParseResult {
     )
   }
 
-  return {
-    ok: true,
-    notification: {
-      orderId,
-      // One spelling per status, so that ranks, limits and the board know it.
-      oldStatus: oldStatus === null ? null : normalizeStatus(oldStatus),
-      newStatus: normalizeStatus(newStatus),
-      hostname,
-      occurredAt: parseDate(body.date ?? body.createdAt ?? body.updatedAt),
-      extra,
-    },
+  const dateField = DATE_FIELDS.find(
+    (field) => body[field] !== undefined && body[field] !== null
+  )
+
+  const occurredAt = dateField === undefined ? null : parseDate(body[dateField])
+  const notification: StatusNotification = {
+    orderId,
+    // One spelling per status, so that ranks, limits and the board know it.
+    oldStatus: oldStatus === null ? null : normalizeStatus(oldStatus),
+    newStatus: normalizeStatus(newStatus),
+    hostname,
+    occurredAt,
+    extra,
   }
+
+  // An unusable date is ignored, as before: the change is still taken, placed by its arrival.
+  return dateField !== undefined && occurredAt === null
+    ? { ok: true, notification, ignoredDate: dateField }
+    : { ok: true, notification }
 }
 
 /**
@@ -150,7 +239,7 @@ export function parseNotification(body: unknown): ParseResult {
  */
 export function notificationId(notification: StatusNotification): string {
   const { orderId, oldStatus, newStatus, extra } = notification
-  // The same date field occurredAt is read from (date ?? createdAt ?? updatedAt).
+  // The same date field occurredAt is read from (DATE_FIELDS: date ?? createdAt ?? updatedAt).
   const discriminator = [
     extra.date ?? extra.createdAt ?? extra.updatedAt,
     extra.id,

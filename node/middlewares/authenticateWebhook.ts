@@ -48,10 +48,11 @@ export async function authenticateWebhook(
   }
 
   ctx.state.settings = settings
+  // Refusals further on (400, 403, 503) are thrown: past next(), the notification was accepted.
+  await next()
+
   if (!ctx.get('x-webhook-secret')) {
     // Accepted, but the secret travels in the URL (logged by proxies): the home page warns.
     await new WebhookHealthStore(ctx.clients.vbase).secretInQuery(new Date())
   }
-
-  await next()
 }

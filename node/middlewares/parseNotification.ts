@@ -1,6 +1,9 @@
 import { text } from 'co-body'
 
-import { parseNotification as validate } from '../domain/notification'
+import {
+  DATE_FORMATS,
+  parseNotification as validate,
+} from '../domain/notification'
 import type { Context } from '../typings/context'
 import { WebhookError } from './webhookErrors'
 
@@ -80,6 +83,16 @@ export async function parseNotification(
         parsed.notification.hostname ?? '(none)'
       }", but the app settings accept only "${expectedHost}". Check the store's hostname in the app settings.`
     )
+  }
+
+  if (parsed.ignoredDate) {
+    // Still accepted (a date is optional): the change is placed by its arrival instead.
+    ctx.vtex.logger.warn({
+      message: 'Pick and Pack notification date ignored',
+      orderId: parsed.notification.orderId,
+      field: parsed.ignoredDate,
+      expected: DATE_FORMATS,
+    })
   }
 
   ctx.state.notification = parsed.notification

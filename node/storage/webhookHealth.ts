@@ -30,7 +30,7 @@ const due = (kind: string, everyMs: number, now: number) => {
 
 /**
  * What the home page shows of the webhook's health, in VBase beside the sweep's state: the
- * newest refused notification and the last time a secret came in the query string. Best
+ * newest refused notification and the last time an accepted one had its secret in the query. Best
  * effort: a failed write is dropped (the next refusal writes again), never the answer's concern.
  */
 export class WebhookHealthStore {
@@ -45,6 +45,7 @@ export class WebhookHealthStore {
     await this.maintenance.write(REFUSED, refusal).catch(() => undefined)
   }
 
+  /** Call only for an accepted notification (stored, answered 200): refusals say nothing. */
   public async secretInQuery(at: Date): Promise<void> {
     if (!due(SECRET_IN_QUERY, QUERY_SECRET_EVERY_MS, at.getTime())) return
     await this.maintenance
