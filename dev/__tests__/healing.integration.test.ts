@@ -13,6 +13,7 @@ import { SEEDED_ORDERS, startSimulator } from '../simulator'
 import { statusRank } from '../../node/domain/statuses'
 import { isFinal } from '../../node/domain/board'
 import { postGraphql } from '../../node/__tests__/support/calls'
+import manifest from '../../manifest.json'
 
 jest.setTimeout(90_000)
 
@@ -240,6 +241,45 @@ describe('orders stuck in Pick and Pack', () => {
   })
 })
 
+describe('orders Pick and Pack does not know', () => {
+  it('are not asked again on every run', async () => {
+    const host = await startTestHost(simulator.url, SWEEP_SETTINGS, {
+      account: 'unknown',
+    })
+
+    try {
+      const answer = await post(`${host.url}/_v/pick-and-pack/webhook`, {
+        orderId: '9999999999999-01',
+        newStatus: 'PICKING',
+        hostname: 'sandboxstore',
+        date: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      })
+
+      expect(answer.status).toBe(200)
+      await eventually(
+        () => postGraphql(host, '{ fulfillmentOrders(first: 1) { total } }'),
+        (page) => page.data?.fulfillmentOrders.total === 1
+      )
+
+      const before = simulator.stats().trackingRequests
+
+      expect(
+        await (await post(`${host.url}/_v/pick-and-pack/sweep`)).json()
+      ).toMatchObject({ checked: 1, healed: 0 })
+      expect(simulator.stats().trackingRequests - before).toBe(1)
+      // Master Data search lags writes: the ask's wait must be searchable.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+
+      expect(
+        await (await post(`${host.url}/_v/pick-and-pack/sweep`)).json()
+      ).toMatchObject({ checked: 0 })
+      expect(simulator.stats().trackingRequests - before).toBe(1)
+    } finally {
+      await host.stop()
+    }
+  })
+})
+
 describe('the backfill', () => {
   it('records the OMS orders in flight on a fresh install, interrupted and resumed', async () => {
     const settings = {
@@ -355,11 +395,30 @@ describe('on install', () => {
       ).filter((schedule) => schedule.uri.includes('//setup.myvtex.com/'))
 
     try {
+      const setup = (body: unknown) =>
+        fetch(`${installed.url}/_sandbox/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sender: 'apps', topic: 'setup', body }),
+        })
+
       expect(await ofAccount()).toEqual([])
-      const delivered = await fetch(`${installed.url}/_sandbox/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sender: 'apps', topic: 'setup', body: {} }),
+      // Sent for every app of the workspace: another app's install, or this app's removal,
+      // registers nothing.
+      expect((await setup({ to: { id: 'vtex.other-app@1.0.0' } })).ok).toBe(
+        true
+      )
+      expect(
+        (
+          await setup({
+            from: { id: `${manifest.vendor}.${manifest.name}@0.1.0` },
+          })
+        ).ok
+      ).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(await ofAccount()).toEqual([])
+      const delivered = await setup({
+        to: { id: `${manifest.vendor}.${manifest.name}@${manifest.version}` },
       })
 
       expect(delivered.ok).toBe(true)

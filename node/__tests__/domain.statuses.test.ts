@@ -4,6 +4,7 @@ import {
   FLOW_STATUSES,
   KNOWN_STATUSES,
   isKnownStatus,
+  normalizeStatus,
   statusPhase,
   statusRank,
 } from '../domain/statuses'
@@ -52,6 +53,12 @@ describe('statuses', () => {
     ['', 'unknown'],
   ])('%s is in phase %s', (status, phase) => {
     expect(statusPhase(status)).toBe(phase)
+  })
+
+  it('keeps an unknown status as sent, without the spaces around it', () => {
+    expect(normalizeStatus('On Hold ')).toBe('On Hold')
+    expect(normalizeStatus('Awaiting-Stock')).toBe('Awaiting-Stock')
+    expect(normalizeStatus(' ready for packing ')).toBe('READY_FOR_PACKING')
   })
 
   it('does not take Object.prototype names for statuses', () => {

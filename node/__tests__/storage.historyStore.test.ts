@@ -446,6 +446,44 @@ describe('HistoryStore.record', () => {
   })
 })
 
+describe('HistoryStore.keepRecord', () => {
+  it("keeps a change's extras whole in its record, even once the order's history dropped them", async () => {
+    const orderId = '1000-20'
+    const history = replica()
+    const { publish } = publisher()
+    const pad = 'x'.repeat(30_000)
+    const flow = ['PICKING', 'READY_FOR_PACKING']
+    const first = change(orderId, null, 'READY_FOR_PICKING', { pad })
+
+    await history.record(first, publish)
+    // Enough large changes after it that the history keeps no extras of the first.
+    for (let step = 0; step < 12; step++) {
+      // eslint-disable-next-line no-await-in-loop
+      await history.record(
+        change(orderId, flow[(step + 1) % 2], flow[step % 2], {
+          pad,
+          id: `n${step}`,
+        }),
+        publish
+      )
+    }
+
+    const kept = (await storedDocument(orderId)).entries.find(
+      (entry) => entry.id === first.id
+    ) as HistoryEntry
+
+    expect(kept.extra).toEqual({})
+    // Its event, delivered late, keeps the record from the history's copy.
+    await history.keepRecord(kept)
+    const [record] = await storeChangeRecords(store.url, account).ofOrder(
+      orderId
+    )
+
+    expect(record.id).toBe(first.id)
+    expect(record.extra.pad === pad).toBe(true)
+  })
+})
+
 describe('HistoryStore.recent', () => {
   it('lists changes newest first across orders, by status, without duplicates', async () => {
     const history = replica()

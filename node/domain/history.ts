@@ -16,6 +16,8 @@ export interface HistoryEntry {
   /** How the app learned of the change; absent in entries stored before it was kept. */
   source?: ChangeSource
   extra: Record<string, unknown>
+  /** Its extra fields were dropped to keep the order's history small (the listing has them). */
+  extraTrimmed?: true
 }
 
 /** What the app told the OMS of one change: claimed by a replica, sent, or failed. */
@@ -259,7 +261,7 @@ function withinExtraBudget(
     if (excess <= 0 || chars === 0 || entry.id === newestId) return entry
     excess -= chars
 
-    return { ...entry, extra: {} }
+    return { ...entry, extra: {}, extraTrimmed: true as const }
   })
 }
 

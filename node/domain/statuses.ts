@@ -105,5 +105,6 @@ export function normalizeStatus(status: string): string {
     ? STATUS_ALIASES[code]
     : code
 
-  return isKnownStatus(known) ? known : status
+  // An unknown one is kept as sent, without the spaces around it (a filter trims them).
+  return isKnownStatus(known) ? known : status.trim()
 }

@@ -383,7 +383,16 @@ export class HistoryStore {
    */
   public async keepRecord(entry: HistoryEntry): Promise<void> {
     try {
-      await this.records.save(entry)
+      // A history keeps only the newest extras: the record is the whole change, as listed.
+      const whole = entry.extraTrimmed
+        ? await this.store.getJSON<HistoryEntry | null>(
+            BUCKET,
+            RECENT_PREFIX + recentFileName(entry),
+            true
+          )
+        : entry
+
+      if (whole) await this.records.save(whole)
     } catch (error) {
       throw storageFailure(error)
     }

@@ -7,7 +7,7 @@ import type { AppDeps } from './deps'
 const REGISTERED = 'sweep-schedule.json'
 
 /** `vendor.name` of this app, as VTEX IO names it to the Scheduler. */
-const appName = () => (process.env.VTEX_APP_ID ?? '').split('@')[0]
+export const appName = () => (process.env.VTEX_APP_ID ?? '').split('@')[0]
 
 /**
  * Makes sure VTEX's Scheduler calls the sweep: registers the schedule (with the route's token)

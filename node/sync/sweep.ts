@@ -1,6 +1,7 @@
 import { readAppSettings } from '../clients/appSettings'
 import { OrderSummaries } from '../clients/orderSummaries'
 import type { OrderSummaryDocument } from '../domain/board'
+import { isAppError } from '../domain/errors'
 import type { SweepCursor } from '../domain/sweepCursor'
 import {
   START,
@@ -106,6 +107,33 @@ export async function runSweep(
   return report
 }
 
+/** Whether two reads of an order's summary describe the same recorded change. */
+const sameChange = (a: OrderSummaryDocument, b: OrderSummaryDocument) =>
+  a.since === b.since && a.changes === b.changes
+
+/**
+ * Sets when the sweep may ask about an order again, unless a change was recorded meanwhile:
+ * the page it was found on lags writes, and a change's summary clears the wait (null), which a
+ * wait written after it must not undo. Read (strongly) before writing, and again after.
+ */
+export async function postpone(
+  summaries: OrderSummaries,
+  found: OrderSummaryDocument,
+  sweepAfterMinutes: number
+) {
+  const before = await summaries.get(found.orderId)
+
+  if (!before || !sameChange(before, found)) return
+  await summaries.patch(found.orderId, {
+    nextCheckAt: nextCheckAt(before.since, new Date(), sweepAfterMinutes),
+  })
+  const after = await summaries.get(found.orderId)
+
+  if (after && !sameChange(after, before)) {
+    await summaries.patch(found.orderId, { nextCheckAt: null })
+  }
+}
+
 async function retryPendingOms(
   deps: AppDeps,
   maintenance: Maintenance,
@@ -177,10 +205,16 @@ async function sweepStaleOrders(
 
     await paced(candidates, pace, async (summary) => {
       asked.push(summary)
-      const live = await deps.clients.pickAndPack.getLiveStatus(
-        credentials,
-        summary.orderId
-      )
+      const live = await deps.clients.pickAndPack
+        .getLiveStatus(credentials, summary.orderId)
+        .catch(async (error: unknown) => {
+          // Pick and Pack does not know the order: asking every run would not change that.
+          if (isAppError(error) && error.code === 'PNP_ORDER_NOT_FOUND') {
+            await postpone(summaries, summary, settings.sweepAfterMinutes)
+          }
+
+          throw error
+        })
 
       if (await recordLiveStatus(deps, summary.orderId, live, 'sweep')) {
         counts.healed++
@@ -189,13 +223,7 @@ async function sweepStaleOrders(
       }
 
       // Unchanged: wait before asking again (a healed order's new change starts over).
-      await summaries.patch(summary.orderId, {
-        nextCheckAt: nextCheckAt(
-          summary.since,
-          new Date(),
-          settings.sweepAfterMinutes
-        ),
-      })
+      await postpone(summaries, summary, settings.sweepAfterMinutes)
     })
 
     counts.checked += asked.length

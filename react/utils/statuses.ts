@@ -160,7 +160,8 @@ export function normalizeStatus(status: string): string {
 
   const known = own(STATUS_ALIASES, code) ?? code
 
-  return isKnownStatus(known) ? known : status
+  // An unknown one is kept as sent, without the spaces around it (a filter trims them).
+  return isKnownStatus(known) ? known : status.trim()
 }
 
 // Where a status sits in the flow; both ends share the last place.

@@ -143,6 +143,7 @@ describe('the admin page and the service agree on the statuses', () => {
     'CANCELLED',
     ' on_route ',
     'SOME_NEW_STATUS',
+    'On Hold ',
     'toString',
   ])('reads %j as the service does', async (status) => {
     const service = await import('../../../node/domain/statuses')
