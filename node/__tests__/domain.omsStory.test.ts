@@ -432,6 +432,16 @@ describe('live status', () => {
     })
   })
 
+  it('never heals away from a status the app does not know (the webhook told it; the API may lag)', () => {
+    const history = historyOf(entry('On Hold', '2026-12-03T09:00:00.000Z'))
+
+    for (const status of ['READY_FOR_HANDLING', 'PACKING', 'Another New']) {
+      expect(
+        liveChange(history, { status, hostname: null }, seenAt, 'view')
+      ).toBeNull()
+    }
+  })
+
   it('gives two replicas that see the same thing one id', () => {
     const history = historyOf(entry('PICKING', '2026-12-03T09:00:00.000Z'))
     const live = { status: 'PACKING', hostname: null }

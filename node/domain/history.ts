@@ -151,14 +151,21 @@ const isLive = (entry: HistoryEntry) =>
   entry.source === 'view' ||
   entry.source === 'backfill'
 
-/** Whether a status seen live is ahead of the recorded one (never backwards, never the same). */
+/**
+ * Whether a status seen live is ahead of the recorded one (never backwards, never the same).
+ * A recorded status the app does not know has no place in the flow: what Pick and Pack's API
+ * shows then may be a step before it (its cache, or an API that does not show it yet), so
+ * only the next notification moves the order on.
+ */
 export function isAhead(live: string, recorded: string | null): boolean {
   if (live === recorded) return false
   if (recorded === null) return true
   const recordedRank = statusRank(recorded)
   const liveRank = statusRank(live)
 
-  return recordedRank === null || liveRank === null || liveRank > recordedRank
+  if (recordedRank === null) return false
+
+  return liveRank === null || liveRank > recordedRank
 }
 
 /**
