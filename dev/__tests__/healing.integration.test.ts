@@ -381,6 +381,40 @@ describe('the backfill', () => {
   })
 })
 
+describe('the backfill with the OMS down', () => {
+  it('says the OMS is unavailable, not that a permission is missing', async () => {
+    const host = await startTestHost(simulator.url, SWEEP_SETTINGS, {
+      account: 'omsdown',
+    })
+
+    try {
+      simulator.setFaults({ failureRate: 1, failureStatus: 503, scope: 'oms' })
+      await postGraphql(
+        host,
+        'mutation($days: Int) { startBackfill(days: $days) { state } }',
+        { days: 30 }
+      )
+      const failed = await eventually(
+        () =>
+          postGraphql(
+            host,
+            '{ maintenance { backfill { state lastError lastErrorCode } } }'
+          ),
+        (answer) => answer.data?.maintenance.backfill.state === 'FAILED'
+      )
+
+      const { lastError, lastErrorCode } = failed.data.maintenance.backfill
+
+      expect(lastErrorCode).toBe('http:503')
+      expect(lastError).toMatch(/unavailable/)
+      expect(lastError).not.toMatch(/permission/)
+    } finally {
+      simulator.setFaults({})
+      await host.stop()
+    }
+  })
+})
+
 describe('on install', () => {
   it("registers the sweep with VTEX's Scheduler when VTEX IO sends the app its setup event", async () => {
     const installed = await startTestHost(simulator.url, SWEEP_SETTINGS, {

@@ -197,7 +197,10 @@ function failureOf(error: unknown): {
 
   return status
     ? {
-        lastError: `The OMS order list answered HTTP ${status}. Check the app's List orders permission, then resume.`,
+        lastError:
+          status === 401 || status === 403
+            ? `The OMS order list answered HTTP ${status}. Check the app's List orders permission, then resume.`
+            : `The OMS order list answered HTTP ${status}: the OMS is unavailable right now. Resume the backfill in a moment.`,
         lastErrorCode: failureCode(status),
       }
     : {

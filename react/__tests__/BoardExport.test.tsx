@@ -132,7 +132,7 @@ describe('board: CSV export', () => {
 
     expect(lines).toHaveLength(252) // header, 250 rows, final CRLF
     expect(lines[0]).toBe(
-      'Order,Status,In status since,Late,OMS status,Disagreement with the OMS,Last change'
+      'Order,Status,In status since,Late,OMS status,Disagreement with the OMS,Last received'
     )
     expect(lines[1]).toBe(
       'ORDER-0001,Ready for handling,2026-11-20T08:00:00.000Z,yes,Canceled,Canceled in the OMS; External fulfillment,2026-11-20T08:05:00.000Z'

@@ -156,13 +156,13 @@ describe('order view: in the OMS', () => {
     ).toBeInTheDocument()
   })
 
-  it('says when the OMS state could not be read, and reads the order again', async () => {
+  it("says when the app's record of the OMS could not be read, and reads the order again", async () => {
     renderOrder(null, [...orderMock(fulfillment())])
     const sync = await syncBlock()
 
     expect(
       sync.getByText(
-        'What the OMS holds of this order could not be read right now. Try again in a moment.'
+        "The app's own record of what it sent to the OMS could not be read right now. Try again in a moment."
       )
     ).toBeInTheDocument()
 

@@ -164,6 +164,32 @@ export const ERROR_MESSAGES: Record<
   },
 }
 
+/** The home page panels that read their own state, each with its own words for a failure. */
+export type Panel = 'webhook' | 'maintenance'
+
+/**
+ * A panel's own words for an error code where the shared ones (ERROR_MESSAGES) would mislead:
+ * with the store down, STORE_UNAVAILABLE speaks of the status history and says nothing is lost,
+ * while these panels could not read their own state and the webhook answers 503 meanwhile.
+ * The action stays the code's own (ERROR_MESSAGES).
+ */
+export const PANEL_ERROR_MESSAGES: Record<Panel, Record<string, Described>> = {
+  webhook: {
+    STORE_UNAVAILABLE: {
+      title: 'admin/pick-and-pack.webhook.error.STORE_UNAVAILABLE.title',
+      description:
+        'admin/pick-and-pack.webhook.error.STORE_UNAVAILABLE.description',
+    },
+  },
+  maintenance: {
+    STORE_UNAVAILABLE: {
+      title: 'admin/pick-and-pack.maintenance.error.STORE_UNAVAILABLE.title',
+      description:
+        'admin/pick-and-pack.maintenance.error.STORE_UNAVAILABLE.description',
+    },
+  },
+}
+
 /** VTEX OMS status codes the page names in the merchant's language. */
 export const OMS_STATUS_MESSAGES: Record<string, string> = {
   'order-created': 'admin/pick-and-pack.oms.statuses.order-created',

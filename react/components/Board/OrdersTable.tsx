@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react'
+import type { CSSProperties, MouseEvent } from 'react'
 import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
@@ -6,7 +6,10 @@ import { useRuntime } from 'vtex.render-runtime'
 
 import { DateTime } from '../Format'
 import StatusTag from '../StatusTag'
+import { OMS_STATUS_MESSAGES } from '../../utils/messages'
 import { orderPath } from '../../utils/orderRoutes'
+import { own } from '../../utils/own'
+import { isKnownStatus } from '../../utils/statuses'
 import type { OrderSummary } from './types'
 import { useBoardText } from './useBoardText'
 
@@ -19,6 +22,19 @@ interface Props {
 
 const TH = 'tl t-small fw5 c-muted-1 pv3 ph3 bb b--muted-4 nowrap'
 const TD = 'pv3 ph3 bb b--muted-5 v-top t-small'
+
+// A known status name stays on one line; one this page does not know (Pick and Pack's or the
+// OMS's, shown as it came) may be long: it wraps, anywhere, rather than push the columns
+// off-screen.
+const UNKNOWN_STATUS: CSSProperties = {
+  minWidth: '10rem',
+  overflowWrap: 'anywhere',
+}
+
+const statusCell = (known: boolean) =>
+  known
+    ? { className: `${TD} nowrap` }
+    : { className: TD, style: UNKNOWN_STATUS }
 
 /** The board's orders as a table: a link per order, its status, age, lateness and drift. */
 function OrdersTable({ orders, now, busy }: Props) {
@@ -73,7 +89,10 @@ function OrdersTable({ orders, now, busy }: Props) {
                   {order.orderId}
                 </a>
               </th>
-              <td className={`${TD} nowrap`}>
+              <td
+                {...statusCell(isKnownStatus(order.status))}
+                data-testid="board-status"
+              >
                 <StatusTag status={order.status} size="small" />
               </td>
               <td className={TD}>
@@ -100,7 +119,13 @@ function OrdersTable({ orders, now, busy }: Props) {
                   </>
                 )}
               </td>
-              <td className={`${TD} nowrap`}>
+              <td
+                {...statusCell(
+                  !order.omsStatus ||
+                    !!own(OMS_STATUS_MESSAGES, order.omsStatus)
+                )}
+                data-testid="board-oms-status"
+              >
                 {text.omsStatus(order.omsStatus)}
               </td>
               <td className={TD}>

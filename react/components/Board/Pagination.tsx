@@ -1,6 +1,6 @@
+import type { ReactNode } from 'react'
 import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { Button } from 'vtex.styleguide'
 
 interface Props {
   // 0-based page index and page size: the rows shown are counted from them.
@@ -13,6 +13,47 @@ interface Props {
   busy: boolean
   onPrevious: () => void
   onNext: () => void
+}
+
+const BUTTON =
+  'vtex-button bw1 ba fw5 v-mid relative pa0 lh-solid br2 min-h-small t-action--small'
+
+const ENABLED =
+  'bg-action-secondary b--action-secondary c-on-action-secondary hover-bg-action-secondary hover-b--action-secondary hover-c-on-action-secondary pointer'
+
+const INACTIVE = 'bg-disabled b--muted-5 c-on-disabled'
+
+/**
+ * The Styleguide's small secondary Button, made inactive with aria-disabled: a `disabled`
+ * button drops the keyboard focus to the page the moment it is pressed (the next page starts
+ * loading) or runs out of pages, and the Styleguide's Button passes no aria-disabled.
+ */
+function PageButton({
+  inactive,
+  onClick,
+  children,
+}: {
+  inactive: boolean
+  onClick: () => void
+  children: ReactNode
+}) {
+  return (
+    <button
+      type="button"
+      aria-disabled={inactive}
+      className={`${BUTTON} ${inactive ? INACTIVE : ENABLED}`}
+      onClick={() => {
+        if (!inactive) onClick()
+      }}
+    >
+      <span
+        className="vtex-button__label flex items-center justify-center h-100 ph5"
+        style={{ paddingTop: '.25em', paddingBottom: '.32em' }}
+      >
+        {children}
+      </span>
+    </button>
+  )
 }
 
 /** "51–100 of 1,234" with previous and next: the API pages by cursor, so no page numbers. */
@@ -50,23 +91,13 @@ function Pagination({
         </span>
       )}
       <div className="mr2">
-        <Button
-          variation="secondary"
-          size="small"
-          disabled={!hasPrevious || busy}
-          onClick={onPrevious}
-        >
+        <PageButton inactive={!hasPrevious || busy} onClick={onPrevious}>
           <FormattedMessage id="admin/pick-and-pack.board.pagination.previous" />
-        </Button>
+        </PageButton>
       </div>
-      <Button
-        variation="secondary"
-        size="small"
-        disabled={!hasNext || busy}
-        onClick={onNext}
-      >
+      <PageButton inactive={!hasNext || busy} onClick={onNext}>
         <FormattedMessage id="admin/pick-and-pack.board.pagination.next" />
-      </Button>
+      </PageButton>
     </nav>
   )
 }

@@ -1,9 +1,19 @@
+import type { CSSProperties } from 'react'
 import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 
 import { useStatusText } from '../../hooks/useStatusText'
 import { PHASE_COLORS, inStatusOrder, phaseOf } from '../../utils/statuses'
 import type { StatusCount } from './types'
+
+// A status name wraps to two lines at most; the whole name is in the title.
+const TWO_LINES: CSSProperties = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  overflowWrap: 'anywhere',
+}
 
 interface Props {
   statuses: readonly StatusCount[]
@@ -59,7 +69,13 @@ function StatusTiles({ statuses, selected, onSelect }: Props) {
               // The phase colour as a stripe: the same colour as the status tags.
               style={{ borderLeft: `6px solid ${color.bg}` }}
             >
-              <span className="db t-small c-muted-1 truncate">
+              <span
+                className="db t-small c-muted-1 lh-title"
+                // Up to two lines (a long or unknown name breaks anywhere), the rest on hover.
+                style={TWO_LINES}
+                title={label(status)}
+                data-testid="board-tile-label"
+              >
                 {label(status)}
               </span>
               <span className="db t-heading-3 c-on-base mv2">

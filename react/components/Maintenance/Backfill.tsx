@@ -90,6 +90,9 @@ interface Props {
 function Backfill({ backfill, now }: Props) {
   const intl = useIntl()
   const [days, setDays] = useState(clampDays(backfill.days ?? DEFAULT_DAYS))
+  // The field holds no number while being typed (emptied, or not digits): the stepper then
+  // reports its minimum, which the button must not offer as if it were typed.
+  const [blank, setBlank] = useState(false)
   const [start, { loading, error }] = useMutation<
     StartBackfillData,
     StartBackfillVariables
@@ -137,7 +140,19 @@ function Backfill({ backfill, now }: Props) {
 
   const startControl = (
     <div className="flex flex-wrap items-end">
-      <div className="mr4 mb3">
+      <div
+        className="mr4 mb3"
+        // The stepper reports numbers only; its field's own change events say what is typed.
+        onChange={(e) => {
+          const field = e.target
+
+          if (field instanceof HTMLInputElement) {
+            setBlank(!/^\s*\d+\s*$/.test(field.value))
+          }
+        }}
+        // Left, the field shows the number the button names again.
+        onBlur={() => setBlank(false)}
+      >
         <NumericStepper
           label={intl.formatMessage({
             id: 'admin/pick-and-pack.maintenance.backfill.days',
@@ -156,14 +171,30 @@ function Backfill({ backfill, now }: Props) {
           size="small"
           onClick={() => run(days)}
           isLoading={loading}
+          disabled={blank}
           testId="backfill-start"
         >
-          <FormattedMessage
-            id="admin/pick-and-pack.maintenance.backfill.start"
-            values={{ days }}
-          />
+          {blank ? (
+            <FormattedMessage id="admin/pick-and-pack.maintenance.backfill.startBlank" />
+          ) : (
+            <FormattedMessage
+              id="admin/pick-and-pack.maintenance.backfill.start"
+              values={{ days }}
+            />
+          )}
         </Button>
       </div>
+      {blank && (
+        <p
+          className="w-100 t-small c-muted-1 mt0 mb3"
+          data-testid="backfill-days-hint"
+        >
+          <FormattedMessage
+            id="admin/pick-and-pack.maintenance.backfill.daysHint"
+            values={{ min: MIN_DAYS, max: MAX_DAYS }}
+          />
+        </p>
+      )}
     </div>
   )
 

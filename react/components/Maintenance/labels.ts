@@ -30,6 +30,10 @@ const SHARED_DESCRIPTIONS = new Set([
   'STORE_UNAVAILABLE',
 ])
 
+// The OMS refused the app's credentials: only these point at the List orders permission. Any
+// other status (429, 5xx…) is the OMS being unavailable, and a later resume reads on.
+const REFUSED_STATUSES = new Set(['401', '403'])
+
 /**
  * The message of a backfill failure code, or undefined for a code this page does not know:
  * the server's own sentence is shown then.
@@ -42,7 +46,9 @@ export function backfillErrorMessage(
 
   if (status) {
     return {
-      id: 'admin/pick-and-pack.maintenance.backfill.error.http',
+      id: REFUSED_STATUSES.has(status)
+        ? 'admin/pick-and-pack.maintenance.backfill.error.http'
+        : 'admin/pick-and-pack.maintenance.backfill.error.httpUnavailable',
       values: { status },
     }
   }

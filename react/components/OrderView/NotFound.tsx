@@ -4,8 +4,14 @@ import { FormattedMessage } from 'react-intl'
 import Heading from '../Heading'
 import OrderIdHint from './OrderIdHint'
 
+interface Props {
+  orderId: string
+  // The app recorded changes for this id all the same (listed below the message).
+  recorded?: boolean
+}
+
 /** Neither the OMS nor Pick and Pack knows the order: one message for the page, not two. */
-function NotFound({ orderId }: { orderId: string }) {
+function NotFound({ orderId, recorded = false }: Props) {
   return (
     <div
       role="alert"
@@ -22,6 +28,14 @@ function NotFound({ orderId }: { orderId: string }) {
           values={{ orderId }}
         />
       </p>
+      {recorded && (
+        <p
+          className="t-body c-muted-1 mt0 mb4 lh-copy"
+          data-testid="order-not-found-recorded"
+        >
+          <FormattedMessage id="admin/pick-and-pack.notFound.recorded" />
+        </p>
+      )}
       <OrderIdHint orderId={orderId} />
     </div>
   )

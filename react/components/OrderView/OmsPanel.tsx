@@ -10,16 +10,21 @@ import PanelFallback from './PanelFallback'
 import Section from './Section'
 import UpdatedAt from '../UpdatedAt'
 import type { PanelQuery } from './usePanelQuery'
-import type { OrderOmsData } from './types'
+import type { OmsSync, OrderOmsData } from './types'
 
 type OmsView = NonNullable<OrderOmsData['orderFulfillment']>
 
 interface Props {
   orderId: string
   query: PanelQuery<OmsView>
+  // The app's own record of what it sent, whatever became of the OMS order: null when it
+  // could not be read, undefined while no answer came back.
+  omsSync?: OmsSync | null
 }
 
-function OmsPanel({ orderId, query }: Props) {
+function OmsPanel({ orderId, query, omsSync }: Props) {
+  const { refetch, refreshing } = query
+
   return (
     <Section
       id="oms-panel-title"
@@ -28,15 +33,24 @@ function OmsPanel({ orderId, query }: Props) {
       aside={<UpdatedAt at={query.updatedAt} />}
     >
       <OmsContent orderId={orderId} query={query} />
+      {/* What VTEX's own order page holds of the story, as the app recorded it. */}
+      {omsSync !== undefined && (
+        <OmsSyncStatus
+          orderId={orderId}
+          omsSync={omsSync}
+          onReload={refetch}
+          reloading={refreshing}
+        />
+      )}
     </Section>
   )
 }
 
-function OmsContent({ orderId, query }: Props) {
+function OmsContent({ orderId, query }: Omit<Props, 'omsSync'>) {
   const { value, errorCode, refetch, refreshing } = query
   const oms = value ? value.oms : null
 
-  if (!oms || !value) {
+  if (!oms) {
     return (
       <PanelFallback
         orderId={orderId}
@@ -130,13 +144,6 @@ function OmsContent({ orderId, query }: Props) {
           ))}
         </ul>
       )}
-      {/* What VTEX's own order page holds of the story. */}
-      <OmsSyncStatus
-        orderId={orderId}
-        omsSync={value.omsSync}
-        onReload={refetch}
-        reloading={refreshing}
-      />
     </div>
   )
 }

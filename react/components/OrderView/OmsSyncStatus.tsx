@@ -82,7 +82,9 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
   })
 
   const failure = actionFailure(error)
-  const sent = !!data && !loading && !failure
+  // The call went through, but the OMS may still have refused what was sent again.
+  const answer = data && !loading && !failure ? data.retryOmsSync : null
+  const stillPending = !!answer && canRetry(answer)
   const sendAgain = () => {
     // A failure is shown from the hook's `error`: keep the promise quiet.
     retry().catch(() => undefined)
@@ -104,6 +106,20 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
         <RetryButton onRetry={onReload} retrying={reloading} />
       </div>
     )
+  }
+
+  // The last failure as the list words it; the server's sentence for a code this page
+  // does not know.
+  const whyNotSent = (sync: OmsSync) => {
+    const message = omsErrorMessage(sync.lastErrorCode)
+
+    if (message) return intl.formatMessage({ id: message.id }, message.values)
+
+    return sync.lastError
+      ? sync.lastError
+      : intl.formatMessage({
+          id: 'admin/pick-and-pack.omsSync.retriedNotSent.noReason',
+        })
   }
 
   const tracking = trackingOf(omsSync)
@@ -194,10 +210,22 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
         />
       )}
       <p
-        className={`t-small c-muted-1 mb0 ${sent ? 'mt3' : 'mt0'}`}
+        className={`t-small mb0 ${answer ? 'mt3' : 'mt0'} ${
+          stillPending ? 'c-danger' : 'c-muted-1'
+        }`}
         role="status"
+        data-testid="oms-sync-retried"
+        data-state={answer ? (stillPending ? 'pending' : 'sent') : undefined}
       >
-        {sent && <FormattedMessage id="admin/pick-and-pack.omsSync.retried" />}
+        {answer && !stillPending && (
+          <FormattedMessage id="admin/pick-and-pack.omsSync.retried" />
+        )}
+        {answer && stillPending && (
+          <FormattedMessage
+            id="admin/pick-and-pack.omsSync.retriedNotSent"
+            values={{ reason: whyNotSent(answer) }}
+          />
+        )}
       </p>
     </div>
   )

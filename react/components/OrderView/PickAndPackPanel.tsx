@@ -13,6 +13,7 @@ import PickingDetails, { SourceBadge } from './PickingDetails'
 import Section from './Section'
 import ShippingInfo from './ShippingInfo'
 import UpdatedAt from '../UpdatedAt'
+import { isExternalOrder } from './lines'
 import type { LineSummary } from './lines'
 import type { HistoryEntry, OrderPickAndPackData } from './types'
 import type { PanelQuery } from './usePanelQuery'
@@ -119,6 +120,7 @@ function PickAndPackContent({
         items={pickAndPack.pickedItems}
         lines={lines}
         currency={currency}
+        external={isExternalOrder(status)}
       />
       {/* v1 has no such block: its shipments have a section of their own. */}
       {pickAndPack.source !== 'V1' && (

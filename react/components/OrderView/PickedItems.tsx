@@ -13,6 +13,8 @@ interface Props {
   // When both sides answered: what became of the ordered lines.
   lines?: LineSummary
   currency?: string | null
+  // Fulfilled outside Pick and Pack (IDLE): nothing is to be picked here.
+  external?: boolean
 }
 
 const PARTS = [
@@ -22,14 +24,27 @@ const PARTS = [
   ['missing', 'admin/pick-and-pack.picked.part.missing'],
 ] as const
 
-/** "2 of 2 lines handled: 1 picked, 1 substituted"; a canceled order says so instead. */
-function LinesCount({ lines }: { lines: LineSummary }) {
+/**
+ * "2 of 2 lines handled: 1 picked, 1 substituted"; a canceled order, or one fulfilled outside
+ * Pick and Pack, says so instead.
+ */
+function LinesCount({
+  lines,
+  external,
+}: {
+  lines: LineSummary
+  external: boolean
+}) {
   const intl = useIntl()
 
-  if (lines.canceled) {
+  if (lines.canceled || external) {
     return (
       <FormattedMessage
-        id="admin/pick-and-pack.picked.linesCanceled"
+        id={
+          lines.canceled
+            ? 'admin/pick-and-pack.picked.linesCanceled'
+            : 'admin/pick-and-pack.picked.linesExternal'
+        }
         values={{ total: lines.total }}
       />
     )
@@ -54,14 +69,14 @@ function LinesCount({ lines }: { lines: LineSummary }) {
 
 const IMAGE_SIZE = 48
 
-function PickedItems({ items, lines, currency }: Props) {
+function PickedItems({ items, lines, currency, external = false }: Props) {
   const { quantity } = useOrderText()
 
   return (
     <div data-testid="picked-items">
       <Heading level={3}>
         {lines && lines.total > 0 ? (
-          <LinesCount lines={lines} />
+          <LinesCount lines={lines} external={external} />
         ) : (
           <FormattedMessage
             id="admin/pick-and-pack.picked.count"
@@ -70,8 +85,14 @@ function PickedItems({ items, lines, currency }: Props) {
         )}
       </Heading>
       {items.length === 0 ? (
-        <p className="t-body c-muted-1">
-          <FormattedMessage id="admin/pick-and-pack.picked.empty" />
+        <p className="t-body c-muted-1" data-testid="picked-empty">
+          <FormattedMessage
+            id={
+              external
+                ? 'admin/pick-and-pack.picked.emptyExternal'
+                : 'admin/pick-and-pack.picked.empty'
+            }
+          />
         </p>
       ) : (
         <ul className="list ma0 pa0">

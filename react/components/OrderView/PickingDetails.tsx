@@ -3,7 +3,11 @@ import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 
 import { own } from '../../utils/own'
-import { flowRank, normalizeStatus } from '../../utils/statuses'
+import {
+  flowRank,
+  isExceptionStatus,
+  normalizeStatus,
+} from '../../utils/statuses'
 import type { PickAndPackOrder, Timings } from './types'
 import { useOrderText } from './useOrderText'
 
@@ -46,7 +50,7 @@ const STEP_ENDS: Record<keyof Timings, string> = {
 
 /**
  * Whether a step's time is not there yet: none (0 or null) and the order still before the
- * step's end. Outside the flow (canceled, unknown) the status cannot tell: shown as received.
+ * step's end. An unknown status cannot tell: shown as received.
  */
 function notYet(status: string, step: keyof Timings, minutes?: number | null) {
   const rank = flowRank(normalizeStatus(status))
@@ -54,6 +58,16 @@ function notYet(status: string, step: keyof Timings, minutes?: number | null) {
 
   return !minutes && rank !== undefined && end !== undefined && rank < end
 }
+
+/**
+ * Outside the flow (fulfilled elsewhere, returned, canceled) a step with no time was never
+ * reached and never will be: neither "not yet" nor "0 min".
+ */
+const neverReached = (status: string, minutes?: number | null) =>
+  !minutes && isExceptionStatus(normalizeStatus(status))
+
+// Lines Pick and Pack will never handle: the order was canceled or fulfilled elsewhere.
+const LINES_CLOSED = ['CANCELED', 'IDLE']
 
 function Stat({
   label,
@@ -84,9 +98,12 @@ function PickingDetails({ pickAndPack }: { pickAndPack: PickAndPackOrder }) {
 
   if (!isV1 && !pickingStatus && !timings && pickers.length === 0) return null
 
+  const status = pickAndPack.fulfillmentStatus
   const count = (lines: unknown[]) => intl.formatNumber(lines.length)
   const time = (step: keyof Timings) =>
-    notYet(pickAndPack.fulfillmentStatus, step, timings?.[step])
+    neverReached(status, timings?.[step])
+      ? '—'
+      : notYet(status, step, timings?.[step])
       ? intl.formatMessage({ id: 'admin/pick-and-pack.pnp.time.notYet' })
       : text.duration(timings?.[step])
 
@@ -156,7 +173,9 @@ function PickingDetails({ pickAndPack }: { pickAndPack: PickAndPackOrder }) {
             }
             testId="lines-unhandled"
           >
-            {count(pickAndPack.unhandledItems)}
+            {LINES_CLOSED.includes(normalizeStatus(status))
+              ? '—'
+              : count(pickAndPack.unhandledItems)}
           </Stat>
         </dl>
       )}

@@ -37,6 +37,8 @@ interface Props {
   labelledBy?: string
   // A canceled order: its lines are canceled, not missing.
   canceled?: boolean
+  // Fulfilled outside Pick and Pack (IDLE): its lines were not to be picked there either.
+  external?: boolean
 }
 
 function Reconciliation({
@@ -44,8 +46,11 @@ function Reconciliation({
   available,
   labelledBy,
   canceled = false,
+  external = false,
 }: Props) {
   const { quantity } = useOrderText()
+  // Every line takes the order's state: none of them is missing.
+  const orderState = canceled ? 'CANCELED' : external ? 'EXTERNAL' : null
 
   if (!available) {
     return (
@@ -91,7 +96,7 @@ function Reconciliation({
             key={`${item.refId || item.ean || item.id || ''}-${i}`}
             className="bt b--muted-4 v-top"
             data-testid="reconciliation-row"
-            data-state={canceled ? 'CANCELED' : item.state}
+            data-state={orderState ?? item.state}
           >
             <td className="pv3">
               {item.name || item.refId || item.ean || item.id || '—'}
@@ -115,9 +120,15 @@ function Reconciliation({
               )}
             </td>
             <td className="pv3 tr">
-              {canceled ? (
+              {orderState ? (
                 <Tag size="small">
-                  <FormattedMessage id="admin/pick-and-pack.reconciliation.CANCELED" />
+                  <FormattedMessage
+                    id={
+                      orderState === 'CANCELED'
+                        ? 'admin/pick-and-pack.reconciliation.CANCELED'
+                        : 'admin/pick-and-pack.reconciliation.EXTERNAL'
+                    }
+                  />
                 </Tag>
               ) : (
                 <LineState item={item} />

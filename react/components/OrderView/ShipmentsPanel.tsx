@@ -104,7 +104,7 @@ function ShipmentsContent({ query }: Props) {
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
     <div className="flex mb2">
-      <dt className="c-muted-1 w-30 flex-none">{label}</dt>
+      <dt className="c-muted-1 w-30 flex-none pr3">{label}</dt>
       <dd className="ma0">{children}</dd>
     </div>
   )

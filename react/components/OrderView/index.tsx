@@ -21,7 +21,7 @@ import PickAndPackPanel from './PickAndPackPanel'
 import Reconciliation from './Reconciliation'
 import Section from './Section'
 import ShipmentsPanel from './ShipmentsPanel'
-import { isCanceledOrder, summarizeLines } from './lines'
+import { isCanceledOrder, isExternalOrder, summarizeLines } from './lines'
 import type {
   OrderHistoryData,
   OrderOmsData,
@@ -100,6 +100,11 @@ function OrderView({ orderId }: { orderId: string }) {
 
   const pickAndPack = pnp.value ? pnp.value.pickAndPack : null
   const omsOrder = oms.value ? oms.value.oms : null
+  // The app's own record of what it sent to the OMS comes with the OMS order but is read
+  // apart from it: shown (with Send again) when the OMS is down or does not know the order.
+  // Undefined while nothing came back.
+  const omsAnswer = oms.answer?.orderFulfillment
+  const omsSync = omsAnswer ? omsAnswer.omsSync : oms.value?.omsSync
   const liveStatus = pickAndPack
     ? normalizeStatus(pickAndPack.fulfillmentStatus)
     : null
@@ -185,7 +190,7 @@ function OrderView({ orderId }: { orderId: string }) {
     return (
       <Layout pageHeader={header}>
         <PageBlock>
-          <NotFound orderId={orderId} />
+          <NotFound orderId={orderId} recorded={recorded} />
         </PageBlock>
         {recorded && (
           <PageBlock>
@@ -201,6 +206,8 @@ function OrderView({ orderId }: { orderId: string }) {
     omsOrder?.status
   )
 
+  const external = !canceled && isExternalOrder(pickAndPack?.fulfillmentStatus)
+
   const items = pnp.value ? pnp.value.items : []
   const lines =
     omsOrder && pickAndPack ? summarizeLines(items, canceled) : undefined
@@ -208,7 +215,7 @@ function OrderView({ orderId }: { orderId: string }) {
   return (
     <Layout pageHeader={header}>
       <PageBlock variation="half">
-        <OmsPanel orderId={orderId} query={oms} />
+        <OmsPanel orderId={orderId} query={oms} omsSync={omsSync} />
         <PickAndPackPanel
           orderId={orderId}
           query={pnp}
@@ -234,6 +241,7 @@ function OrderView({ orderId }: { orderId: string }) {
               available={!!omsOrder && !!pickAndPack}
               labelledBy="reconciliation-title"
               canceled={canceled}
+              external={external}
             />
           )}
         </Section>

@@ -29,6 +29,16 @@ export function isCanceledOrder(
 }
 
 /**
+ * An order fulfilled outside Pick and Pack (IDLE): like a canceled one, its lines will never
+ * be picked there, so none is missing.
+ */
+export function isExternalOrder(
+  pickAndPackStatus: string | null | undefined
+): boolean {
+  return !!pickAndPackStatus && normalizeStatus(pickAndPackStatus) === 'IDLE'
+}
+
+/**
  * The ordered lines (an extra item picked but never ordered is not a line of the order) by
  * what became of them.
  */

@@ -22,6 +22,12 @@ export interface PanelQuery<T> {
   poll: () => void
 }
 
+/** A panel whose answer also carries a part read on its own, whatever became of the rest. */
+export interface PanelQueryWithAnswer<D, T> extends PanelQuery<T> {
+  // The latest answer as received (undefined before the first, or when none came back).
+  answer: D | undefined
+}
+
 interface Options<D, T> {
   query: DocumentNode
   orderId: string
@@ -41,7 +47,7 @@ export function usePanelQuery<D, T>({
   skip,
   path,
   select,
-}: Options<D, T>): PanelQuery<T> {
+}: Options<D, T>): PanelQueryWithAnswer<D, T> {
   const { data, error, loading, refetch } = useQuery<D>(query, {
     variables: { orderId },
     skip,
@@ -102,5 +108,6 @@ export function usePanelQuery<D, T>({
     refreshing,
     refetch: refetchByHand,
     poll,
+    answer: data,
   }
 }

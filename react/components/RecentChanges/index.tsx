@@ -150,6 +150,14 @@ function RecentChanges() {
           id="pnp-status-filter"
           value={status}
           onChange={setStatus}
+          // The known statuses, then any other the list shows (and the one chosen, kept while
+          // its rows load).
+          extraStatuses={[
+            status,
+            ...items.flatMap(({ oldStatus, newStatus }) =>
+              oldStatus ? [oldStatus, newStatus] : [newStatus]
+            ),
+          ]}
         />
       </div>
       {/* Said once per read that brought new rows; silent otherwise. */}

@@ -5,8 +5,8 @@ import { useQuery } from 'react-apollo'
 
 import { useMounted } from '../../hooks/useMounted'
 import WEBHOOK_HEALTH from './graphql/webhookHealth.gql'
-import ErrorMessage from '../ErrorMessage'
 import Heading from '../Heading'
+import PanelError from '../Maintenance/PanelError'
 import When from '../Maintenance/When'
 import PanelLoading from '../PanelLoading'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
@@ -228,7 +228,8 @@ function WebhookHealth() {
           )}
         </ul>
       ) : errorCode ? (
-        <ErrorMessage
+        <PanelError
+          panel="webhook"
           code={errorCode}
           onRetry={() => {
             refetch().catch(quiet)

@@ -10,8 +10,14 @@ describe('backfillErrorMessage', () => {
     ['OMS_UNAVAILABLE', { id: id('OMS_UNAVAILABLE') }],
     ['LOOKUPS_FAILED', { id: id('LOOKUPS_FAILED') }],
     ['unreadable', { id: id('unreadable') }],
+    // Only a refusal points at the List orders permission.
+    ['http:401', { id: id('http'), values: { status: '401' } }],
     ['http:403', { id: id('http'), values: { status: '403' } }],
-    [' HTTP:500 ', { id: id('http'), values: { status: '500' } }],
+    // Any other status is the OMS being unavailable: resume in a moment.
+    ['http:429', { id: id('httpUnavailable'), values: { status: '429' } }],
+    [' HTTP:500 ', { id: id('httpUnavailable'), values: { status: '500' } }],
+    ['http:503', { id: id('httpUnavailable'), values: { status: '503' } }],
+    ['http:404', { id: id('httpUnavailable'), values: { status: '404' } }],
     // The shared words read right for the backfill too.
     [
       'PNP_UNAVAILABLE',
