@@ -126,6 +126,32 @@ describe('orderFulfillment', () => {
     ])
   })
 
+  it('says where the recorded status and the OMS disagree, as the board does', async () => {
+    const canceled = '1253881550999-01'
+
+    upstream.tracking[canceled] = trackingFixture(canceled, 'PICKING')
+    upstream.oms[canceled] = { ...omsFixture(canceled), status: 'canceled' }
+    await postWebhook(host, SECRET, {
+      orderId: canceled,
+      oldStatus: 'READY_FOR_PICKING',
+      newStatus: 'PICKING',
+      hostname: 'teststore',
+    })
+    const drift = async (id: string) =>
+      (
+        await graphql(
+          host,
+          'query($id: ID!) { orderFulfillment(orderId: $id) { drift } }',
+          { id }
+        )
+      ).json.data.orderFulfillment.drift
+
+    // Still picking in Pick and Pack, canceled in the OMS.
+    expect(await drift(canceled)).toEqual(['OMS_CANCELED'])
+    // Handling in the OMS, on route in Pick and Pack: they agree.
+    expect(await drift(ORDER)).toEqual([])
+  })
+
   it('keeps OMS when Pick and Pack is down, with PNP_UNAVAILABLE at its path', async () => {
     upstream.failTracking(3, 503)
     const { json } = await graphql(host, QUERY, { id: ORDER })

@@ -1,3 +1,4 @@
+import { driftOf } from '../../domain/board'
 import { AppError } from '../../domain/errors'
 import { chronological } from '../../domain/history'
 import { reconcile } from '../../domain/reconciliation'
@@ -61,6 +62,25 @@ export const OrderFulfillment = {
         "The order's status history could not be read. Try again in a moment."
       )
     }
+  },
+
+  /**
+   * Where the recorded status and the OMS disagree, as the board flags it (driftOf). Needs both
+   * sides; when either failed its own field already carries the error.
+   */
+  drift: async (parent: FulfillmentParent) => {
+    const [history, oms] = await Promise.allSettled([
+      parent.history(),
+      parent.omsOrder(),
+    ])
+
+    if (history.status !== 'fulfilled' || oms.status !== 'fulfilled') return []
+
+    return driftOf({
+      orderId: parent.orderId,
+      status: history.value.currentStatus,
+      omsStatus: oms.value.status,
+    })
   },
 
   /** Needs both sides; when either failed its own field already carries the error. */

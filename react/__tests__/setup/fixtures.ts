@@ -210,6 +210,7 @@ export function fulfillment(
       },
     ],
     omsSync: omsSync(),
+    drift: [],
     ...overrides,
   }
 }
@@ -267,7 +268,7 @@ export const PANEL_QUERIES = {
     query: ORDER_PICK_AND_PACK,
     fields: ['pickAndPack', 'items'],
   },
-  oms: { query: ORDER_OMS, fields: ['oms', 'omsSync'] },
+  oms: { query: ORDER_OMS, fields: ['oms', 'omsSync', 'drift'] },
   history: { query: ORDER_HISTORY, fields: ['history'] },
 } as const
 

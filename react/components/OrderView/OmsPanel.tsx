@@ -1,5 +1,5 @@
 import React from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 
 import StaleNotice from '../ErrorMessage/StaleNotice'
 import { DateTime, Money } from '../Format'
@@ -11,6 +11,8 @@ import Section from './Section'
 import UpdatedAt from '../UpdatedAt'
 import type { PanelQuery } from './usePanelQuery'
 import type { OmsSync, OrderOmsData } from './types'
+import { DRIFT_MESSAGES } from '../../utils/messages'
+import { own } from '../../utils/own'
 
 type OmsView = NonNullable<OrderOmsData['orderFulfillment']>
 
@@ -72,6 +74,7 @@ function OmsContent({ orderId, query }: Omit<Props, 'omsSync'>) {
           retrying={refreshing}
         />
       )}
+      <DriftNotice codes={value?.drift ?? []} />
       <dl className="ma0 t-body lh-copy">
         <div className="flex mb2">
           <dt className="c-muted-1 w-40">
@@ -145,6 +148,29 @@ function OmsContent({ orderId, query }: Omit<Props, 'omsSync'>) {
         </ul>
       )}
     </div>
+  )
+}
+
+/** Why the board lists this order under "Disagrees with the OMS", where the order is seen. */
+function DriftNotice({ codes }: { codes: string[] }) {
+  const intl = useIntl()
+
+  if (codes.length === 0) return null
+  const reasons = codes
+    .map((code) => {
+      const id = own(DRIFT_MESSAGES, code)
+
+      return id ? intl.formatMessage({ id }) : code
+    })
+    .join('; ')
+
+  return (
+    <p className="t-body c-danger fw5 mt0 mb3" data-testid="oms-drift">
+      <FormattedMessage
+        id="admin/pick-and-pack.oms.drift"
+        values={{ reasons }}
+      />
+    </p>
   )
 }
 

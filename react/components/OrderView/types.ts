@@ -140,6 +140,8 @@ export interface OrderFulfillment {
   items: ItemReconciliation[]
   // Null when the app could not read what the OMS holds.
   omsSync: OmsSync | null
+  // Where the recorded status and the OMS disagree (OrderSummary.drift's codes).
+  drift: string[]
 }
 
 /** What VTEX's own order page holds of this order's story. */
@@ -173,7 +175,10 @@ export interface OrderPickAndPackData {
 
 /** OrderOms: the OMS panel and what the OMS holds of the story. */
 export interface OrderOmsData {
-  orderFulfillment: Pick<OrderFulfillment, 'orderId' | 'oms' | 'omsSync'> | null
+  orderFulfillment: Pick<
+    OrderFulfillment,
+    'orderId' | 'oms' | 'omsSync' | 'drift'
+  > | null
 }
 
 /** OrderHistory: the status changes the app recorded. */

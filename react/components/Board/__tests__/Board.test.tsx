@@ -149,7 +149,10 @@ describe('board: paging keeps the keyboard focus', () => {
 
     fireEvent.click(next())
 
-    await waitFor(() => expect(rowIds()[0]).toBe('ORDER-0051'))
+    // A loaded machine may take longer than waitFor's default second for the delayed page.
+    await waitFor(() => expect(rowIds()[0]).toBe('ORDER-0051'), {
+      timeout: 5000,
+    })
     // The last page: Next can do no more, yet keeps the focus.
     expect(next()).toHaveAttribute('aria-disabled', 'true')
     expect(next()).not.toBeDisabled()
