@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl'
 
 import RetryButton from './RetryButton'
 import Heading from '../Heading'
+import type { Described } from '../../utils/messages'
 import { ERROR_MESSAGES } from '../../utils/messages'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
 import { UNKNOWN_ERROR } from '../../utils/graphqlErrors'
@@ -14,14 +15,24 @@ interface Props {
   level?: 2 | 3
   onRetry?: () => void
   retrying?: boolean
+  // A panel's own title and description for some codes (PANEL_ERROR_MESSAGES); the action
+  // stays the code's own.
+  words?: Record<string, Described>
 }
 
 /**
  * The one place that turns an error code into words and the action that fixes it:
  * settings for a missing or refused key, retry for an unavailable service.
  */
-function ErrorMessage({ code, level = 3, onRetry, retrying = false }: Props) {
-  const messages = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
+function ErrorMessage({
+  code,
+  level = 3,
+  onRetry,
+  retrying = false,
+  words,
+}: Props) {
+  const shared = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
+  const messages = { ...shared, ...(words && own(words, code)) }
 
   return (
     <div role="alert" className="tc pv6 ph4" data-error-code={code}>

@@ -3,13 +3,14 @@ import { FormattedMessage } from 'react-intl'
 import { useQuery } from 'react-apollo'
 
 import MAINTENANCE from './graphql/maintenance.gql'
+import ErrorMessage from '../ErrorMessage'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { rootErrorCode } from '../../utils/graphqlErrors'
+import { PANEL_ERROR_MESSAGES } from '../../utils/messages'
 import Backfill from './Backfill'
 import LastSweep from './LastSweep'
-import PanelError from './PanelError'
 import type { MaintenanceData } from './types'
 
 // Read every 3 s while a backfill runs, else once a minute so that "5 min ago" stays true;
@@ -70,9 +71,9 @@ function Maintenance() {
           </div>
         </div>
       ) : errorCode ? (
-        <PanelError
-          panel="maintenance"
+        <ErrorMessage
           code={errorCode}
+          words={PANEL_ERROR_MESSAGES.maintenance}
           onRetry={() => {
             refetch().catch(quiet)
           }}

@@ -5,12 +5,13 @@ import { useQuery } from 'react-apollo'
 
 import { useMounted } from '../../hooks/useMounted'
 import WEBHOOK_HEALTH from './graphql/webhookHealth.gql'
+import ErrorMessage from '../ErrorMessage'
 import Heading from '../Heading'
-import PanelError from '../Maintenance/PanelError'
 import When from '../Maintenance/When'
 import PanelLoading from '../PanelLoading'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { rootErrorCode } from '../../utils/graphqlErrors'
+import { PANEL_ERROR_MESSAGES } from '../../utils/messages'
 import { SETTINGS_PATH } from '../../utils/orderRoutes'
 import { own } from '../../utils/own'
 import UpdatedAt from '../UpdatedAt'
@@ -228,9 +229,9 @@ function WebhookHealth() {
           )}
         </ul>
       ) : errorCode ? (
-        <PanelError
-          panel="webhook"
+        <ErrorMessage
           code={errorCode}
+          words={PANEL_ERROR_MESSAGES.webhook}
           onRetry={() => {
             refetch().catch(quiet)
           }}
