@@ -3,7 +3,6 @@
 // canceled lines, what the line count counts.
 import React from 'react'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import type { MockedResponse } from '@apollo/react-testing'
 
 import PickAndPackOrder from '../PickAndPackOrder'
 import { Money } from '../components/Format'
@@ -12,6 +11,7 @@ import { summarizeLines } from '../components/OrderView/lines'
 import { useOrderText } from '../components/OrderView/useOrderText'
 import type { HistoryEntry } from '../components/OrderView/types'
 import { normalizeStatus } from '../utils/statuses'
+import { renderOrderPage as renderOrder } from './setup/orderPage'
 import { renderPage } from './setup/render'
 import {
   ORDER_ID,
@@ -22,23 +22,11 @@ import {
   pickAndPackOrder,
   resultLine,
   shipmentsMock,
+  unknownOrder,
 } from './setup/fixtures'
 import type { Panel } from './setup/fixtures'
 
 type Locale = 'en' | 'pt' | 'es'
-
-function renderOrder(
-  mocks: readonly MockedResponse[],
-  {
-    orderId = ORDER_ID,
-    locale = 'en',
-  }: { orderId?: string; locale?: Locale } = {}
-) {
-  return renderPage(<PickAndPackOrder params={{ orderId }} />, {
-    mocks: [...mocks, shipmentsMock([], { orderId })],
-    locale,
-  })
-}
 
 const omsPanel = () => within(screen.getByTestId('oms-panel'))
 const pnpPanel = () => within(screen.getByTestId('pnp-panel'))
@@ -114,27 +102,6 @@ describe('panels that do not wait on each other', () => {
   // Test orders (QA-1…) reach the app's webhook though neither upstream knows them.
   const recorded = (orderId: string): HistoryEntry[] =>
     fulfillment().history.map((change) => ({ ...change, orderId }))
-
-  const unknownOrder = (
-    orderId: string,
-    history: HistoryEntry[],
-    delays: Partial<Record<Panel, number>> = {}
-  ) =>
-    orderMock(
-      fulfillment({
-        orderId,
-        oms: null,
-        pickAndPack: null,
-        items: [],
-        history,
-      }),
-      [
-        panelError('oms', 'OMS_ORDER_NOT_FOUND'),
-        panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
-      ],
-      orderId,
-      delays
-    )
 
   it('one "not found" for an order neither side knows, with the -01 hint', async () => {
     const orderId = '1253881550433'

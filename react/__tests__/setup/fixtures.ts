@@ -9,6 +9,7 @@ import type {
   ItemReconciliation,
   OmsOrder,
   OmsSync,
+  HistoryEntry,
   OrderFulfillment,
   PickAndPackOrder,
   PickedItem,
@@ -448,3 +449,28 @@ export function shipmentsMock(
     delay,
   }
 }
+
+/**
+ * The requests of an order neither the OMS nor Pick and Pack knows, for which the app recorded
+ * `history` (its changes moved to this id).
+ */
+export const unknownOrder = (
+  orderId: string,
+  history: HistoryEntry[],
+  delays: Partial<Record<Panel, number>> = {}
+) =>
+  orderMock(
+    fulfillment({
+      orderId,
+      oms: null,
+      pickAndPack: null,
+      items: [],
+      history: history.map((change) => ({ ...change, orderId })),
+    }),
+    [
+      panelError('oms', 'OMS_ORDER_NOT_FOUND'),
+      panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
+    ],
+    orderId,
+    delays
+  )

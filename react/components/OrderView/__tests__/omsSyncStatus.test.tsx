@@ -1,12 +1,9 @@
 // "In the OMS": Send again says whether the OMS took what was sent, and the app's own record
 // shows whatever became of the OMS order.
-import React from 'react'
 import { fireEvent, screen, within } from '@testing-library/react'
 import { GraphQLError } from 'graphql'
-import type { MockedResponse } from '@apollo/react-testing'
 
-import PickAndPackOrder from '../../../PickAndPackOrder'
-import { renderPage } from '../../../__tests__/setup/render'
+import { renderOrderPage as renderOrder } from '../../../__tests__/setup/orderPage'
 import {
   ORDER_ID,
   fulfillment,
@@ -14,17 +11,7 @@ import {
   orderMock,
   panelError,
   retryMock,
-  shipmentsMock,
 } from '../../../__tests__/setup/fixtures'
-
-type Locale = 'en' | 'pt' | 'es'
-
-function renderOrder(mocks: readonly MockedResponse[], locale: Locale = 'en') {
-  return renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
-    mocks: [...mocks, shipmentsMock([])],
-    locale,
-  })
-}
 
 const omsPanel = () => within(screen.getByTestId('oms-panel'))
 
@@ -69,7 +56,7 @@ describe('Send again', () => {
         ...orderMock(fulfillment({ omsSync: failing })),
         retryMock(omsSync({ pending: 1 })),
       ],
-      'pt'
+      { locale: 'pt' }
     )
 
     fireEvent.click(
@@ -180,7 +167,7 @@ describe('the app’s own record, whatever became of the OMS order', () => {
             { code: 'STORE_UNAVAILABLE' }
           ),
         ]),
-        locale
+        { locale }
       )
 
       const sync = await omsPanel().findByTestId('oms-sync')

@@ -1,37 +1,16 @@
 // Orders Pick and Pack did not fulfil (IDLE: fulfilled outside it), and ids neither side
 // knows: the page does not contradict itself.
-import React from 'react'
 import { screen, waitFor, within } from '@testing-library/react'
-import type { MockedResponse } from '@apollo/react-testing'
 
-import PickAndPackOrder from '../../../PickAndPackOrder'
-import { renderPage } from '../../../__tests__/setup/render'
+import { renderOrderPage as renderOrder } from '../../../__tests__/setup/orderPage'
 import {
-  ORDER_ID,
   fulfillment,
   omsOrder,
   orderMock,
-  panelError,
   resultLine,
-  shipmentsMock,
+  unknownOrder,
   v1PickAndPackOrder,
 } from '../../../__tests__/setup/fixtures'
-import type { HistoryEntry } from '../types'
-
-type Locale = 'en' | 'pt' | 'es'
-
-function renderOrder(
-  mocks: readonly MockedResponse[],
-  {
-    orderId = ORDER_ID,
-    locale = 'en',
-  }: { orderId?: string; locale?: Locale } = {}
-) {
-  return renderPage(<PickAndPackOrder params={{ orderId }} />, {
-    mocks: [...mocks, shipmentsMock([], { orderId })],
-    locale,
-  })
-}
 
 const pnpPanel = () => within(screen.getByTestId('pnp-panel'))
 
@@ -156,22 +135,6 @@ describe('an order fulfilled outside Pick and Pack (IDLE)', () => {
 })
 
 describe('an id neither side knows', () => {
-  const unknownOrder = (orderId: string, history: HistoryEntry[]) =>
-    orderMock(
-      fulfillment({
-        orderId,
-        oms: null,
-        pickAndPack: null,
-        items: [],
-        history: history.map((change) => ({ ...change, orderId })),
-      }),
-      [
-        panelError('oms', 'OMS_ORDER_NOT_FOUND'),
-        panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
-      ],
-      orderId
-    )
-
   it('says only notifications were received for it, above their history', async () => {
     const orderId = 'QA-1'
 

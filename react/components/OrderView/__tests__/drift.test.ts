@@ -1,21 +1,10 @@
-import React from 'react'
 import { screen, within } from '@testing-library/react'
 
-import PickAndPackOrder from '../../../PickAndPackOrder'
-import { renderPage } from '../../../__tests__/setup/render'
-import {
-  ORDER_ID,
-  fulfillment,
-  orderMock,
-  shipmentsMock,
-} from '../../../__tests__/setup/fixtures'
+import { fulfillment, orderMock } from '../../../__tests__/setup/fixtures'
+import { renderOrderPage } from '../../../__tests__/setup/orderPage'
 
-function renderOrder(drift: string[], locale: 'en' | 'pt' | 'es' = 'en') {
-  return renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
-    mocks: [...orderMock(fulfillment({ drift })), shipmentsMock([])],
-    locale,
-  })
-}
+const renderOrder = (drift: string[], locale: 'en' | 'pt' | 'es' = 'en') =>
+  renderOrderPage(orderMock(fulfillment({ drift })), { locale })
 
 describe('order view: where Pick and Pack and the OMS disagree', () => {
   it('says why, in the OMS panel, as the board does', async () => {
