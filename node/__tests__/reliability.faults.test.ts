@@ -4,6 +4,7 @@ import { startHost } from '../../dev/host/server'
 import type { Simulator } from '../../dev/simulator'
 import { startSimulator } from '../../dev/simulator'
 import { secretsMatch } from '../domain/secrets'
+import { postWebhook } from './support/calls'
 import { startTestHost } from './support/host'
 
 /**
@@ -271,23 +272,16 @@ describe('large notifications', () => {
 
     // Over a megabyte of extra fields for one order, more than a store takes in one file.
     for (let step = 0; step < 40; step++) {
-      // eslint-disable-next-line no-await-in-loop
-      const answer = await fetch(`${host.url}/_v/pick-and-pack/webhook`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-webhook-secret': SECRET,
-        },
-        body: JSON.stringify({
+      statuses.push(
+        // eslint-disable-next-line no-await-in-loop
+        await postWebhook(host, SECRET, {
           orderId: 'BIG-01',
           oldStatus: flow[(step + 1) % 2],
           newStatus: flow[step % 2],
           date: new Date(started + step * 60_000).toISOString(),
           pad,
-        }),
-      })
-
-      statuses.push(answer.status)
+        })
+      )
     }
 
     expect(statuses).toEqual(Array(40).fill(200))
