@@ -283,7 +283,9 @@ const TIME_CEILING = 9_999_999_999_999
  * inverted, so that a listing by name (VBase lists in name order) starts with the newest.
  * The same change and arrival always get the same name.
  */
-export function recentFileName(entry: HistoryEntry): string {
+export function recentFileName(
+  entry: Pick<HistoryEntry, 'id' | 'receivedAt'>
+): string {
   const arrived = Date.parse(entry.receivedAt)
   const inverted = TIME_CEILING - (Number.isFinite(arrived) ? arrived : 0)
 

@@ -79,6 +79,9 @@ export interface ChangeRecords {
 }
 
 const RECENT_PREFIX = 'recent/'
+
+const listingPath = (change: Pick<HistoryEntry, 'id' | 'receivedAt'>) =>
+  RECENT_PREFIX + recentFileName(change)
 const LIST_PAGE = 100
 /** Bounds the recent list's reading: at most 100 changes are asked for. */
 const MAX_LIST_PAGES = 10
@@ -345,16 +348,9 @@ export class HistoryStore {
     if (!entry && !mend) return null
 
     if (!entry) {
-      const listed = await this.store
-        .getJSON<HistoryEntry | null>(
-          BUCKET,
-          RECENT_PREFIX +
-            recentFileName({ ...change, orderId } as HistoryEntry),
-          true
-        )
-        .catch((error) => {
-          throw storageFailure(error)
-        })
+      const listed = await this.readListing(change).catch((error) => {
+        throw storageFailure(error)
+      })
 
       if (!listed || listed.orderId !== orderId) return null
       entry = listed
@@ -384,13 +380,7 @@ export class HistoryStore {
   public async keepRecord(entry: HistoryEntry): Promise<void> {
     try {
       // A history keeps only the newest extras: the record is the whole change, as listed.
-      const whole = entry.extraTrimmed
-        ? await this.store.getJSON<HistoryEntry | null>(
-            BUCKET,
-            RECENT_PREFIX + recentFileName(entry),
-            true
-          )
-        : entry
+      const whole = entry.extraTrimmed ? await this.readListing(entry) : entry
 
       if (whole) await this.records.save(whole)
     } catch (error) {
@@ -442,10 +432,15 @@ export class HistoryStore {
 
   /** The change's listing, whole: its durable record and its place in the recent list. */
   private list(entry: HistoryEntry) {
-    return this.store.saveJSON(
+    return this.store.saveJSON(BUCKET, listingPath(entry), entry)
+  }
+
+  /** A change's listing, or null when it was never written. */
+  private readListing(change: Pick<HistoryEntry, 'id' | 'receivedAt'>) {
+    return this.store.getJSON<HistoryEntry | null>(
       BUCKET,
-      RECENT_PREFIX + recentFileName(entry),
-      entry
+      listingPath(change),
+      true
     )
   }
 
