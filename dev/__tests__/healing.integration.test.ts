@@ -470,6 +470,28 @@ describe('on install', () => {
       ])
       await postGraphql(installed, '{ maintenance { lastSweep { checked } } }')
       expect(await ofAccount()).toEqual(registered)
+
+      // Removed, the app takes its schedule with it; installed again, it registers anew.
+      const removal = {
+        from: { id: `${manifest.vendor}.${manifest.name}@${manifest.version}` },
+      }
+
+      expect((await setup(removal)).ok).toBe(true)
+      expect(await ofAccount()).toEqual([])
+      // A removal delivered twice finds nothing to remove, and still succeeds.
+      expect((await setup(removal)).ok).toBe(true)
+      expect(
+        (
+          await setup({
+            to: {
+              id: `${manifest.vendor}.${manifest.name}@${manifest.version}`,
+            },
+          })
+        ).ok
+      ).toBe(true)
+      expect(await ofAccount()).toEqual([
+        expect.objectContaining({ id: 'pick-and-pack-sweep' }),
+      ])
     } finally {
       await installed.stop()
     }

@@ -13,7 +13,7 @@ import { addInteraction, listInteractions } from './omsInteractions'
 import { listOmsOrders } from './omsList'
 import { omsPage } from './omsPage'
 import { readStateFile, restore, writeStateFile } from './persist'
-import { listSchedules, putSchedule } from './scheduler'
+import { deleteSchedule, listSchedules, putSchedule } from './scheduler'
 import { listInvoices, updateInvoice, updateTracking } from './omsInvoices'
 import { randomSecret, SimulatorCore } from './core'
 import type { OmsActionResult, ReplayResult, Stats } from './core'
@@ -191,6 +191,9 @@ function routes(core: SimulatorCore): Route[] {
     r('GET', /^\/api\/oms\/pvt\/orders$/, (q, s) => listOmsOrders(core, q, s)),
     r('PUT', /^\/api\/scheduler\/([^/]+)\/([^/]+)$/, (q, s, p) =>
       putSchedule(core, q, s, { workspace: p[0], app: p[1] })
+    ),
+    r('DELETE', /^\/api\/scheduler\/([^/]+)\/([^/]+)\/([^/]+)$/, (_q, s, p) =>
+      deleteSchedule(core, s, { workspace: p[0], app: p[1], id: p[2] })
     ),
     r('GET', /^\/_sandbox\/scheduler$/, (_q, s) => listSchedules(core, s)),
     r('GET', /^\/api\/oms\/pvt\/orders\/([^/]+)$/, (_q, s, p) =>

@@ -1,5 +1,6 @@
 // VTEX's Scheduler API, as far as the app uses it: PUT /api/scheduler/{workspace}/{app}
-// creates or replaces a schedule by id. The sandbox only keeps it (the local host's own timer,
+// creates or replaces a schedule by id, DELETE /api/scheduler/{workspace}/{app}/{id} removes
+// it (404 when there is none). The sandbox only keeps it (the local host's own timer,
 // SWEEP_INTERVAL_MS, calls the sweep); GET /_sandbox/scheduler shows what was registered,
 // with the request's header values masked (one of them is the app's sweep token).
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -71,6 +72,20 @@ export async function putSchedule(
     at: new Date().toISOString(),
   })
   sendJson(res, 200, { id: body.id })
+}
+
+export function deleteSchedule(
+  core: SimulatorCore,
+  res: ServerResponse,
+  path: { workspace: string; app: string; id: string }
+) {
+  const removed = of(core).delete(`${path.workspace}/${path.app}/${path.id}`)
+
+  if (!removed) {
+    return sendJson(res, 404, { error: { message: 'No such schedule.' } })
+  }
+
+  res.writeHead(204).end()
 }
 
 export function listSchedules(core: SimulatorCore, res: ServerResponse) {

@@ -288,7 +288,9 @@ describe('large notifications', () => {
     const { data } = await graphql(QUERY, { id: 'BIG-01' })
 
     expect(data.orderFulfillment.history).toHaveLength(40)
-  })
+    // Forty sequential round trips, each rewriting a history of hundreds of KiB: seconds on a
+    // busy machine.
+  }, 30_000)
 })
 
 describe('secrets', () => {

@@ -18,7 +18,8 @@ export interface Schedule {
 
 /**
  * VTEX's Scheduler API, as the app's own token: `PUT /api/scheduler/{workspace}/{app}` creates
- * or replaces a schedule by its id (so registering again is harmless).
+ * or replaces a schedule by its id (so registering again is harmless), and
+ * `DELETE /api/scheduler/{workspace}/{app}/{id}` removes one.
  */
 export class Scheduler extends JanusClient {
   constructor(context: IOContext, options?: InstanceOptions) {
@@ -26,12 +27,30 @@ export class Scheduler extends JanusClient {
   }
 
   public upsert(app: string, schedule: Schedule) {
-    return this.http.put(
-      `/api/scheduler/${encodeURIComponent(
-        this.context.workspace
-      )}/${encodeURIComponent(app)}`,
-      schedule,
-      { params: { version: 4 }, metric: 'scheduler-upsert' }
-    )
+    return this.http.put(this.path(app), schedule, {
+      params: { version: 4 },
+      metric: 'scheduler-upsert',
+    })
+  }
+
+  /** Removes the schedule `id`; one already gone (404) is no failure. */
+  public async remove(app: string, id: string): Promise<void> {
+    try {
+      await this.http.delete(`${this.path(app)}/${encodeURIComponent(id)}`, {
+        params: { version: 4 },
+        metric: 'scheduler-remove',
+      })
+    } catch (error) {
+      if (
+        (error as { response?: { status?: number } }).response?.status !== 404
+      )
+        throw error
+    }
+  }
+
+  private path(app: string) {
+    return `/api/scheduler/${encodeURIComponent(
+      this.context.workspace
+    )}/${encodeURIComponent(app)}`
   }
 }

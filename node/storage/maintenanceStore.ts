@@ -45,16 +45,8 @@ export class Maintenance {
     }
   }
 
-  public async clearOmsPending(orderId: string): Promise<void> {
-    try {
-      await this.store.deleteFile(MAINTENANCE_BUCKET, pendingPath(orderId))
-    } catch (error) {
-      if (
-        (error as { response?: { status?: number } }).response?.status !== 404
-      ) {
-        failure()
-      }
-    }
+  public clearOmsPending(orderId: string): Promise<void> {
+    return this.remove(pendingPath(orderId))
   }
 
   /** Orders marked as behind in the OMS, at most `limit`. */
@@ -88,6 +80,19 @@ export class Maintenance {
       await this.store.saveJSON(MAINTENANCE_BUCKET, path, data)
     } catch {
       failure()
+    }
+  }
+
+  /** Deletes `path`; one already gone is no failure (a retried removal finds it so). */
+  public async remove(path: string): Promise<void> {
+    try {
+      await this.store.deleteFile(MAINTENANCE_BUCKET, path)
+    } catch (error) {
+      if (
+        (error as { response?: { status?: number } }).response?.status !== 404
+      ) {
+        failure()
+      }
     }
   }
 

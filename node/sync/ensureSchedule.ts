@@ -1,5 +1,5 @@
 import { sha256Hex } from '../domain/sha256'
-import { sweepSchedule } from '../domain/sweepSchedule'
+import { SWEEP_SCHEDULE_ID, sweepSchedule } from '../domain/sweepSchedule'
 import { SWEEP_TOKEN_HEADER } from '../middlewares/sweepRoute'
 import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
@@ -36,4 +36,13 @@ export async function ensureSweepSchedule(deps: AppDeps): Promise<boolean> {
   })
 
   return true
+}
+
+/**
+ * Undoes ensureSweepSchedule when the app is removed: the Scheduler stops calling a route that
+ * is gone, and a later install registers the sweep again (its record is deleted too).
+ */
+export async function removeSweepSchedule(deps: AppDeps): Promise<void> {
+  await deps.clients.scheduler.remove(appName(), SWEEP_SCHEDULE_ID)
+  await new Maintenance(deps.clients.vbase).remove(REGISTERED)
 }
