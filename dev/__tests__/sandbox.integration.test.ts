@@ -460,7 +460,7 @@ describe('sandbox: simulator → webhook → local host → GraphQL', () => {
         source: 'Pick and Pack Tracking',
         message: expect.stringMatching(
           new RegExp(
-            `^Pick and Pack: .+ → .+ \\(alteração [0-9a-f]{8}\\)\\. Detalhes: /admin/app/pick-and-pack/orders/${orderId}$`
+            `^Pick and Pack: .+ → .+ \\(alteração [0-9a-f]{8}\\)\\. Detalhes: /admin/pick-and-pack/orders/${orderId}$`
           )
         ),
         orderId,

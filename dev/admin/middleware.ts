@@ -25,6 +25,12 @@ function asset(body: string, type: string): Asset {
 /** VTEX admin's own order page, where the app's "Open in OMS" link goes. */
 const OMS_ORDER_PAGE = /^\/admin\/orders\/([^/]+)$/
 
+/**
+ * The app's page as VTEX Admin shows it (navigation.json's path), the address the OMS
+ * interactions name: the Admin frames `/admin/app/...` there; the local host sends it on.
+ */
+const ADMIN_SHELL_PAGE = /^\/admin\/pick-and-pack(\/.*)?$/
+
 export async function createAdminMiddleware(
   opts: {
     minify?: boolean
@@ -57,6 +63,14 @@ export async function createAdminMiddleware(
       ctx.redirect(
         `${opts.omsURL.replace(/\/+$/, '')}/admin/orders/${omsOrder[1]}`
       )
+
+      return
+    }
+
+    const shell = ADMIN_SHELL_PAGE.exec(ctx.path)
+
+    if (shell) {
+      ctx.redirect(`${ADMIN_BASE_PATH}${shell[1] ?? ''}${ctx.search}`)
 
       return
     }

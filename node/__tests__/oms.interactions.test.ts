@@ -77,7 +77,7 @@ describe('the OMS interactions of status changes', () => {
         message: `Pick and Pack: Em separação → Pronto para embalagem (alteração ${event.id.slice(
           0,
           8
-        )}). Detalhes: /admin/app/pick-and-pack/orders/${orderId}`,
+        )}). Detalhes: /admin/pick-and-pack/orders/${orderId}`,
       },
     ])
   })
@@ -150,7 +150,7 @@ describe('OMS interaction wording', () => {
         'en'
       )
     ).toBe(
-      'Pick and Pack: NEW_ONE (change abcdef12). Details: /admin/app/pick-and-pack/orders/X-01'
+      'Pick and Pack: NEW_ONE (change abcdef12). Details: /admin/pick-and-pack/orders/X-01'
     )
   })
 })

@@ -72,16 +72,19 @@ const WORDS: Record<OmsLanguage, { change: string; see: string }> = {
   es: { change: 'cambio', see: 'Detalles' },
 }
 
-/** Where the app's order page is, for a person reading the OMS timeline. */
+/**
+ * Where the app's order page is, for a person reading the OMS timeline: the Admin's address
+ * (navigation.json's path), which shows the page inside the Admin, menu and all.
+ */
 export const orderPagePath = (orderId: string) =>
-  `/admin/app/pick-and-pack/orders/${encodeURIComponent(orderId)}`
+  `/admin/pick-and-pack/orders/${encodeURIComponent(orderId)}`
 
 const named = (language: OmsLanguage, status: string | null) =>
   status ? STATUS_NAMES[language][status] ?? status : null
 
 /**
  * One line in the OMS order's interactions for a status change, e.g. "Pick and Pack: Picking →
- * Ready for packing (change 6f531c62). Details: /admin/app/pick-and-pack/orders/…". The change's
+ * Ready for packing (change 6f531c62). Details: /admin/pick-and-pack/orders/…". The change's
  * id is in it, so that a person can tell a repeat.
  */
 export function interactionMessage(

@@ -5,22 +5,41 @@ import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
 
 const REGISTERED = 'sweep-schedule.json'
+/**
+ * How long a registration is taken on trust. The app cannot see a schedule go missing (a
+ * workspace reset, someone removing it): past this, the next call registers it again (a PUT by
+ * id replaces, so a registration that was still there is unchanged).
+ */
+export const REGISTRATION_TRUSTED_MS = 60 * 60_000
 
 /** `vendor.name` of this app, as VTEX IO names it to the Scheduler. */
 export const appName = () => (process.env.VTEX_APP_ID ?? '').split('@')[0]
 
 /**
  * Makes sure VTEX's Scheduler calls the sweep: registers the schedule (with the route's token)
- * unless this account already has it with the same token. One VBase read when it has.
+ * unless it was registered with the same token within REGISTRATION_TRUSTED_MS. Two VBase reads
+ * when it was.
  */
-export async function ensureSweepSchedule(deps: AppDeps): Promise<boolean> {
+export async function ensureSweepSchedule(
+  deps: AppDeps,
+  now = Date.now()
+): Promise<boolean> {
   const maintenance = new Maintenance(deps.clients.vbase)
   const token = await maintenance.sweepToken()
   // A fingerprint, not the token: the file says which token was registered.
   const fingerprint = sha256Hex(token).slice(0, 16)
-  const registered = await maintenance.read<{ fingerprint: string }>(REGISTERED)
+  const registered = await maintenance.read<{
+    fingerprint: string
+    at: string
+  }>(REGISTERED)
 
-  if (registered?.fingerprint === fingerprint) return false
+  if (
+    registered?.fingerprint === fingerprint &&
+    now - Date.parse(registered.at) < REGISTRATION_TRUSTED_MS
+  ) {
+    return false
+  }
+
   await deps.clients.scheduler.upsert(
     appName(),
     sweepSchedule({
@@ -32,7 +51,7 @@ export async function ensureSweepSchedule(deps: AppDeps): Promise<boolean> {
   )
   await maintenance.write(REGISTERED, {
     fingerprint,
-    at: new Date().toISOString(),
+    at: new Date(now).toISOString(),
   })
 
   return true

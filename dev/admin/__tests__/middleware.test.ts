@@ -46,6 +46,22 @@ describe('admin middleware', () => {
     expect(html).toContain('href="/admin-assets/admin.css"')
   })
 
+  it.each([
+    ['/admin/pick-and-pack', '/admin/app/pick-and-pack'],
+    [
+      '/admin/pick-and-pack/orders/ABC-1?locale=pt',
+      '/admin/app/pick-and-pack/orders/ABC-1?locale=pt',
+    ],
+  ])(
+    "sends the Admin's address of the page (%s, named in the OMS timeline) to the page",
+    async (path, page) => {
+      const response = await fetch(`${base}${path}`, { redirect: 'manual' })
+
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe(page)
+    }
+  )
+
   it('serves the bundle with content types and revalidation', async () => {
     const js = await fetch(`${base}/admin-assets/admin.js`)
 
