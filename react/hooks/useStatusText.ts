@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl'
 
 import { STATUS_MESSAGES } from '../utils/messages'
 import { own } from '../utils/own'
+import { firstNonEmpty } from '../utils/text'
 
 /** Localized name and description of a status; an unknown status is shown as it came. */
 export function useStatusText() {
@@ -21,7 +22,7 @@ export function useStatusText() {
         ? intl.formatMessage({ id: ids.description })
         : intl.formatMessage(
             { id: 'admin/pick-and-pack.status.unknown.description' },
-            { status: status || '—' }
+            { status: firstNonEmpty(status) ?? '—' }
           )
     },
   }

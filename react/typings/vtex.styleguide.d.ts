@@ -3,6 +3,7 @@
 declare module 'vtex.styleguide' {
   import type {
     ComponentType,
+    ReactElement,
     ReactNode,
     KeyboardEvent,
     ChangeEvent,
@@ -113,16 +114,17 @@ declare module 'vtex.styleguide' {
       }
     >
   }
-  export const Table: ComponentType<{
-    schema: TableSchema<any>
-    items: any[]
+  // Generic so that the schema's cells, the items and the clicked row are one type.
+  export function Table<Row>(props: {
+    schema: TableSchema<Row>
+    items: Row[]
     fullWidth?: boolean
     loading?: boolean
     density?: 'low' | 'medium' | 'high'
     emptyStateLabel?: string
     emptyStateChildren?: ReactNode
-    onRowClick?: (args: { rowData: any }) => void
-  }>
+    onRowClick?: (args: { rowData: Row }) => void
+  }): ReactElement | null
   export const NumericStepper: ComponentType<{
     value?: number
     minValue?: number

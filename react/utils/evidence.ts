@@ -32,7 +32,7 @@ const SEPARATORS = /^[\s,;|]+|[\s,;|]+$/g
 
 /** Several URLs may come in one string, between notes or separated by spaces or commas. */
 export function parseEvidences(value: string | null | undefined): Evidence[] {
-  if (!value || !value.trim()) return []
+  if (!value?.trim()) return []
 
   const result: Evidence[] = []
   const pushText = (text: string) => {

@@ -17,7 +17,7 @@ export interface ApolloErrorLike {
 }
 
 function codeOf(error: GraphQLErrorLike): string {
-  const code = error.extensions && error.extensions.code
+  const code = error.extensions?.code
 
   return typeof code === 'string' && code ? code : UNKNOWN_ERROR
 }
@@ -36,7 +36,7 @@ export function errorCodeAt(
 ): string | undefined {
   if (!error) return undefined
 
-  const errors = error.graphQLErrors || []
+  const errors = error.graphQLErrors ?? []
   const own = errors.find((e) => e.path && samePrefix(e.path, path))
 
   if (own) return codeOf(own)
@@ -56,7 +56,7 @@ export function rootErrorCode(
   rootField: string
 ): string | undefined {
   if (!error) return undefined
-  const errors = error.graphQLErrors || []
+  const errors = error.graphQLErrors ?? []
   const root = errors.find(
     (e) =>
       !e.path ||
@@ -87,7 +87,7 @@ export function actionFailure(
   error: ApolloErrorLike | undefined | null
 ): ActionFailure | undefined {
   if (!error) return undefined
-  const [first] = error.graphQLErrors || []
+  const [first] = error.graphQLErrors ?? []
 
   if (first) {
     const message = first.message?.trim()

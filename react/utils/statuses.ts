@@ -68,7 +68,7 @@ export function isExceptionStatus(status: string | null | undefined): boolean {
 }
 
 export function phaseOf(status: string | null | undefined): Phase {
-  return own(PHASE_BY_STATUS, status) || 'unknown'
+  return own(PHASE_BY_STATUS, status) ?? 'unknown'
 }
 
 // Colours from vtex-tachyons' palette (config.json), so tags match the Admin.

@@ -93,7 +93,7 @@ function ConnectionBanner() {
     )
   }
 
-  const connection = data && data.pickAndPackConnection
+  const connection = data?.pickAndPackConnection
 
   if (!connection) {
     // The check itself was refused for a reason checking again cannot fix (FORBIDDEN,

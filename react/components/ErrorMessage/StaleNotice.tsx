@@ -20,7 +20,7 @@ interface Props {
  */
 function StaleNotice({ code, readAt, onRetry, retrying = false }: Props) {
   const intl = useIntl()
-  const messages = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
+  const messages = own(ERROR_MESSAGES, code) ?? ERROR_MESSAGES[UNKNOWN_ERROR]
 
   return (
     <div

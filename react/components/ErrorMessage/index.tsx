@@ -31,7 +31,7 @@ function ErrorMessage({
   retrying = false,
   words,
 }: Props) {
-  const shared = own(ERROR_MESSAGES, code) || ERROR_MESSAGES[UNKNOWN_ERROR]
+  const shared = own(ERROR_MESSAGES, code) ?? ERROR_MESSAGES[UNKNOWN_ERROR]
   const messages = { ...shared, ...(words && own(words, code)) }
 
   return (

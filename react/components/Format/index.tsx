@@ -2,6 +2,7 @@ import React from 'react'
 import { useIntl } from 'react-intl'
 
 import { parseDate } from '../../utils/dates'
+import { firstNonEmpty } from '../../utils/text'
 
 interface MoneyProps {
   value: number | null | undefined
@@ -87,7 +88,7 @@ export function DateTime({ value, dateOnly = false }: DateTimeProps) {
   const intl = useIntl()
   const date = parseDate(value)
 
-  if (!date) return <>{value || '—'}</>
+  if (!date) return <>{firstNonEmpty(value) ?? '—'}</>
 
   const text = intl.formatDate(date, {
     day: '2-digit',

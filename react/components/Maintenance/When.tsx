@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl'
 
 import { useBoardText } from '../Board/useBoardText'
 import { parseDate } from '../../utils/dates'
+import { firstNonEmpty } from '../../utils/text'
 
 /** "5 min ago", with the full date and time on hover; an unparsable date as it came. */
 function When({ value, now }: { value: string | null; now: number }) {
@@ -10,7 +11,7 @@ function When({ value, now }: { value: string | null; now: number }) {
   const { elapsed } = useBoardText()
   const date = parseDate(value)
 
-  if (!date) return <>{value || '—'}</>
+  if (!date) return <>{firstNonEmpty(value) ?? '—'}</>
 
   return (
     <time

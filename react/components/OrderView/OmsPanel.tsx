@@ -13,6 +13,7 @@ import type { PanelQuery } from './usePanelQuery'
 import type { OmsSync, OrderOmsData } from './types'
 import { DRIFT_MESSAGES } from '../../utils/messages'
 import { own } from '../../utils/own'
+import { firstNonEmpty } from '../../utils/text'
 
 type OmsView = NonNullable<OrderOmsData['orderFulfillment']>
 
@@ -100,7 +101,7 @@ function OmsContent({ orderId, query }: Omit<Props, 'omsSync'>) {
             <FormattedMessage id="admin/pick-and-pack.oms.customer" />
           </dt>
           <dd className="ma0">
-            {oms.customerName || '—'}
+            {firstNonEmpty(oms.customerName) ?? '—'}
             {oms.customerEmail && (
               <span className="db t-small c-muted-1">{oms.customerEmail}</span>
             )}
@@ -126,12 +127,12 @@ function OmsContent({ orderId, query }: Omit<Props, 'omsSync'>) {
         <ul className="list ma0 pa0" data-testid="oms-items">
           {oms.items.map((item, i) => (
             <li
-              key={`${item.id || item.refId || item.ean || ''}-${i}`}
+              key={`${firstNonEmpty(item.id, item.refId, item.ean) ?? ''}-${i}`}
               className="flex justify-between items-center pv3 bb b--muted-4 t-body"
             >
               <span>
                 <span className="c-muted-1">{item.quantity ?? 0} × </span>
-                {item.name || item.refId || item.id || '—'}
+                {firstNonEmpty(item.name, item.refId, item.id) ?? '—'}
               </span>
               <span className="tr">
                 <Money

@@ -7,6 +7,7 @@ import Thumbnail from '../Thumbnail'
 import type { LineSummary } from './lines'
 import type { PickedItem } from './types'
 import { useOrderText } from './useOrderText'
+import { firstNonEmpty } from '../../utils/text'
 
 interface Props {
   items: PickedItem[]
@@ -98,23 +99,28 @@ function PickedItems({ items, lines, currency, external = false }: Props) {
         <ul className="list ma0 pa0">
           {items.map((item, i) => (
             <li
-              key={`${item.id || item.refId || item.ean || ''}-${i}`}
+              key={`${firstNonEmpty(item.id, item.refId, item.ean) ?? ''}-${i}`}
               className="flex items-center pv3 bb b--muted-4"
             >
               <div className="flex-none mr4">
                 <Thumbnail
                   src={item.image}
-                  alt={item.name || ''}
+                  alt={item.name ?? ''}
                   size={IMAGE_SIZE}
                   testId="picked-image"
                 />
               </div>
               <div className="flex-auto">
-                <div className="t-body fw5">{item.name || '—'}</div>
+                <div className="t-body fw5">
+                  {firstNonEmpty(item.name) ?? '—'}
+                </div>
                 <div className="t-small c-muted-1 mt1">
                   <FormattedMessage
                     id="admin/pick-and-pack.picked.codes"
-                    values={{ ean: item.ean || '—', refId: item.refId || '—' }}
+                    values={{
+                      ean: firstNonEmpty(item.ean) ?? '—',
+                      refId: firstNonEmpty(item.refId) ?? '—',
+                    }}
                   />
                 </div>
               </div>

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
 
 import { own } from '../../utils/own'
+import { firstNonEmpty } from '../../utils/text'
 import type { TagTone } from '../../utils/tagColors'
 import { TAG_COLORS } from '../../utils/tagColors'
 import type { ItemReconciliation } from './types'
@@ -93,13 +94,13 @@ function Reconciliation({
       <tbody>
         {items.map((item, i) => (
           <tr
-            key={`${item.refId || item.ean || item.id || ''}-${i}`}
+            key={`${firstNonEmpty(item.refId, item.ean, item.id) ?? ''}-${i}`}
             className="bt b--muted-4 v-top"
             data-testid="reconciliation-row"
             data-state={orderState ?? item.state}
           >
             <td className="pv3">
-              {item.name || item.refId || item.ean || item.id || '—'}
+              {firstNonEmpty(item.name, item.refId, item.ean, item.id) ?? '—'}
               {item.refId && item.name && (
                 // The space keeps name and reference apart for screen readers.
                 <span className="t-small c-muted-1 ml2"> {item.refId}</span>

@@ -7,6 +7,7 @@ import Thumbnail from '../Thumbnail'
 import { useStatusText } from '../../hooks/useStatusText'
 import { parseEvidences } from '../../utils/evidence'
 import { normalizeStatus } from '../../utils/statuses'
+import { firstNonEmpty } from '../../utils/text'
 import { isSafeHttpUrl } from '../../utils/urls'
 import type { Shipping, ShippingService } from './types'
 import { useOrderText } from './useOrderText'
@@ -31,7 +32,7 @@ function ShippingInfo({ shipping }: { shipping: Shipping | null }) {
             <FormattedMessage
               id="admin/pick-and-pack.shipping.tracking"
               values={{
-                trackingId: shipping.trackingId || '—',
+                trackingId: firstNonEmpty(shipping.trackingId) ?? '—',
                 trackingStatus: shipping.trackingStatus
                   ? label(normalizeStatus(shipping.trackingStatus))
                   : '—',
@@ -46,7 +47,7 @@ function ShippingInfo({ shipping }: { shipping: Shipping | null }) {
             <ul className="list ma0 pa0">
               {shipping.services.map((service, i) => (
                 <ServiceRow
-                  key={`${service.serviceId || ''}-${i}`}
+                  key={`${service.serviceId ?? ''}-${i}`}
                   service={service}
                 />
               ))}
@@ -68,7 +69,7 @@ function ServiceRow({ service }: { service: ShippingService }) {
   return (
     <li className="pa4 mb3 br2 ba b--muted-4" data-testid="shipping-service">
       <div className="t-body fw5">
-        {service.courier || '—'}
+        {firstNonEmpty(service.courier) ?? '—'}
         {service.agent && (
           <span className="fw4">
             {' · '}

@@ -18,6 +18,7 @@ import { useStatusText } from '../../hooks/useStatusText'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { rootErrorCode } from '../../utils/graphqlErrors'
 import { orderPath } from '../../utils/orderRoutes'
+import { firstNonEmpty } from '../../utils/text'
 import type { StatusChange } from '../OrderView/types'
 import StatusFilter, { ALL_STATUSES } from '../StatusFilter'
 
@@ -264,8 +265,8 @@ function RecentChanges() {
                       </span>
                     </td>
                     <td className={`${TD} truncate mw5`}>
-                      <span title={change.hostname || undefined}>
-                        {change.hostname || '—'}
+                      <span title={firstNonEmpty(change.hostname)}>
+                        {firstNonEmpty(change.hostname) ?? '—'}
                       </span>
                     </td>
                   </tr>

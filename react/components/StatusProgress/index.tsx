@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 
 import { useStatusText } from '../../hooks/useStatusText'
 import { isExceptionStatus, progressOf } from '../../utils/statuses'
+import { firstNonEmpty } from '../../utils/text'
 
 const DOT = 12
 
@@ -47,7 +48,7 @@ function StatusProgress({ status }: { status: string | null | undefined }) {
       >
         <FormattedMessage
           id="admin/pick-and-pack.progress.unknown"
-          values={{ status: status || '—' }}
+          values={{ status: firstNonEmpty(status) ?? '—' }}
         />
       </div>
     )
