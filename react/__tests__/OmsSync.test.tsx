@@ -33,6 +33,8 @@ function renderOrder(
 
 const syncBlock = async () => within(await screen.findByTestId('oms-sync'))
 const retryButton = () => screen.queryByRole('button', { name: 'Send again' })
+const pressRetry = () =>
+  fireEvent.click(screen.getByRole('button', { name: 'Send again' }))
 
 describe('order view: in the OMS', () => {
   it('says what VTEX’s order page holds when everything went through', async () => {
@@ -191,7 +193,7 @@ describe('order view: in the OMS', () => {
     )
 
     await syncBlock()
-    fireEvent.click(retryButton()!)
+    pressRetry()
 
     // In flight: the button is busy and cannot be pressed twice.
     expect(screen.getByTestId('oms-sync-retry')).toBeDisabled()
@@ -226,7 +228,7 @@ describe('order view: in the OMS', () => {
       },
     ])
     await syncBlock()
-    fireEvent.click(retryButton()!)
+    pressRetry()
 
     await waitFor(() => expect(retryButton()).not.toBeInTheDocument())
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
@@ -249,7 +251,7 @@ describe('order view: in the OMS', () => {
       }),
     ])
     await syncBlock()
-    fireEvent.click(retryButton()!)
+    pressRetry()
 
     const alert = await screen.findByRole('alert')
 
@@ -302,7 +304,7 @@ describe('order view: in the OMS', () => {
       },
     ])
     await syncBlock()
-    fireEvent.click(retryButton()!)
+    pressRetry()
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not send again: Check your connection and try again. (code NETWORK_ERROR)'

@@ -16,6 +16,7 @@ import { renderPage } from './setup/render'
 import {
   ORDER_ID,
   fulfillment,
+  omsOrder,
   orderMock,
   panelError,
   panelMock,
@@ -33,7 +34,7 @@ const pnpPanel = () => within(screen.getByTestId('pnp-panel'))
 
 describe('panels that do not wait on each other', () => {
   it('shows the OMS while Pick and Pack is still loading', async () => {
-    renderOrder(orderMock(fulfillment(), [], ORDER_ID, { pickAndPack: 1500 }))
+    renderOrder(orderMock(fulfillment(), [], { delays: { pickAndPack: 1500 } }))
 
     expect(await omsPanel().findByText('Jane Doe')).toBeInTheDocument()
     expect(screen.getAllByTestId('history-entry')).toHaveLength(2)
@@ -207,17 +208,11 @@ describe('panels that do not wait on each other', () => {
 
 describe('fresh page', () => {
   const change = (
-    id: string,
-    oldStatus: string,
-    newStatus: string,
-    receivedAt: string
+    entry: Pick<HistoryEntry, 'id' | 'oldStatus' | 'newStatus' | 'receivedAt'>
   ): HistoryEntry => ({
-    id,
+    ...entry,
     orderId: ORDER_ID,
-    oldStatus,
-    newStatus,
     hostname: null,
-    receivedAt,
     occurredAt: null,
     source: 'webhook',
   })
@@ -314,8 +309,18 @@ describe('fresh page', () => {
     const first = fulfillment({
       pickAndPack: pickAndPackOrder({ fulfillmentStatus: 'PACKING' }),
       history: [
-        change('c1', 'PICKING', 'READY_FOR_PACKING', '2026-11-20T10:00:00Z'),
-        change('c2', 'READY_FOR_PACKING', 'PACKING', '2026-11-20T10:05:00Z'),
+        change({
+          id: 'c1',
+          oldStatus: 'PICKING',
+          newStatus: 'READY_FOR_PACKING',
+          receivedAt: '2026-11-20T10:00:00Z',
+        }),
+        change({
+          id: 'c2',
+          oldStatus: 'READY_FOR_PACKING',
+          newStatus: 'PACKING',
+          receivedAt: '2026-11-20T10:05:00Z',
+        }),
       ],
     })
 
@@ -325,7 +330,12 @@ describe('fresh page', () => {
       }),
       history: [
         ...first.history,
-        change('c3', 'PACKING', 'READY_FOR_INVOICING', '2026-11-20T10:09:00Z'),
+        change({
+          id: 'c3',
+          oldStatus: 'PACKING',
+          newStatus: 'READY_FOR_INVOICING',
+          receivedAt: '2026-11-20T10:09:00Z',
+        }),
       ],
     })
 
@@ -511,7 +521,7 @@ describe('consistency', () => {
       { locale }
     )
 
-    const text = (container.textContent || '').replace(/\s/g, ' ')
+    const text = (container.textContent ?? '').replace(/\s/g, ' ')
 
     unmount()
 
@@ -535,7 +545,7 @@ describe('consistency', () => {
     renderOrder(orderMock(fulfillment()), { locale: 'es' })
 
     expect(
-      (await omsPanel().findByTestId('oms-total')).textContent!.replace(
+      ((await omsPanel().findByTestId('oms-total')).textContent ?? '').replace(
         /\s/g,
         ' '
       )
@@ -616,7 +626,7 @@ describe('consistency', () => {
     renderOrder(
       orderMock(
         fulfillment({
-          oms: { ...fulfillment().oms!, status: 'canceled' },
+          oms: omsOrder({ status: 'canceled' }),
         })
       )
     )

@@ -745,10 +745,8 @@ describe('headings', () => {
 describe('not waiting', () => {
   it('the shipments answer first, the order later: each shows on its own', async () => {
     renderOrder([
-      ...orderMock(fulfillment(), [], ORDER_ID, {
-        pickAndPack: 200,
-        oms: 200,
-        history: 200,
+      ...orderMock(fulfillment(), [], {
+        delays: { pickAndPack: 200, oms: 200, history: 200 },
       }),
       shipmentsMock([shipment()]),
     ])

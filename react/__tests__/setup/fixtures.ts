@@ -275,7 +275,7 @@ export const PANEL_QUERIES = {
 
 /** The field of the order a GraphQL error concerns: its path's second part. */
 function fieldOf(error: GraphQLError): string | undefined {
-  const path = error.path || []
+  const path = error.path ?? []
 
   return typeof path[1] === 'string' ? path[1] : undefined
 }
@@ -324,8 +324,10 @@ export function panelMock(
 export function orderMock(
   data: OrderFulfillment | null,
   errors: GraphQLError[] = [],
-  orderId = ORDER_ID,
-  delays: Partial<Record<Panel, number>> = {}
+  {
+    orderId = ORDER_ID,
+    delays = {},
+  }: { orderId?: string; delays?: Partial<Record<Panel, number>> } = {}
 ) {
   return (['pickAndPack', 'oms', 'history'] as const).map((panel) =>
     panelMock(panel, data, { errors, orderId, delay: delays[panel] ?? 0 })
@@ -471,6 +473,5 @@ export const unknownOrder = (
       panelError('oms', 'OMS_ORDER_NOT_FOUND'),
       panelError('pickAndPack', 'PNP_ORDER_NOT_FOUND'),
     ],
-    orderId,
-    delays
+    { orderId, delays }
   )

@@ -5,7 +5,6 @@ import { GraphQLError } from 'graphql'
 
 import { renderOrderPage as renderOrder } from '../../../__tests__/setup/orderPage'
 import {
-  ORDER_ID,
   fulfillment,
   omsSync,
   orderMock,
@@ -127,7 +126,7 @@ describe('the app’s own record, whatever became of the OMS order', () => {
   })
 
   it('nothing of it while nothing came back', async () => {
-    renderOrder([...orderMock(fulfillment(), [], ORDER_ID, { oms: 300 })])
+    renderOrder([...orderMock(fulfillment(), [], { delays: { oms: 300 } })])
 
     expect(
       await omsPanel().findByText('Loading the OMS order…')
