@@ -110,7 +110,12 @@ beforeAll(async () => {
   set = await startReplicaSet({
     hosts: 3,
     storeLatencyMs: 20,
-    env: { PNP_WEBHOOK_SECRET: SECRET, PNP_HOSTNAME: HOSTNAME },
+    env: {
+      PNP_WEBHOOK_SECRET: SECRET,
+      PNP_HOSTNAME: HOSTNAME,
+      // The sweep settles a change whose own event did not complete at once, not 10 min on.
+      SWEEP_SETTLE_AFTER_MS: '0',
+    },
   })
 })
 
@@ -291,6 +296,82 @@ describe('three replicas over one remote store', () => {
       const stored = read.map((entry) => entry.newStatus)
 
       expect(stored).toEqual(expect.arrayContaining(owed))
+    }
+  })
+})
+
+describe('changes whose own event never completed', () => {
+  const hold = (hostURL: string, on: boolean) =>
+    fetch(`${hostURL}/_sandbox/events/hold`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ hold: on }),
+    })
+
+  const storedHistory = async (orderId: string) => {
+    const response = await fetch(
+      `${set.storeURL}${historyPrefix}orders/${orderId}.json`
+    )
+
+    return response.ok
+      ? ((await response.json()) as { entries: Array<{ newStatus: string }> })
+      : null
+  }
+
+  it('are put back into their histories by the sweep, with no event ever handled', async () => {
+    const replicas = set.hostURLs.slice(0, 2)
+    const orders = Array.from({ length: 10 }, newOrder)
+
+    // The event bus delivers nothing: each change's own handler, the usual mender of a
+    // creation that dropped it, never runs (VTEX IO gave its event up, say).
+    await Promise.all(replicas.map((url) => hold(url, true)))
+
+    try {
+      // Each order's first two changes reach two replicas at once: both create its history.
+      const answers = await Promise.all(
+        orders.flatMap((orderId) => [
+          notify(replicas[0], change(orderId, 0)),
+          notify(replicas[1], change(orderId, 1)),
+        ])
+      )
+
+      expect(answers.map((answer) => answer.status)).toEqual(
+        Array(20).fill(200)
+      )
+      const before = await Promise.all(orders.map(storedHistory))
+      const dropped = before.filter(
+        (history) => (history?.entries.length ?? 0) < 2
+      ).length
+
+      // The race this guards against happened (20 ms a store call makes it all but certain).
+      expect(dropped).toBeGreaterThan(0)
+
+      const sweep = await fetch(`${replicas[0]}/_v/pick-and-pack/sweep`, {
+        method: 'POST',
+      })
+
+      const report = (await sweep.json()) as { settled: number }
+
+      expect(sweep.status).toBe(200)
+      expect(report.settled).toBeGreaterThanOrEqual(dropped)
+
+      for (const orderId of orders) {
+        // eslint-disable-next-line no-await-in-loop
+        const history = await storedHistory(orderId)
+
+        expect(history?.entries.map((entry) => entry.newStatus)).toEqual(
+          FLOW.slice(0, 2)
+        )
+      }
+
+      // Done once: the next run finds every change recorded.
+      const again = (await (
+        await fetch(`${replicas[1]}/_v/pick-and-pack/sweep`, { method: 'POST' })
+      ).json()) as { settled: number }
+
+      expect(again.settled).toBe(0)
+    } finally {
+      await Promise.all(replicas.map((url) => hold(url, false)))
     }
   })
 })

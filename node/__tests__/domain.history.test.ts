@@ -6,7 +6,9 @@ import {
   chronological,
   emptyHistory,
   hasEntry,
+  listedChangeOf,
   recentFileName,
+  recentNamePrefixes,
   supersedes,
   toHistoryEntry,
 } from '../domain/history'
@@ -493,6 +495,40 @@ describe('recent listing', () => {
     const change = entry(null, 'PICKING')
 
     expect(recentFileName({ ...change })).toBe(recentFileName(change))
+  })
+
+  it('reads a name back into the change and its arrival, and nothing else', () => {
+    const change = { id: 'abc-1', receivedAt: '2026-12-03T10:15:00.123Z' }
+
+    expect(listedChangeOf(recentFileName(change))).toEqual(change)
+    expect(listedChangeOf('readme.json')).toBeNull()
+    expect(listedChangeOf('123-abc.json')).toBeNull()
+  })
+
+  it('finds, by name prefix, every change that arrived in a window, whatever its bounds', () => {
+    const from = Date.parse('2026-12-03T10:00:00.000Z')
+    const to = Date.parse('2026-12-03T11:00:00.000Z')
+    const prefixes = recentNamePrefixes(from, to)
+    const listedUnder = (ms: number) =>
+      prefixes.some((prefix) =>
+        recentFileName({
+          id: 'x',
+          receivedAt: new Date(ms).toISOString(),
+        }).startsWith(prefix)
+      )
+
+    // An hour is four or five prefixes of about 17 minutes: a few listings, not one per change.
+    expect(prefixes.length).toBeGreaterThanOrEqual(4)
+    expect(prefixes.length).toBeLessThanOrEqual(5)
+    for (let ms = from; ms < to; ms += 7_919) {
+      expect(listedUnder(ms)).toBe(true)
+    }
+
+    expect(listedUnder(from)).toBe(true)
+    expect(listedUnder(to - 1)).toBe(true)
+    // Newest first, as VBase lists them.
+    expect([...prefixes].sort()).toEqual(prefixes)
+    expect(recentNamePrefixes(to, from)).toEqual([])
   })
 })
 

@@ -1,5 +1,6 @@
 import type { MasterData } from '@vtex/api'
 
+import { MAX_REACHABLE } from '../domain/board'
 import type { HistoryEntry } from '../domain/history'
 import { MAX_ENTRIES_PER_ORDER } from '../domain/history'
 import { isRecord, toText } from '../domain/normalize'
@@ -103,23 +104,67 @@ export class StatusChanges {
     return found
   }
 
+  /**
+   * The ids of the changes received in [fromMs, toMs) that have their document: those whose
+   * own event handler kept their record (see HistoryStore.keepRecord).
+   */
+  public async idsReceivedBetween(
+    fromMs: number,
+    toMs: number
+  ): Promise<Set<string>> {
+    // Master Data's `_where` has > and <, not >=: one millisecond earlier.
+    const where = `receivedAt>${new Date(
+      fromMs - 1
+    ).toISOString()} AND receivedAt<${new Date(toMs).toISOString()}`
+
+    const ids = new Set<string>()
+
+    for (let page = 1; page * PAGE <= MAX_REACHABLE; page++) {
+      // eslint-disable-next-line no-await-in-loop
+      const documents = await this.searchDocuments(
+        where,
+        'receivedAt ASC',
+        { page, pageSize: PAGE },
+        ['id']
+      )
+
+      for (const { id } of documents) ids.add(this.scope.ownId(id))
+      if (documents.length < PAGE) break
+    }
+
+    return ids
+  }
+
   private async search(
     where: string | undefined,
     sort: string,
     page: number,
     pageSize: number
   ): Promise<HistoryEntry[]> {
-    try {
-      const documents =
-        await this.masterdata.searchDocuments<StatusChangeDocument>({
-          dataEntity: statusChangeEntity(),
-          fields: FIELDS,
-          where: this.scope.where(where),
-          sort,
-          pagination: { page, pageSize },
-        })
+    const documents = await this.searchDocuments(
+      where,
+      sort,
+      { page, pageSize },
+      FIELDS
+    )
 
-      return documents.map((document) => toEntry(document, this.scope))
+    return documents.map((document) => toEntry(document, this.scope))
+  }
+
+  private async searchDocuments(
+    where: string | undefined,
+    sort: string,
+    pagination: { page: number; pageSize: number },
+    fields: string[]
+  ): Promise<StatusChangeDocument[]> {
+    try {
+      return await this.masterdata.searchDocuments<StatusChangeDocument>({
+        dataEntity: statusChangeEntity(),
+        fields,
+        where: this.scope.where(where),
+        sort,
+        pagination,
+      })
     } catch {
       return failure()
     }

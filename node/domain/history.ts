@@ -291,3 +291,38 @@ export function recentFileName(
 
   return `${String(inverted).padStart(13, '0')}-${entry.id}.json`
 }
+
+/** The change a name of recentFileName's stands for, or null for any other name. */
+export function listedChangeOf(
+  name: string
+): { id: string; receivedAt: string } | null {
+  const match = /^(\d{13})-(.+)\.json$/.exec(name)
+
+  if (!match) return null
+
+  return {
+    id: match[2],
+    receivedAt: new Date(TIME_CEILING - Number(match[1])).toISOString(),
+  }
+}
+
+/** A name prefix of this many digits holds the changes of 10^6 ms (about 17 minutes). */
+const TIME_PREFIX_DIGITS = 7
+const TIME_PREFIX_MS = 10 ** (13 - TIME_PREFIX_DIGITS)
+
+/**
+ * Name prefixes under which every change that arrived in [fromMs, toMs) is listed (with some
+ * around them: filter by listedChangeOf), newest first: VBase lists by prefix only.
+ */
+export function recentNamePrefixes(fromMs: number, toMs: number): string[] {
+  if (!(fromMs < toMs)) return []
+  const newest = Math.floor((TIME_CEILING - (toMs - 1)) / TIME_PREFIX_MS)
+  const oldest = Math.floor((TIME_CEILING - fromMs) / TIME_PREFIX_MS)
+  const prefixes: string[] = []
+
+  for (let bucket = newest; bucket <= oldest; bucket++) {
+    prefixes.push(String(bucket).padStart(TIME_PREFIX_DIGITS, '0'))
+  }
+
+  return prefixes
+}

@@ -8,7 +8,9 @@ import {
   appendEntry,
   emptyHistory,
   hasEntry,
+  listedChangeOf,
   recentFileName,
+  recentNamePrefixes,
 } from '../domain/history'
 import type { JsonStore } from './jsonStore'
 import { StorageError, etagOf, isConflict } from './jsonStore'
@@ -38,11 +40,12 @@ export const BUCKET = 'pick-and-pack-history'
 const orderPath = (orderId: string) => `orders/${orderId}.json`
 
 /**
- * Attempts of the whole read-publish-write sequence before answering 503: enough
- * conflicts for a burst of an order's whole flow at once (about 15 changes), and a few store
- * failures (each already retried by the client), within the route's timeout.
+ * Attempts of the whole read-publish-write sequence before answering 503: enough conflicts
+ * for a burst of an order's whole flow at once (about 15 changes, each losing to the others
+ * in turn; 10 left about 1 answer in 170 a 503), and a few store failures (each already
+ * retried by the client), within the route's timeout.
  */
-const ATTEMPTS = 10
+const ATTEMPTS = 20
 const FAILED_ATTEMPTS = 3
 const MAX_WAIT_MS = 500
 
@@ -82,9 +85,12 @@ const RECENT_PREFIX = 'recent/'
 
 const listingPath = (change: Pick<HistoryEntry, 'id' | 'receivedAt'>) =>
   RECENT_PREFIX + recentFileName(change)
+
 const LIST_PAGE = 100
 /** Bounds the recent list's reading: at most 100 changes are asked for. */
 const MAX_LIST_PAGES = 10
+/** Bounds a window's listing (see `listedBetween`): 10,000 changes. */
+const MAX_WINDOW_PAGES = 100
 
 /** Short waits that spread replicas apart after a conflict, longer ones after a failure. */
 const backoff = (attempt: number, conflict: boolean) =>
@@ -386,6 +392,69 @@ export class HistoryStore {
     } catch (error) {
       throw storageFailure(error)
     }
+  }
+
+  /**
+   * The changes listed as arrived in [fromMs, toMs), oldest first: what the webhook answered
+   * 200 to in that window (each change's listing is written before the answer).
+   */
+  public async listedBetween(
+    fromMs: number,
+    toMs: number
+  ): Promise<Array<{ id: string; receivedAt: string }>> {
+    const found = new Map<string, { id: string; receivedAt: string }>()
+    let pages = 0
+
+    try {
+      /* eslint-disable no-await-in-loop */
+      for (const prefix of recentNamePrefixes(fromMs, toMs)) {
+        let next: string | undefined
+
+        do {
+          if (++pages > MAX_WINDOW_PAGES) {
+            throw new StorageError('Too many changes listed in one window')
+          }
+
+          const list = await this.store.listFiles(BUCKET, {
+            prefix: RECENT_PREFIX + prefix,
+            limit: LIST_PAGE,
+            next,
+          })
+
+          for (const { path } of list.data ?? []) {
+            const change = listedChangeOf(path.slice(RECENT_PREFIX.length))
+            const at = change ? Date.parse(change.receivedAt) : NaN
+
+            if (change && at >= fromMs && at < toMs)
+              found.set(change.id, change)
+          }
+
+          next = list.data?.length ? list.next ?? undefined : undefined
+        } while (next)
+      }
+      /* eslint-enable no-await-in-loop */
+    } catch (error) {
+      throw storageFailure(error)
+    }
+
+    return [...found.values()].sort((a, b) =>
+      a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0
+    )
+  }
+
+  /**
+   * `settle` for a listed change whose own event never completed (see the sweep): the order's
+   * history made to hold it, from its listing. Null when the listing is gone.
+   */
+  public async settleListed(change: {
+    id: string
+    receivedAt: string
+  }): Promise<Settled | null> {
+    const listed = await this.readListing(change).catch((error) => {
+      throw storageFailure(error)
+    })
+
+    return listed ? this.settle(listed.orderId, listed) : null
   }
 
   private async readRecent(

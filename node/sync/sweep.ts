@@ -15,6 +15,7 @@ import { retryOmsStory } from './omsRetry'
 import type { Pace } from './pace'
 import { paced } from './pace'
 import { recordLiveStatus } from './recordLiveStatus'
+import { settleListings } from './settleListings'
 
 /** What one run did; the route answers it and the admin shows the last one. */
 export interface SweepReport {
@@ -24,6 +25,8 @@ export interface SweepReport {
   /** Stale orders left for the next run. */
   remaining: number
   omsRetried: number
+  /** Acknowledged changes whose own event never completed, put back into their histories. */
+  settled: number
   /** Another replica was sweeping: this call did nothing. */
   busy?: boolean
 }
@@ -45,11 +48,11 @@ export interface SweepOptions {
 
 /**
  * One sweep, from VTEX's Scheduler (any replica; a lease in VBase makes concurrent calls
- * wait their turn): first the orders whose OMS story is behind, then the orders not finished
- * whose last change is older than `sweepAfterMinutes`, oldest first, each asked live once and
- * healed when Pick and Pack is ahead of the record. An order found unchanged is not asked
- * again before its `nextCheckAt`. Stops starting work at its budget and resumes there next
- * time.
+ * wait their turn): first the changes whose own event never completed (settleListings), then
+ * the orders whose OMS story is behind, then the orders not finished whose last change is
+ * older than `sweepAfterMinutes`, oldest first, each asked live once and healed when Pick and
+ * Pack is ahead of the record. An order found unchanged is not asked again before its
+ * `nextCheckAt`. Stops starting work at its budget and resumes there next time.
  */
 export async function runSweep(
   deps: AppDeps,
@@ -74,6 +77,7 @@ export async function runSweep(
       healed: 0,
       remaining: last?.remaining ?? 0,
       omsRetried: 0,
+      settled: 0,
       busy: true,
     }
   }
@@ -88,6 +92,19 @@ export async function runSweep(
   let report: SweepReport
 
   try {
+    // First, as nothing acknowledged may be lost (and it is cheap when nothing is missing);
+    // its own failure (the store, say) leaves the other steps their turn.
+    const settled = await settleListings(deps, maintenance, pace).catch(
+      (error: unknown) => {
+        deps.vtex.logger.warn({
+          message: 'The sweep could not settle the changes listed lately',
+          reason: error instanceof Error ? error.message : 'unknown',
+        })
+
+        return 0
+      }
+    )
+
     const omsRetried = await retryPendingOms(deps, maintenance, pace)
     const stale = await sweepStaleOrders(deps, cursor, pace)
 
@@ -98,6 +115,7 @@ export async function runSweep(
       healed: stale.healed,
       remaining: stale.remaining,
       omsRetried,
+      settled,
     }
     await maintenance.write(SWEEP_REPORT, report)
   } finally {
@@ -182,6 +200,7 @@ async function sweepStaleOrders(
     deps.clients.masterdata,
     deps.vtex.workspace
   )
+
   let current = cursor
   const counts = { checked: 0, healed: 0 }
   let remaining = 0

@@ -106,6 +106,20 @@ describe('maintenance panel', () => {
     )
   })
 
+  it('adds the received changes it put back into their histories', async () => {
+    renderPanel([
+      maintenanceMock(
+        maintenanceData({
+          lastSweep: sweepRun({ at: minutesAgo(1), remaining: 0, settled: 3 }),
+        })
+      ),
+    ])
+
+    expect(await screen.findByTestId('last-sweep')).toHaveTextContent(
+      "3 changes received but left out of their orders' histories were put back."
+    )
+  })
+
   it('shows a running backfill with its progress, and no start button', async () => {
     renderPanel([maintenanceMock(maintenanceData({ backfill: running }))])
     const state = await backfillState()

@@ -23,7 +23,11 @@ export async function maintenance(_: unknown, __: unknown, ctx: Context) {
       backfillProgress(ctx),
     ])
 
-    return { lastSweep, backfill }
+    // Reports of runs before `settled` existed have none.
+    return {
+      lastSweep: lastSweep && { ...lastSweep, settled: lastSweep.settled ?? 0 },
+      backfill,
+    }
   } catch {
     throw new AppError(
       'STORE_UNAVAILABLE',

@@ -16,6 +16,7 @@ export function sweepRun(overrides: Partial<SweepRun> = {}): SweepRun {
     healed: 3,
     remaining: 0,
     omsRetried: 0,
+    settled: 0,
     ...overrides,
   }
 }

@@ -29,6 +29,15 @@ function LastSweep({ sweep, now }: { sweep: SweepRun | null; now: number }) {
           remaining: sweep.remaining,
         }}
       />
+      {sweep.settled > 0 && (
+        <>
+          {' '}
+          <FormattedMessage
+            id="admin/pick-and-pack.maintenance.sweep.settled"
+            values={{ count: sweep.settled }}
+          />
+        </>
+      )}
       {sweep.omsRetried > 0 && (
         <>
           {' '}

@@ -7,6 +7,7 @@ export interface SweepRun {
   remaining: number
   // OMS interactions and tracking sent again.
   omsRetried: number
+  settled: number
 }
 
 export interface BackfillStatus {
