@@ -1,6 +1,8 @@
 import http from 'http'
 import type { AddressInfo } from 'net'
 
+import type { IOContext } from '@vtex/api'
+
 import { PickAndPack } from '../clients/pickAndPack'
 import type { PickAndPackCredentials } from '../clients/pickAndPack'
 import { TokenCache } from '../clients/tokenCache'
@@ -16,6 +18,8 @@ const OTHER_KEY = 'pnp-apikey-SECRET-bbbb2222'
 const WRONG_KEY = 'pnp-apikey-SECRET-wrong999'
 const START = Date.UTC(2026, 10, 20, 9, 0)
 
+// The request context the IO runtime would give, with a no-op logger and an unsampled tracer:
+// stubs of @vtex/api's classes, hence the cast.
 const ioContext = {
   account: 'test',
   workspace: 'master',
@@ -30,7 +34,7 @@ const ioContext = {
   products: [],
   logger: { info() {}, warn() {}, error() {}, debug() {} },
   tracer: { isTraceSampled: false },
-} as any
+} as unknown as IOContext
 
 // ---------------------------------------------------------------------------------------------
 // A small Pick and Pack upstream that follows the documented contract.
@@ -622,6 +626,8 @@ describe('PickAndPack client against a contract upstream', () => {
         client.getOrder(credentials, ORDER_ID),
         'PNP_BAD_ANSWER'
       )
+      // Answered at once: a bad answer is not retried as an outage would be.
+      expect(upstream.trackingRequests).toHaveLength(1)
     }
   )
 

@@ -49,37 +49,53 @@ describe('boardKey', () => {
 
 describe('snapshotUse', () => {
   it('serves a snapshot of the same settings computed up to FRESH_MS ago', () => {
-    expect(snapshotUse(snapshot(0), KEY, NOW, false)).toBe('serve')
-    expect(snapshotUse(snapshot(FRESH_MS), KEY, NOW, false)).toBe('serve')
+    expect(snapshotUse(snapshot(0), { key: KEY, fresh: false }, NOW)).toBe(
+      'serve'
+    )
+    expect(
+      snapshotUse(snapshot(FRESH_MS), { key: KEY, fresh: false }, NOW)
+    ).toBe('serve')
   })
 
   it('serves and refreshes one up to STALE_MS old', () => {
-    expect(snapshotUse(snapshot(FRESH_MS + 1), KEY, NOW, false)).toBe(
-      'serve-and-refresh'
-    )
-    expect(snapshotUse(snapshot(STALE_MS), KEY, NOW, false)).toBe(
-      'serve-and-refresh'
-    )
+    expect(
+      snapshotUse(snapshot(FRESH_MS + 1), { key: KEY, fresh: false }, NOW)
+    ).toBe('serve-and-refresh')
+    expect(
+      snapshotUse(snapshot(STALE_MS), { key: KEY, fresh: false }, NOW)
+    ).toBe('serve-and-refresh')
   })
 
   it('computes when there is none, it is older, of other settings, or fresh is asked', () => {
-    expect(snapshotUse(null, KEY, NOW, false)).toBe('compute')
-    expect(snapshotUse(snapshot(STALE_MS + 1), KEY, NOW, false)).toBe('compute')
+    expect(snapshotUse(null, { key: KEY, fresh: false }, NOW)).toBe('compute')
     expect(
-      snapshotUse(snapshot(0), boardKey(timeLimits(null), 14), NOW, false)
+      snapshotUse(snapshot(STALE_MS + 1), { key: KEY, fresh: false }, NOW)
     ).toBe('compute')
-    expect(snapshotUse(snapshot(0), KEY, NOW, true)).toBe('compute')
+    expect(
+      snapshotUse(
+        snapshot(0),
+        { key: boardKey(timeLimits(null), 14), fresh: false },
+        NOW
+      )
+    ).toBe('compute')
+    expect(snapshotUse(snapshot(0), { key: KEY, fresh: true }, NOW)).toBe(
+      'compute'
+    )
   })
 
   it("tolerates another replica's clock a little ahead, not far ahead or unreadable", () => {
-    expect(snapshotUse(snapshot(-2000), KEY, NOW, false)).toBe('serve')
-    expect(snapshotUse(snapshot(-FRESH_MS - 1), KEY, NOW, false)).toBe(
-      'compute'
+    expect(snapshotUse(snapshot(-2000), { key: KEY, fresh: false }, NOW)).toBe(
+      'serve'
     )
+    expect(
+      snapshotUse(snapshot(-FRESH_MS - 1), { key: KEY, fresh: false }, NOW)
+    ).toBe('compute')
     const unreadable = snapshot(0)
 
     unreadable.board.updatedAt = 'not a date'
-    expect(snapshotUse(unreadable, KEY, NOW, false)).toBe('compute')
+    expect(snapshotUse(unreadable, { key: KEY, fresh: false }, NOW)).toBe(
+      'compute'
+    )
   })
 
   it('is not changed by a claim: the claim says who refreshes, not what to serve', () => {
@@ -87,7 +103,9 @@ describe('snapshotUse', () => {
       refreshClaim: { id: 'a', at: ago(1000) },
     })
 
-    expect(snapshotUse(claimed, KEY, NOW, false)).toBe('serve-and-refresh')
+    expect(snapshotUse(claimed, { key: KEY, fresh: false }, NOW)).toBe(
+      'serve-and-refresh'
+    )
   })
 })
 

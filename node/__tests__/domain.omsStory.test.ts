@@ -253,9 +253,9 @@ describe('interactions sent once', () => {
     }
 
     expect(shouldSendInteraction(timedOut, now)).toBe(true)
-    expect(shouldSendInteraction({ ...timedOut, attempts: 2 }, now, true)).toBe(
-      false
-    )
+    expect(
+      shouldSendInteraction({ ...timedOut, attempts: 2 }, now, { manual: true })
+    ).toBe(false)
   })
 
   it('stops after five answered failures unless a person asks', () => {
@@ -267,7 +267,7 @@ describe('interactions sent once', () => {
     }
 
     expect(shouldSendInteraction(failed, now)).toBe(false)
-    expect(shouldSendInteraction(failed, now, true)).toBe(true)
+    expect(shouldSendInteraction(failed, now, { manual: true })).toBe(true)
   })
 
   it('waits before a retry, twice as long after each failure', () => {
@@ -278,20 +278,25 @@ describe('interactions sent once', () => {
       lastError: 'http:500',
     })
 
-    expect(shouldSendInteraction(failed(1, 20_000), now, false, 30_000)).toBe(
-      false
-    )
-    expect(shouldSendInteraction(failed(1, 30_000), now, false, 30_000)).toBe(
-      true
-    )
-    expect(shouldSendInteraction(failed(3, 100_000), now, false, 30_000)).toBe(
-      false
-    )
-    expect(shouldSendInteraction(failed(3, 120_000), now, false, 30_000)).toBe(
-      true
-    )
+    expect(
+      shouldSendInteraction(failed(1, 20_000), now, { retryBaseMs: 30_000 })
+    ).toBe(false)
+    expect(
+      shouldSendInteraction(failed(1, 30_000), now, { retryBaseMs: 30_000 })
+    ).toBe(true)
+    expect(
+      shouldSendInteraction(failed(3, 100_000), now, { retryBaseMs: 30_000 })
+    ).toBe(false)
+    expect(
+      shouldSendInteraction(failed(3, 120_000), now, { retryBaseMs: 30_000 })
+    ).toBe(true)
     // A person asking does not wait.
-    expect(shouldSendInteraction(failed(1, 0), now, true, 30_000)).toBe(true)
+    expect(
+      shouldSendInteraction(failed(1, 0), now, {
+        manual: true,
+        retryBaseMs: 30_000,
+      })
+    ).toBe(true)
   })
 
   it('retries a failed invoice tracking with the same wait and limit', () => {
@@ -303,22 +308,24 @@ describe('interactions sent once', () => {
       lastError: 'timeout',
     })
 
-    expect(shouldRetryTracking(tracking(1, 20_000), now, false, 30_000)).toBe(
-      false
-    )
-    expect(shouldRetryTracking(tracking(1, 30_000), now, false, 30_000)).toBe(
+    expect(
+      shouldRetryTracking(tracking(1, 20_000), now, { retryBaseMs: 30_000 })
+    ).toBe(false)
+    expect(
+      shouldRetryTracking(tracking(1, 30_000), now, { retryBaseMs: 30_000 })
+    ).toBe(true)
+    expect(shouldRetryTracking(tracking(5, 10_000_000), now)).toBe(false)
+    expect(shouldRetryTracking(tracking(5, 0), now, { manual: true })).toBe(
       true
     )
-    expect(shouldRetryTracking(tracking(5, 10_000_000), now)).toBe(false)
-    expect(shouldRetryTracking(tracking(5, 0), now, true)).toBe(true)
     expect(
       shouldRetryTracking(
         { state: 'sent', key: 'plan-1', attempts: 1, at: at(0) },
         now,
-        true
+        { manual: true }
       )
     ).toBe(false)
-    expect(shouldRetryTracking(undefined, now, true)).toBe(false)
+    expect(shouldRetryTracking(undefined, now, { manual: true })).toBe(false)
   })
 
   it('retries only recorded changes that are not sent', () => {
@@ -405,25 +412,22 @@ describe('live status', () => {
     expect(
       liveChange(
         history,
-        { status: 'PICKING', hostname: null },
-        seenAt,
-        'sweep'
+        { status: 'PICKING', hostname: null, source: 'sweep' },
+        seenAt
       )
     ).toBeNull()
     expect(
       liveChange(
         history,
-        { status: 'READY_FOR_PICKING', hostname: null },
-        seenAt,
-        'sweep'
+        { status: 'READY_FOR_PICKING', hostname: null, source: 'sweep' },
+        seenAt
       )
     ).toBeNull()
     expect(
       liveChange(
         history,
-        { status: 'PACKING', hostname: null },
-        seenAt,
-        'sweep'
+        { status: 'PACKING', hostname: null, source: 'sweep' },
+        seenAt
       )
     ).toMatchObject({
       oldStatus: 'PICKING',
@@ -437,7 +441,7 @@ describe('live status', () => {
 
     for (const status of ['READY_FOR_HANDLING', 'PACKING', 'Another New']) {
       expect(
-        liveChange(history, { status, hostname: null }, seenAt, 'view')
+        liveChange(history, { status, hostname: null, source: 'view' }, seenAt)
       ).toBeNull()
     }
   })
@@ -446,8 +450,8 @@ describe('live status', () => {
     const history = historyOf(entry('PICKING', '2026-12-03T09:00:00.000Z'))
     const live = { status: 'PACKING', hostname: null }
 
-    expect(liveChange(history, live, seenAt, 'sweep')?.id).toBe(
-      liveChange(history, live, new Date(), 'view')?.id
+    expect(liveChange(history, { ...live, source: 'sweep' }, seenAt)?.id).toBe(
+      liveChange(history, { ...live, source: 'view' }, new Date())?.id
     )
   })
 
@@ -455,9 +459,8 @@ describe('live status', () => {
     const before = historyOf(entry('PICKING', '2026-12-03T09:00:00.000Z'))
     const healed = liveChange(
       before,
-      { status: 'PACKING', hostname: null },
-      seenAt,
-      'sweep'
+      { status: 'PACKING', hostname: null, source: 'sweep' },
+      seenAt
     )
 
     if (!healed) throw new Error('expected a change')
@@ -483,9 +486,8 @@ describe('live status', () => {
     const before = historyOf(entry('PICKING', '2026-12-03T09:00:00.000Z'))
     const healed = liveChange(
       before,
-      { status: 'PACKING', hostname: null },
-      seenAt,
-      'view'
+      { status: 'PACKING', hostname: null, source: 'view' },
+      seenAt
     )
 
     if (!healed) throw new Error('expected a change')

@@ -44,6 +44,7 @@ function storeWith(
       data: doc as unknown as T,
       headers: { etag: `"v${version}"` },
     }),
+    // eslint-disable-next-line max-params -- the stub keeps VBase's saveJSON signature
     saveJSON: async <T>(
       _bucket: string,
       _path: string,
@@ -104,7 +105,7 @@ test('steps aside when another replica sent the interaction between its read and
   } as unknown as AppDeps
 
   await expect(
-    sendInteraction(deps, { id: change.id, orderId: ORDER }, 'en')
+    sendInteraction(deps, { id: change.id, orderId: ORDER }, { language: 'en' })
   ).resolves.toBe('skipped')
   expect(sent).toEqual([])
   expect(current().omsInteractions?.[change.id]).toMatchObject({

@@ -31,10 +31,10 @@ const replica = (timeout = 3000) => storeHistories(store.url, account, timeout)
 
 let arrival = Date.UTC(2026, 11, 1, 9)
 
+/** A parsed notification of `orderId` moving `[oldStatus, newStatus]`, with more `fields`. */
 const change = (
   orderId: string,
-  oldStatus: string | null,
-  newStatus: string,
+  [oldStatus, newStatus]: [string | null, string],
   fields: Record<string, unknown> = {}
 ): HistoryEntry => {
   const parsed = parseNotification({ orderId, oldStatus, newStatus, ...fields })
@@ -105,7 +105,7 @@ describe('HistoryStore.record', () => {
   it('records a change, publishes it once and reports a redelivery as a duplicate', async () => {
     const history = replica()
     const { events, publish } = publisher()
-    const first = change('1000-01', null, 'READY_FOR_PICKING')
+    const first = change('1000-01', [null, 'READY_FOR_PICKING'])
 
     await expect(history.record(first, publish)).resolves.toEqual({
       duplicate: false,
@@ -132,7 +132,7 @@ describe('HistoryStore.record', () => {
   it('costs 3 store calls for a new order or a known one, 2 for a redelivery', async () => {
     const history = replica()
     const { publish } = publisher()
-    const first = change('1000-02', null, 'READY_FOR_PICKING')
+    const first = change('1000-02', [null, 'READY_FOR_PICKING'])
 
     await resetStats()
     await history.record(first, publish)
@@ -148,7 +148,7 @@ describe('HistoryStore.record', () => {
 
     await resetStats()
     await history.record(
-      change('1000-02', 'READY_FOR_PICKING', 'PICKING'),
+      change('1000-02', ['READY_FOR_PICKING', 'PICKING']),
       publish
     )
     expect((await stats()).total).toBe(3)
@@ -158,9 +158,9 @@ describe('HistoryStore.record', () => {
     const history = replica()
     const { publish } = publisher()
 
-    await history.record(change('1000-03', 'PICKING', 'PACKING'), publish)
+    await history.record(change('1000-03', ['PICKING', 'PACKING']), publish)
     const late = await history.record(
-      change('1000-03', 'READY_FOR_PICKING', 'PICKING'),
+      change('1000-03', ['READY_FOR_PICKING', 'PICKING']),
       publish
     )
 
@@ -176,7 +176,7 @@ describe('HistoryStore.record', () => {
     const orders = Array.from({ length: 10 }, (_, i) => `2000-${i}`)
     const changes = orders.flatMap((orderId) =>
       flow.map((status, step) =>
-        change(orderId, step === 0 ? null : flow[step - 1], status)
+        change(orderId, [step === 0 ? null : flow[step - 1], status])
       )
     )
 
@@ -226,7 +226,7 @@ describe('HistoryStore.record', () => {
     // B reads "absent" and is held before its creation; meanwhile A creates the history and
     // C adds to it with If-Match, and their event handlers settle both. Then B's creation
     // overwrites both.
-    const first = change(orderId, null, 'READY_FOR_PICKING')
+    const first = change(orderId, [null, 'READY_FOR_PICKING'])
     const late = b.record(first, async (...args) => {
       await held
       await publish(...args)
@@ -234,8 +234,8 @@ describe('HistoryStore.record', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 200))
     const between = [
-      change(orderId, 'READY_FOR_PICKING', 'PICKING'),
-      change(orderId, 'PICKING', 'READY_FOR_PACKING'),
+      change(orderId, ['READY_FOR_PICKING', 'PICKING']),
+      change(orderId, ['PICKING', 'READY_FOR_PACKING']),
     ]
 
     await a.record(between[0], publish)
@@ -267,11 +267,11 @@ describe('HistoryStore.record', () => {
     const { publish } = publisher()
     // A sweep saw PICKING live; the webhook for that step came later, with an older date.
     const seen = {
-      ...change(orderId, null, 'PICKING'),
+      ...change(orderId, [null, 'PICKING']),
       source: 'sweep' as const,
     }
 
-    const late = change(orderId, 'READY_FOR_PICKING', 'PICKING', {
+    const late = change(orderId, ['READY_FOR_PICKING', 'PICKING'], {
       date: new Date(Date.parse(seen.receivedAt) - 60_000).toISOString(),
     })
 
@@ -295,7 +295,7 @@ describe('HistoryStore.record', () => {
     const history = replica(300)
     const { events, publish } = publisher()
 
-    await history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
+    await history.record(change(orderId, [null, 'READY_FOR_PICKING']), publish)
     await fault({
       method: 'PUT',
       pathPrefix: `${filesPrefix()}orders/${orderId}.json`,
@@ -303,7 +303,7 @@ describe('HistoryStore.record', () => {
       times: 1,
     })
 
-    const next = change(orderId, 'READY_FOR_PICKING', 'PICKING')
+    const next = change(orderId, ['READY_FOR_PICKING', 'PICKING'])
 
     await expect(history.record(next, publish)).resolves.toMatchObject({
       duplicate: false,
@@ -334,7 +334,7 @@ describe('HistoryStore.record', () => {
         times: 1,
       })
 
-      const first = change(orderId, null, 'READY_FOR_PICKING')
+      const first = change(orderId, [null, 'READY_FOR_PICKING'])
 
       await expect(history.record(first, publish)).resolves.toMatchObject({
         duplicate: false,
@@ -351,7 +351,7 @@ describe('HistoryStore.record', () => {
     const orderId = '1000-11'
     const history = replica()
     const { events, publish } = publisher()
-    const first = change(orderId, null, 'READY_FOR_PICKING')
+    const first = change(orderId, [null, 'READY_FOR_PICKING'])
 
     await fault({
       method: 'PUT',
@@ -380,7 +380,7 @@ describe('HistoryStore.record', () => {
     const history = replica()
     const { publish } = publisher()
 
-    await history.record(change(orderId, null, 'READY_FOR_PICKING'), publish)
+    await history.record(change(orderId, [null, 'READY_FOR_PICKING']), publish)
     await fault({
       method: 'PUT',
       pathPrefix: `${filesPrefix()}orders/${orderId}.json`,
@@ -388,7 +388,7 @@ describe('HistoryStore.record', () => {
       times: 3,
     })
     await history.record(
-      change(orderId, 'READY_FOR_PICKING', 'PICKING'),
+      change(orderId, ['READY_FOR_PICKING', 'PICKING']),
       publish
     )
 
@@ -399,7 +399,7 @@ describe('HistoryStore.record', () => {
     const orderId = '1000-07'
     const history = replica()
     const { events, publish } = publisher()
-    const first = change(orderId, null, 'READY_FOR_PICKING')
+    const first = change(orderId, [null, 'READY_FOR_PICKING'])
 
     await fault({
       method: 'PUT',
@@ -431,7 +431,7 @@ describe('HistoryStore.record', () => {
   it('fails with a StorageError when the event cannot be sent, storing no history', async () => {
     const orderId = '1000-08'
     const history = replica()
-    const first = change(orderId, null, 'READY_FOR_PICKING')
+    const first = change(orderId, [null, 'READY_FOR_PICKING'])
 
     await expect(
       history.record(first, async () => {
@@ -453,14 +453,14 @@ describe('HistoryStore.keepRecord', () => {
     const { publish } = publisher()
     const pad = 'x'.repeat(30_000)
     const flow = ['PICKING', 'READY_FOR_PACKING']
-    const first = change(orderId, null, 'READY_FOR_PICKING', { pad })
+    const first = change(orderId, [null, 'READY_FOR_PICKING'], { pad })
 
     await history.record(first, publish)
     // Enough large changes after it that the history keeps no extras of the first.
     for (let step = 0; step < 12; step++) {
       // eslint-disable-next-line no-await-in-loop
       await history.record(
-        change(orderId, flow[(step + 1) % 2], flow[step % 2], {
+        change(orderId, [flow[(step + 1) % 2], flow[step % 2]], {
           pad,
           id: `n${step}`,
         }),
@@ -489,9 +489,9 @@ describe('HistoryStore.recent', () => {
     const history = replica()
     const { publish } = publisher()
     const changes = [
-      change('3000-1', null, 'READY_FOR_PICKING'),
-      change('3000-2', null, 'READY_FOR_PICKING'),
-      change('3000-1', 'READY_FOR_PICKING', 'PICKING'),
+      change('3000-1', [null, 'READY_FOR_PICKING']),
+      change('3000-2', [null, 'READY_FOR_PICKING']),
+      change('3000-1', ['READY_FOR_PICKING', 'PICKING']),
     ]
 
     for (const entry of changes) {

@@ -77,8 +77,7 @@ export class OrderSummaries {
   /** A page of summaries matching `where` (1-based page), with the total that match. */
   public async search(
     where: string,
-    page: number,
-    pageSize: number,
+    { page, pageSize }: { page: number; pageSize: number },
     sort = 'since ASC'
   ): Promise<{ documents: OrderSummaryDocument[]; total: number }> {
     try {
@@ -101,6 +100,6 @@ export class OrderSummaries {
 
   /** How many match: one document asked for, the total read from REST-Content-Range. */
   public async count(where: string): Promise<number> {
-    return (await this.search(where, 1, 1)).total
+    return (await this.search(where, { page: 1, pageSize: 1 })).total
   }
 }

@@ -106,13 +106,23 @@ const legacyAccounts = new Map<string, number>()
 /** For tests, and a sandbox whose simulator switches v1 on and off. */
 export const forgetLegacyAccounts = () => legacyAccounts.clear()
 
+/** A v1 call's metric name and extra headers. */
+interface V1Request {
+  metric: string
+  headers?: Record<string, string>
+}
+
 /** Pick and Pack's v1 API (`/{env}/v1/...`), authenticated with `Bearer <JWT>`. */
 class PickAndPackV1Http extends ExternalClient {
   constructor(context: IOContext, options?: PickAndPackOptions) {
     super(options?.v1BaseURL ?? V1_BASE_URL, context, ioOptions(options))
   }
 
-  public get<T>(path: string, token: string, metric: string, headers = {}) {
+  public get<T>(
+    path: string,
+    token: string,
+    { metric, headers = {} }: V1Request
+  ) {
     return this.http.get<T>(path, {
       headers: { ...headers, Authorization: `Bearer ${token}` },
       metric,
@@ -182,7 +192,7 @@ export class PickAndPack extends ExternalClient {
         const raw = await this.v1Get<RawV1Order>(
           credentials,
           `/${environment}/v1/orders/${encodeURIComponent(id)}`,
-          'pnp-v1-order'
+          { metric: 'pnp-v1-order' }
         )
 
         const orderStatus = toText(isRecord(raw) ? raw.status : null)
@@ -196,7 +206,7 @@ export class PickAndPack extends ExternalClient {
                     `/${environment}/v1/shipments?orderId=${encodeURIComponent(
                       id
                     )}`,
-                    'pnp-v1-shipments'
+                    { metric: 'pnp-v1-shipments' }
                   )
                 )
                   .map((shipment) => shipment.status)
@@ -238,7 +248,7 @@ export class PickAndPack extends ExternalClient {
           await this.v1Get<unknown>(
             credentials,
             `/${environment}/v1/shipments?orderId=${encodeURIComponent(id)}`,
-            'pnp-v1-shipments'
+            { metric: 'pnp-v1-shipments' }
           )
         )
 
@@ -252,8 +262,10 @@ export class PickAndPack extends ExternalClient {
                 `/${environment}/v1/shipments/${encodeURIComponent(
                   shipmentId
                 )}`,
-                'pnp-v1-shipment',
-                { 'X-PNP-FilterMethod': 'BY_INTERNAL_ID' }
+                {
+                  metric: 'pnp-v1-shipment',
+                  headers: { 'X-PNP-FilterMethod': 'BY_INTERNAL_ID' },
+                }
               ),
               shipmentId
             )
@@ -284,13 +296,13 @@ export class PickAndPack extends ExternalClient {
     const { environment } = credentials
     const query = `?orderId=${encodeURIComponent(id)}`
     const optional = (path: string, metric: string) =>
-      this.v1Get<unknown>(credentials, path, metric).catch(() => null)
+      this.v1Get<unknown>(credentials, path, { metric }).catch(() => null)
 
     const [raw, shipments, worksheets] = await Promise.all([
       this.v1Get<RawV1Order>(
         credentials,
         `/${environment}/v1/orders/${encodeURIComponent(id)}`,
-        'pnp-v1-order'
+        { metric: 'pnp-v1-order' }
       ),
       optional(`/${environment}/v1/shipments${query}`, 'pnp-v1-shipments'),
       optional(`/${environment}/v1/worksheets${query}`, 'pnp-v1-worksheets'),
@@ -392,12 +404,11 @@ export class PickAndPack extends ExternalClient {
   private async v1Get<T>(
     credentials: PickAndPackCredentials,
     path: string,
-    metric: string,
-    headers: Record<string, string> = {}
+    request: V1Request
   ): Promise<T> {
     const call = (token: string) =>
       this.withRetries(
-        () => this.v1.get<T>(path, token, metric, headers),
+        () => this.v1.get<T>(path, token, request),
         (failure) => {
           if (isV1NotEnabled(failure)) throw new V1NotEnabled()
         }

@@ -93,8 +93,7 @@ export class StatusChanges {
       const documents = await this.search(
         `orderId=${quoted(orderId)}`,
         'receivedAt ASC',
-        page,
-        PAGE
+        { page, pageSize: PAGE }
       )
 
       found.push(...documents)
@@ -138,8 +137,7 @@ export class StatusChanges {
   private async search(
     where: string | undefined,
     sort: string,
-    page: number,
-    pageSize: number
+    { page, pageSize }: { page: number; pageSize: number }
   ): Promise<HistoryEntry[]> {
     const documents = await this.searchDocuments(
       where,

@@ -204,10 +204,10 @@ export function driftWhere(): string {
     ...OMS_CANCELED.map((state) => `omsStatus=${state} AND final=false`),
     'omsStatus=invoiced AND beforeInvoicing=true',
     ...OMS_CANCELED.map((state) => `status=DELIVERED AND omsStatus=${state}`),
-    'status=CANCELED AND omsStatus is not null AND ' +
-      [...OMS_CANCELED, 'invoiced']
-        .map((state) => `omsStatus<>${state}`)
-        .join(' AND '),
+    [
+      'status=CANCELED AND omsStatus is not null',
+      ...[...OMS_CANCELED, 'invoiced'].map((state) => `omsStatus<>${state}`),
+    ].join(' AND '),
   ])
 }
 

@@ -68,12 +68,14 @@ function ageOf(at: string, now: number): number | null {
   return Math.max(0, age)
 }
 
-/** What to do with the stored snapshot for a caller with the settings `key`. */
+/**
+ * What to do with the stored snapshot for a caller with the settings `key`; `fresh`: the
+ * caller asks for a new count.
+ */
 export function snapshotUse(
   snapshot: BoardSnapshot | null,
-  key: string,
-  now: number,
-  fresh: boolean
+  { key, fresh }: { key: string; fresh: boolean },
+  now: number
 ): SnapshotUse {
   if (fresh || !snapshot || snapshot.key !== key) return 'compute'
   const age = ageOf(snapshot.board.updatedAt, now)

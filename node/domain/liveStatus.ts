@@ -3,6 +3,13 @@ import { isAhead } from './history'
 import { sha256Hex } from './sha256'
 import type { ChangeSource } from './statusChangedEvent'
 
+/** What asking Pick and Pack showed of an order, and which asking it was. */
+export interface LiveLook {
+  status: string
+  hostname: string | null
+  source: Exclude<ChangeSource, 'webhook'>
+}
+
 /**
  * A change the app saw by asking Pick and Pack (a sweep, an order view, a backfill) instead of
  * being told by a webhook, or null when there is nothing to record: the live status is the
@@ -13,9 +20,8 @@ import type { ChangeSource } from './statusChangedEvent'
  */
 export function liveChange(
   history: OrderHistory,
-  live: { status: string; hostname: string | null },
-  observedAt: Date,
-  source: Exclude<ChangeSource, 'webhook'>
+  live: LiveLook,
+  observedAt: Date
 ): HistoryEntry | null {
   const recorded = history.currentStatus
 
@@ -36,7 +42,7 @@ export function liveChange(
     hostname: live.hostname,
     receivedAt: observedAt.toISOString(),
     occurredAt: null,
-    source,
+    source: live.source,
     extra: {},
   }
 }

@@ -12,6 +12,10 @@ export function toText(value: unknown): string | null {
   return null
 }
 
+/** An empty (or missing) text is no text: null. */
+export const nonEmpty = (text: string | null | undefined): string | null =>
+  text === undefined || text === '' ? null : text
+
 /** Numbers, and numeric strings such as "10.50" or "10,50", become numbers; the rest null. */
 export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null

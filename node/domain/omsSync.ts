@@ -16,6 +16,15 @@ const isDue = (
 ) => now - Date.parse(state.at) >= base * 2 ** (state.attempts - 1)
 
 /**
+ * How a send is asked for: `manual` is the admin's "Send again"; `retryBaseMs` the first wait
+ * after a failure (see isDue).
+ */
+export interface RetryAsk {
+  manual?: boolean
+  retryBaseMs?: number
+}
+
+/**
  * Whether an interaction should be (re)sent now. A call that timed out may have landed, so it
  * is sent once more and no more than that, even when a person asks: a repeat in the OMS
  * timeline is the lesser harm than a missing line, two repeats are not. `manual` (the admin's
@@ -24,8 +33,7 @@ const isDue = (
 export function shouldSendInteraction(
   state: OmsInteractionState | undefined,
   now: number,
-  manual = false,
-  retryBaseMs = 0
+  { manual = false, retryBaseMs = 0 }: RetryAsk = {}
 ): boolean {
   if (!state) return true
   if (state.state === 'sent') return false
@@ -47,8 +55,7 @@ export function shouldSendInteraction(
 export function shouldRetryTracking(
   state: OmsTrackingState | undefined,
   now: number,
-  manual = false,
-  retryBaseMs = 0
+  { manual = false, retryBaseMs = 0 }: RetryAsk = {}
 ): boolean {
   if (state?.state !== 'failed') return false
 
@@ -61,15 +68,14 @@ export function shouldRetryTracking(
 export function interactionsToRetry(
   history: OrderHistory,
   now: number,
-  manual = false,
-  retryBaseMs = 0
+  { manual = false, retryBaseMs = 0 }: RetryAsk = {}
 ): string[] {
   return Object.entries(history.omsInteractions ?? {})
     .filter(
       ([id, state]) =>
         state.state !== 'sent' &&
         history.entries.some((entry) => entry.id === id) &&
-        shouldSendInteraction(state, now, manual, retryBaseMs)
+        shouldSendInteraction(state, now, { manual, retryBaseMs })
     )
     .map(([id]) => id)
 }

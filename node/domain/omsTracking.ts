@@ -1,6 +1,6 @@
 import type { HistoryEntry } from './history'
 import { chronological } from './history'
-import { isRecord, toRecords, toText } from './normalize'
+import { isRecord, nonEmpty, toRecords, toText } from './normalize'
 import type { OmsLanguage } from './omsStory'
 import { STATUS_NAMES } from './omsStory'
 import type { PickAndPackOrder, Shipment } from './pickAndPackTypes'
@@ -117,7 +117,8 @@ export function shipmentTrackingOf(
   // As the legacy order gives them: the carrier's number and name, not Pick and Pack's own
   // shipment id or the driver's name (those only when nothing else is there).
   return {
-    trackingNumber: shipment.trackingNumber?.trim() || shipment.id.trim(),
+    trackingNumber:
+      nonEmpty(shipment.trackingNumber?.trim()) ?? shipment.id.trim(),
     trackingUrl: shipment.trackingUrl,
     courier: shipment.carrier ?? shipment.courier,
   }

@@ -1,5 +1,5 @@
 import { AppError } from './errors'
-import { isRecord, toNumber, toText } from './normalize'
+import { isRecord, nonEmpty, toNumber, toText } from './normalize'
 import type { OmsLanguage } from './omsStory'
 import type { PickAndPackEnvironment } from './pickAndPackTypes'
 
@@ -27,17 +27,13 @@ export interface AppSettings {
   omsLanguage: OmsLanguage
 }
 
-const clean = (value: unknown): string | null => {
-  const text = toText(value)?.trim()
+const clean = (value: unknown): string | null => nonEmpty(toText(value)?.trim())
 
-  return text || null
-}
-
+/** `value` when it is a whole number in `[min, max]`, else `fallback`. */
 const wholeNumber = (
   value: unknown,
   fallback: number,
-  min: number,
-  max: number
+  [min, max]: readonly [number, number]
 ) => {
   const number = toNumber(value)
 
@@ -91,14 +87,14 @@ export function parseSettings(raw: unknown): AppSettings {
     webhookSecretPrevious: clean(settings.webhookSecretPrevious),
     hostname: clean(settings.hostname)?.toLowerCase() ?? null,
     statusTimeLimits: minutesByStatus(settings.statusTimeLimits),
-    boardWindowDays: wholeNumber(settings.boardWindowDays, 7, 1, 90),
+    boardWindowDays: wholeNumber(settings.boardWindowDays, 7, [1, 90]),
     omsInteractions:
       settings.omsInteractions !== false &&
       settings.omsInteractions !== 'false',
     omsTracking:
       settings.omsTracking !== false && settings.omsTracking !== 'false',
-    sweepAfterMinutes: wholeNumber(settings.sweepAfterMinutes, 30, 1, 10_080),
-    backfillDays: wholeNumber(settings.backfillDays, 7, 0, 90),
+    sweepAfterMinutes: wholeNumber(settings.sweepAfterMinutes, 30, [1, 10_080]),
+    backfillDays: wholeNumber(settings.backfillDays, 7, [0, 90]),
     omsLanguage:
       (['en', 'pt', 'es'] as const).find(
         (language) => language === clean(settings.omsLanguage)

@@ -1,4 +1,4 @@
-import { isRecord, toNumber, toRecords, toText } from './normalize'
+import { isRecord, nonEmpty, toNumber, toRecords, toText } from './normalize'
 import type {
   Evidence,
   PickAndPackOrder,
@@ -331,7 +331,7 @@ export function normalizeV1Shipment(
     trackingNumber: toText(data.serviceId),
     status,
     carrier: toText(data.carrierName),
-    courier: toText(agent.name) || toText(data.courierName),
+    courier: nonEmpty(toText(agent.name)) ?? toText(data.courierName),
     vehicle: toText(agent.vehicle),
     trackingUrl: toText(data.trackingUrl),
     // Before delivery the document's required deliveredDate holds the promised date.

@@ -24,6 +24,7 @@ export async function omsStatusChanged(ctx: EventContext) {
     ctx.clients.masterdata,
     ctx.vtex.workspace
   )
+
   const broadcast = { state, changedAt }
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {

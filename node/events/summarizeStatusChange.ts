@@ -21,6 +21,7 @@ export async function summarizeStatusChange(
     ctx.clients.masterdata,
     ctx.vtex.workspace
   )
+
   let history: OrderHistory | null = recorded
 
   for (let attempt = 1; history && attempt <= ATTEMPTS; attempt++) {

@@ -30,8 +30,7 @@ export async function tellOms(ctx: EventContext, read?: OrderRead) {
     const outcome = await sendInteraction(
       ctx,
       { id, orderId },
-      settings.omsLanguage,
-      { read }
+      { language: settings.omsLanguage, read }
     ).catch(() => 'failed' as const)
 
     if (outcome === 'failed') failures.push('interaction')
@@ -42,12 +41,13 @@ export async function tellOms(ctx: EventContext, read?: OrderRead) {
     settings.apiKey &&
     TRACKING_STATUSES.includes(newStatus)
   ) {
-    const outcome = await syncInvoiceTracking(
-      ctx,
-      orderId,
-      { apiKey: requireApiKey(settings), environment: settings.environment },
-      settings.omsLanguage
-    ).catch(() => 'failed' as const)
+    const outcome = await syncInvoiceTracking(ctx, orderId, {
+      credentials: {
+        apiKey: requireApiKey(settings),
+        environment: settings.environment,
+      },
+      language: settings.omsLanguage,
+    }).catch(() => 'failed' as const)
 
     if (outcome === 'failed') failures.push('invoice tracking')
   }

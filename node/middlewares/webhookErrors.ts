@@ -16,11 +16,11 @@ export class WebhookError extends Error {
   }
 }
 
+/** Answers `status` with `{ error: { code, message } }`. */
 const respond = (
   ctx: Context,
   status: number,
-  code: string,
-  message: string
+  { code, message }: { code: string; message: string }
 ) => {
   ctx.status = status
   ctx.set('Cache-Control', 'no-store')
@@ -33,7 +33,7 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
     await next()
   } catch (error) {
     if (error instanceof WebhookError) {
-      respond(ctx, error.status, error.code, error.message)
+      respond(ctx, error.status, error)
       // For the home page's webhook health (rate-limited, best effort, no secret in it).
       await new WebhookHealthStore(ctx.clients.vbase).refused({
         at: new Date().toISOString(),
@@ -50,12 +50,11 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
         message: 'Pick and Pack notification not stored',
         reason: error.message,
       })
-      respond(
-        ctx,
-        503,
-        'STORAGE_UNAVAILABLE',
-        'The notification could not be stored. Sending it again is safe: it is recorded once.'
-      )
+      respond(ctx, 503, {
+        code: 'STORAGE_UNAVAILABLE',
+        message:
+          'The notification could not be stored. Sending it again is safe: it is recorded once.',
+      })
 
       return
     }
@@ -64,12 +63,11 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
       ctx.vtex.logger.error({
         message: 'Pick and Pack notification refused: settings unreadable',
       })
-      respond(
-        ctx,
-        503,
-        'SETTINGS_UNAVAILABLE',
-        'The app settings could not be read, so the notification was not checked or stored. Pick and Pack may send it again.'
-      )
+      respond(ctx, 503, {
+        code: 'SETTINGS_UNAVAILABLE',
+        message:
+          'The app settings could not be read, so the notification was not checked or stored. Pick and Pack may send it again.',
+      })
 
       return
     }
@@ -79,12 +77,10 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
       message: 'Pick and Pack webhook failed',
       reason: error instanceof Error ? error.message : String(error),
     })
-    respond(
-      ctx,
-      500,
-      'INTERNAL_ERROR',
-      'The notification could not be processed.'
-    )
+    respond(ctx, 500, {
+      code: 'INTERNAL_ERROR',
+      message: 'The notification could not be processed.',
+    })
   }
 }
 

@@ -26,6 +26,12 @@ export interface Lease<T> {
   data: T
 }
 
+/** Who holds a lease, and for how many milliseconds it runs from a claim or renewal. */
+export interface LeaseTerms {
+  holder: string
+  ms: number
+}
+
 const failure = (): never => {
   // The client's error carries the app token in its request config: keep only the fact.
   throw new StorageError('The app could not read or save its maintenance state')
@@ -105,9 +111,7 @@ export class Maintenance {
    */
   public async claim<T>(
     path: string,
-    holder: string,
-    ms: number,
-    initial: T,
+    { holder, ms, initial }: LeaseTerms & { initial: T },
     now = Date.now()
   ): Promise<Lease<T> | null> {
     try {
@@ -161,8 +165,7 @@ export class Maintenance {
   /** Saves the holder's progress and extends its lease; false when it is no longer its. */
   public renew<T>(
     path: string,
-    holder: string,
-    ms: number,
+    { holder, ms }: LeaseTerms,
     data: T
   ): Promise<boolean> {
     return this.writeIfHolder(path, holder, {

@@ -41,12 +41,11 @@ export async function beginBackfill(
 ): Promise<BackfillProgress | null> {
   const maintenance = new Maintenance(deps.clients.vbase)
   const holder = newHolder()
-  const lease = await maintenance.claim<BackfillProgress>(
-    BACKFILL_LEASE,
+  const lease = await maintenance.claim<BackfillProgress>(BACKFILL_LEASE, {
     holder,
-    30_000,
-    NO_BACKFILL
-  )
+    ms: 30_000,
+    initial: NO_BACKFILL,
+  })
 
   if (!lease) return null
   const progress = startBackfill(lease.data, days, new Date())
@@ -72,12 +71,11 @@ export async function continueBackfill(
   const deadline = Date.now() + budgetMs
   const maintenance = new Maintenance(deps.clients.vbase)
   const holder = newHolder()
-  const lease = await maintenance.claim<BackfillProgress>(
-    BACKFILL_LEASE,
+  const lease = await maintenance.claim<BackfillProgress>(BACKFILL_LEASE, {
     holder,
-    budgetMs + 10_000,
-    NO_BACKFILL
-  )
+    ms: budgetMs + 10_000,
+    initial: NO_BACKFILL,
+  })
 
   if (!lease) return null
   let progress = lease.data
@@ -90,8 +88,7 @@ export async function continueBackfill(
       // eslint-disable-next-line no-await-in-loop
       const kept = await maintenance.renew(
         BACKFILL_LEASE,
-        holder,
-        budgetMs + 10_000,
+        { holder, ms: budgetMs + 10_000 },
         progress
       )
 
@@ -151,7 +148,10 @@ async function backfillPage(
           orderId
         )
 
-        if (await recordLiveStatus(deps, orderId, live, 'backfill')) recorded++
+        if (
+          await recordLiveStatus(deps, orderId, { ...live, source: 'backfill' })
+        )
+          recorded++
       } catch (error) {
         // An order Pick and Pack does not know is not its work: skip it.
         if (isAppError(error) && error.code === 'PNP_ORDER_NOT_FOUND') return

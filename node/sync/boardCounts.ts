@@ -36,6 +36,7 @@ export async function countBoard(
     deps.clients.masterdata,
     deps.vtex.workspace
   )
+
   const windowStart = new Date(now - windowDays * DAY_MS).toISOString()
   // Built before any count starts: a clause that cannot be built fails the board alone, with
   // no count left running unanswered.
@@ -84,8 +85,7 @@ async function otherStatusCounts(summaries: OrderSummaries) {
     // eslint-disable-next-line no-await-in-loop
     const { documents, total } = await summaries.search(
       otherStatusWhere(excluded),
-      1,
-      1
+      { page: 1, pageSize: 1 }
     )
 
     if (found) {

@@ -43,9 +43,15 @@ export type InteractionOutcome = 'sent' | 'failed' | 'skipped'
 export async function sendInteraction(
   deps: AppDeps,
   change: { id: string; orderId: string },
-  language: OmsLanguage,
-  /** `manual`: from the admin's "Send again"; `read`: the order's history as just read. */
-  { manual = false, read }: { manual?: boolean; read?: OrderRead } = {}
+  /**
+   * `language`: the line's; `manual`: from the admin's "Send again"; `read`: the order's
+   * history as just read.
+   */
+  {
+    language,
+    manual = false,
+    read,
+  }: { language: OmsLanguage; manual?: boolean; read?: OrderRead }
 ): Promise<InteractionOutcome> {
   const { id, orderId } = change
   const histories = historyStore(deps)
@@ -63,7 +69,12 @@ export async function sendInteraction(
       if (!hasEntry(history, id)) throw new NotRecordedYet(id)
       const state = history.omsInteractions?.[id]
 
-      if (!shouldSendInteraction(state, now, manual, omsRetryBaseMs())) {
+      if (
+        !shouldSendInteraction(state, now, {
+          manual,
+          retryBaseMs: omsRetryBaseMs(),
+        })
+      ) {
         return null
       }
 

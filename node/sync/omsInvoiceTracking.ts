@@ -28,8 +28,10 @@ const withTracking = (
 export async function syncInvoiceTracking(
   deps: AppDeps,
   orderId: string,
-  credentials: PickAndPackCredentials,
-  language: OmsLanguage
+  {
+    credentials,
+    language,
+  }: { credentials: PickAndPackCredentials; language: OmsLanguage }
 ): Promise<TrackingOutcome> {
   const histories = historyStore(deps)
   const { pickAndPack, oms } = deps.clients
@@ -92,7 +94,7 @@ export async function syncInvoiceTracking(
     return 'unchanged'
   }
 
-  const state = await send(deps, orderId, plan, previous)
+  const state = await send(deps, orderId, { plan, previous })
 
   await histories.update(orderId, (current) =>
     // A newer plan sent meanwhile by another replica stays.
@@ -106,11 +108,14 @@ export async function syncInvoiceTracking(
   return state.state === 'sent' ? 'sent' : 'failed'
 }
 
+/** Sends `plan`, counting its attempts on from the `previous` try of the same plan. */
 async function send(
   deps: AppDeps,
   orderId: string,
-  plan: TrackingPlan,
-  previous: OmsTrackingState | undefined
+  {
+    plan,
+    previous,
+  }: { plan: TrackingPlan; previous: OmsTrackingState | undefined }
 ): Promise<OmsTrackingState> {
   const attempts =
     previous?.state === 'failed' && previous.key === plan.key

@@ -25,19 +25,16 @@ export async function retryOmsStory(
   let failed = false
 
   if (settings.omsInteractions) {
-    for (const id of interactionsToRetry(
-      history,
-      Date.now(),
+    for (const id of interactionsToRetry(history, Date.now(), {
       manual,
-      omsRetryBaseMs()
-    )) {
+      retryBaseMs: omsRetryBaseMs(),
+    })) {
       // One at a time: each claims the same document with If-Match.
       // eslint-disable-next-line no-await-in-loop
       const outcome = await sendInteraction(
         deps,
         { id, orderId },
-        settings.omsLanguage,
-        { manual }
+        { language: settings.omsLanguage, manual }
       )
 
       if (outcome !== 'skipped') retried++
@@ -47,19 +44,18 @@ export async function retryOmsStory(
 
   if (
     settings.omsTracking &&
-    shouldRetryTracking(
-      history.omsTracking,
-      Date.now(),
+    shouldRetryTracking(history.omsTracking, Date.now(), {
       manual,
-      omsRetryBaseMs()
-    )
+      retryBaseMs: omsRetryBaseMs(),
+    })
   ) {
-    const outcome = await syncInvoiceTracking(
-      deps,
-      orderId,
-      { apiKey: requireApiKey(settings), environment: settings.environment },
-      settings.omsLanguage
-    )
+    const outcome = await syncInvoiceTracking(deps, orderId, {
+      credentials: {
+        apiKey: requireApiKey(settings),
+        environment: settings.environment,
+      },
+      language: settings.omsLanguage,
+    })
 
     retried++
     if (outcome === 'failed') failed = true

@@ -1,5 +1,5 @@
 import { liveChange } from '../domain/liveStatus'
-import type { ChangeSource } from '../domain/statusChangedEvent'
+import type { LiveLook } from '../domain/liveStatus'
 import { historyStore } from '../storage/historyStore'
 import type { AppDeps } from './deps'
 import { publishStatusChange } from './publish'
@@ -12,16 +12,10 @@ import { publishStatusChange } from './publish'
 export async function recordLiveStatus(
   deps: AppDeps,
   orderId: string,
-  live: { status: string; hostname: string | null },
-  source: Exclude<ChangeSource, 'webhook'>
+  live: LiveLook
 ): Promise<boolean> {
   const histories = historyStore(deps)
-  const entry = liveChange(
-    await histories.history(orderId),
-    live,
-    new Date(),
-    source
-  )
+  const entry = liveChange(await histories.history(orderId), live, new Date())
 
   if (!entry) return false
   const result = await histories.record(

@@ -61,12 +61,11 @@ export async function runSweep(
   const started = Date.now()
   const maintenance = new Maintenance(deps.clients.vbase)
   const holder = newHolder()
-  const lease = await maintenance.claim<SweepCursor>(
-    SWEEP_LEASE,
+  const lease = await maintenance.claim<SweepCursor>(SWEEP_LEASE, {
     holder,
-    options.budgetMs + 10_000,
-    START
-  )
+    ms: options.budgetMs + 10_000,
+    initial: START,
+  })
 
   if (!lease) {
     const last = await maintenance.read<SweepReport>(SWEEP_REPORT)
@@ -210,8 +209,7 @@ async function sweepStaleOrders(
   for (let round = 0; round < MAX_PAGES_A_RUN; round++) {
     const page = await summaries.search(
       staleOrdersWhere(current, cutoff, new Date().toISOString()),
-      1,
-      PAGE,
+      { page: 1, pageSize: PAGE },
       'since ASC'
     )
 
@@ -235,7 +233,12 @@ async function sweepStaleOrders(
           throw error
         })
 
-      if (await recordLiveStatus(deps, summary.orderId, live, 'sweep')) {
+      if (
+        await recordLiveStatus(deps, summary.orderId, {
+          ...live,
+          source: 'sweep',
+        })
+      ) {
         counts.healed++
 
         return

@@ -22,12 +22,11 @@ export const OrderFulfillment = {
       // A webhook was missed when Pick and Pack is ahead: record what the view saw. In the
       // background: the view does not wait on the store for it. An order the app never heard
       // of is the backfill's to record, not a view's.
-      recordLiveStatus(
-        ctx,
-        parent.orderId,
-        { status: order.fulfillmentStatus, hostname: order.hostname },
-        'view'
-      ).catch((error) =>
+      recordLiveStatus(ctx, parent.orderId, {
+        status: order.fulfillmentStatus,
+        hostname: order.hostname,
+        source: 'view',
+      }).catch((error) =>
         ctx.vtex.logger.warn({
           message: 'Live status seen in a view could not be recorded',
           orderId: parent.orderId,

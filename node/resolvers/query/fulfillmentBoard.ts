@@ -55,7 +55,7 @@ export async function fulfillmentBoard(
 
   const snapshot = read?.snapshot ?? null
   const now = Date.now()
-  const use = snapshotUse(snapshot, job.key, now, !!args.fresh)
+  const use = snapshotUse(snapshot, { key: job.key, fresh: !!args.fresh }, now)
 
   if (read && snapshot && use !== 'compute') {
     if (use === 'serve-and-refresh' && !refreshClaimed(snapshot, now)) {

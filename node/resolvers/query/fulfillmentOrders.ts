@@ -101,7 +101,7 @@ export async function fulfillmentOrders(_: unknown, args: Args, ctx: Context) {
     result = await new OrderSummaries(
       ctx.clients.masterdata,
       ctx.vtex.workspace
-    ).search(where, page, size)
+    ).search(where, { page, pageSize: size })
   } catch {
     throw storeUnavailable()
   }

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors'
+import { nonEmpty } from '../../domain/normalize'
 import { STATUS_PATTERN } from '../../domain/notification'
 import { normalizeStatus } from '../../domain/statuses'
 import { historyStore } from '../../storage/historyStore'
@@ -21,7 +22,8 @@ export async function recentStatusChanges(
     )
   }
 
-  const asked = args.status?.trim() || null
+  // A blank status asks for every status.
+  const asked = nonEmpty(args.status?.trim())
 
   if (asked !== null && !STATUS_PATTERN.test(asked)) {
     throw new AppError(
