@@ -342,9 +342,14 @@ async function ask(url: string, query: string, variables?: object) {
   return answer.data as Record<string, unknown>
 }
 
+/** The seeded `docs`, counted over `windowDays`: what the board is checked against. */
+interface Seeded {
+  docs: readonly OrderSummaryDocument[]
+  windowDays: number
+}
+
 function checkBoard(
-  docs: readonly OrderSummaryDocument[],
-  windowDays: number,
+  { docs, windowDays }: Seeded,
   query: 'board' | 'fresh',
   answer: Record<string, unknown>
 ): CountCheck {
@@ -624,7 +629,7 @@ export async function benchBoardScale(
     const checks: CountCheck[] = []
     const check = (name: QueryName, answer: Timed<Record<string, unknown>>) =>
       name === 'board' || name === 'fresh'
-        ? checkBoard(docs, windowDays, name, answer.data)
+        ? checkBoard({ docs, windowDays }, name, answer.data)
         : checkList(docs, name, answer)
 
     let boardRefreshing = 0

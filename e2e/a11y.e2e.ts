@@ -126,11 +126,13 @@ describe('home page: keyboard and headings', () => {
             : style.outlineStyle
 
         const { labels } = el as HTMLInputElement
+        // Its name: the first of aria-label, its label's text, its own text that is not empty.
         const name = (
-          el.getAttribute('aria-label') ||
-          (labels && labels.length > 0 ? labels[0].innerText : '') ||
-          el.innerText ||
-          ''
+          [
+            el.getAttribute('aria-label'),
+            labels && labels.length > 0 ? labels[0].innerText : '',
+            el.innerText,
+          ].find((text) => text !== null && text !== '') ?? ''
         ).trim()
 
         return {

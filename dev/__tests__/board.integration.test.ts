@@ -27,7 +27,12 @@ const notify = (host: TestHost, body: Record<string, unknown>) =>
     body: JSON.stringify({ hostname: HOSTNAME, ...body }),
   }).then((response) => response.status)
 
-const oms = (host: TestHost, orderId: string, state: string, at: string) =>
+/** Broadcasts the OMS order `orderId` as in `state` since `at`. */
+const oms = (
+  host: TestHost,
+  orderId: string,
+  { state, at }: { state: string; at: string }
+) =>
   fetch(`${host.url}/_sandbox/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -131,10 +136,16 @@ describe('the board over two replicas', () => {
 
     expect(statuses.every((status) => status === 200)).toBe(true)
     // The OMS cancels one order and invoices another too early, via either replica.
-    expect(await oms(b, ORDERS[0], 'canceled', minutesAgo(5))).toBe(200)
-    expect(await oms(a, ORDERS[1], 'invoiced', minutesAgo(4))).toBe(200)
+    expect(
+      await oms(b, ORDERS[0], { state: 'canceled', at: minutesAgo(5) })
+    ).toBe(200)
+    expect(
+      await oms(a, ORDERS[1], { state: 'invoiced', at: minutesAgo(4) })
+    ).toBe(200)
     // An older broadcast arriving late changes nothing.
-    expect(await oms(b, ORDERS[1], 'handling', minutesAgo(30))).toBe(200)
+    expect(
+      await oms(b, ORDERS[1], { state: 'handling', at: minutesAgo(30) })
+    ).toBe(200)
 
     const converged = await eventually(
       () =>
@@ -319,7 +330,9 @@ describe('the board over two replicas', () => {
   it('lists and counts only orders Pick and Pack told of, not those only the OMS broadcast', async () => {
     const omsOnly = '7100000000001-01'
 
-    expect(await oms(b, omsOnly, 'handling', minutesAgo(5))).toBe(200)
+    expect(
+      await oms(b, omsOnly, { state: 'handling', at: minutesAgo(5) })
+    ).toBe(200)
     // The OMS-only summary is searchable before the lists are read.
     await eventually(
       async () =>

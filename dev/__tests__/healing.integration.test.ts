@@ -128,7 +128,7 @@ describe('the sweep', () => {
     }
 
     // The missed webhook, arriving late, is a redelivery: nothing doubled.
-    const late = ahead[0]
+    const [late] = ahead
     const redelivered = await post(`${b.url}/_v/pick-and-pack/webhook`, {
       orderId: late.orderId,
       oldStatus: 'READY_FOR_HANDLING',

@@ -60,7 +60,7 @@ const historyOf = async (host: TestHost, orderId: string) =>
     )
   ).data?.orderFulfillment.history
 
-it("keeps a development workspace's orders off master's board and histories, and master's off its", async () => {
+test("keeps a development workspace's orders off master's board and histories, and master's off its", async () => {
   // Recorded as Pick and Pack has them, so that viewing them heals nothing.
   const [inDev, inMaster] = SEEDED_ORDERS.filter(
     (order) => order.inPickAndPack && !isFinal(order.status)

@@ -83,7 +83,7 @@ let requests = 0
 const nextRequestId = () => `local-${process.pid}-${(++requests).toString(36)}`
 
 /** `vendor.name`: the sender of the app's own IO events. */
-const APP_NAME = (process.env.VTEX_APP_ID ?? '').split('@')[0]
+const [APP_NAME] = (process.env.VTEX_APP_ID ?? '').split('@')
 
 type ServiceEvents = Record<
   string,
@@ -94,8 +94,7 @@ type ServiceEvents = Record<
 function ioContext(
   logger: LocalLogger,
   routeId: string,
-  account: string,
-  workspace: string
+  { account, workspace }: { account: string; workspace: string }
 ): IOContext {
   return {
     account,
@@ -200,7 +199,7 @@ export function createHost(config: HostConfig): Host {
   const clientOptions = service.config.clients?.options ?? {}
 
   const decorate = (ctx: Koa.Context, routeId: string) => {
-    const vtex = ioContext(logger, routeId, account, workspace)
+    const vtex = ioContext(logger, routeId, { account, workspace })
 
     Object.assign(ctx, {
       vtex,
@@ -258,7 +257,7 @@ export function createHost(config: HostConfig): Host {
     return true
   }
 
-  const bus = sandboxEvents(APP_NAME, deliver, logger, {
+  const bus = sandboxEvents({ sender: APP_NAME, deliver }, logger, {
     storeURL: config.storeURL,
     // Events are a workspace's own: another workspace of the account has its own queue.
     account: workspace === 'master' ? account : `${account}@${workspace}`,

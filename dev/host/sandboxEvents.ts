@@ -73,8 +73,8 @@ const postJson = async (url: string, body: unknown, signal?: AbortSignal) => {
  * /_sandbox/events/activity` says how many wait in the queue and run here.
  */
 export function sandboxEvents(
-  appSender: string,
-  deliver: DeliverEvent,
+  /** The app: the sender of its own events, and how its handlers are run. */
+  { sender: appSender, deliver }: { sender: string; deliver: DeliverEvent },
   logger: LocalLogger,
   queue: EventQueueAccess
 ): { middleware: Koa.Middleware; sent: SentEvent[]; stop: () => void } {

@@ -67,12 +67,15 @@ export async function applyFaults(
   return { malformed: decision.malformed }
 }
 
-export async function token(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
+/** One call to the legacy API: the simulator, the request being answered, its environment. */
+export interface ApiCall {
+  core: SimulatorCore
+  req: IncomingMessage
+  res: ServerResponse
   env: string
-): Promise<void> {
+}
+
+export async function token({ core, req, res, env }: ApiCall): Promise<void> {
   if (!ENVS.has(env)) return sendJson(res, 404, NOT_FOUND)
   core.stats.tokenRequests += 1
   const text = await readBody(req)
@@ -95,10 +98,7 @@ export async function token(
 }
 
 export async function tracking(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
-  env: string,
+  { core, req, res, env }: ApiCall,
   orderId: string
 ): Promise<void> {
   if (!ENVS.has(env)) return sendJson(res, 404, NOT_FOUND)

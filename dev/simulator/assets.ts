@@ -91,7 +91,7 @@ export function trackingPage(
 ): string | null {
   const order = SEED_ORDERS.find((o) => o.shipping?.trackingId === trackingId)
 
-  if (!order || !order.shipping) return null
+  if (!order?.shipping) return null
   const s = order.shipping
 
   return (

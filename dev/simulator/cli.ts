@@ -72,7 +72,8 @@ export function optionsFrom(
 
   return {
     port: int(flag(args, '--port') ?? env.SIM_PORT, 'port') ?? 4010,
-    apiKey: env.SIM_API_KEY || undefined,
+    // An empty SIM_API_KEY is unset: the simulator then uses its default key.
+    apiKey: env.SIM_API_KEY === '' ? undefined : env.SIM_API_KEY,
     autoAdvanceMs: int(
       flag(args, '--auto') ?? env.SIM_AUTO_ADVANCE_MS,
       'auto-advance interval'

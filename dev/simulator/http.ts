@@ -90,6 +90,7 @@ export function loseAnswer(res: ServerResponse): void {
   lostAnswers.add(res)
 }
 
+// eslint-disable-next-line max-params -- the answer's parts, in the order they are written
 export function send(
   res: ServerResponse,
   status: number,

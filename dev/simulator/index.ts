@@ -166,9 +166,11 @@ function routes(core: SimulatorCore): Route[] {
   const controls = sandbox.sandboxControls(core)
 
   return [
-    r('POST', /^\/([^/]+)\/token$/, (q, s, p) => api.token(core, q, s, p[0])),
+    r('POST', /^\/([^/]+)\/token$/, (q, s, p) =>
+      api.token({ core, req: q, res: s, env: p[0] })
+    ),
     r('GET', /^\/([^/]+)\/picking-tracking\/([^/]+)$/, (q, s, p) =>
-      api.tracking(core, q, s, p[0], p[1])
+      api.tracking({ core, req: q, res: s, env: p[0] }, p[1])
     ),
     r('GET', /^\/([^/]+)\/v1\/orders\/([^/]+)$/, (q, s, p) =>
       v1.order({ core, req: q, res: s, env: p[0] }, p[1])
@@ -190,7 +192,7 @@ function routes(core: SimulatorCore): Route[] {
     ),
     r('GET', /^\/api\/oms\/pvt\/orders$/, (q, s) => listOmsOrders(core, q, s)),
     r('PUT', /^\/api\/scheduler\/([^/]+)\/([^/]+)$/, (q, s, p) =>
-      putSchedule(core, q, s, { workspace: p[0], app: p[1] })
+      putSchedule(core, { req: q, res: s }, { workspace: p[0], app: p[1] })
     ),
     r('DELETE', /^\/api\/scheduler\/([^/]+)\/([^/]+)\/([^/]+)$/, (_q, s, p) =>
       deleteSchedule(core, s, { workspace: p[0], app: p[1], id: p[2] })
@@ -200,7 +202,7 @@ function routes(core: SimulatorCore): Route[] {
       api.oms(core, s, p[0])
     ),
     r('POST', /^\/api\/oms\/pvt\/orders\/([^/]+)\/interactions$/, (q, s, p) =>
-      addInteraction(core, q, s, p[0])
+      addInteraction({ core, req: q, res: s }, p[0])
     ),
     r('GET', /^\/_sandbox\/orders\/([^/]+)\/interactions$/, (_q, s, p) =>
       listInteractions(core, s, p[0])
@@ -296,7 +298,7 @@ async function dispatch(
   req: IncomingMessage,
   res: ServerResponse
 ): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0]
+  const [path] = (req.url ?? '/').split('?')
   let pathMatched = false
 
   for (const route of table) {

@@ -218,6 +218,7 @@ export class OmsEventDispatcher {
     this.lanes.clearRecords()
   }
 
+  // eslint-disable-next-line max-params -- one delivery lane's state, read on every attempt
   private async deliver(
     id: string,
     body: OmsBroadcast,

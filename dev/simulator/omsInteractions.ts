@@ -2,12 +2,13 @@
 // order's interactions, as VTEX's own order page lists them. Bodies are checked against VTEX's
 // document (oms-orders.openapi.json): `source` and `message`, both strings. Faults of scope
 // `oms-write` (and `oms`) apply.
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 
 import { applyFaults } from './api'
 import type { SimulatorCore } from './core'
 import { parseJsonObject, readBody, sendJson } from './http'
 import { OMS_NOT_FOUND } from './oms'
+import type { OmsCall } from './omsInvoices'
 
 export interface Interaction {
   orderId: string
@@ -39,9 +40,7 @@ const timeline = (core: SimulatorCore, orderId: string) => {
 }
 
 export async function addInteraction(
-  core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { core, req, res }: OmsCall,
   orderId: string
 ): Promise<void> {
   if (!(await applyFaults(core, res, { kind: 'oms-write' }))) return

@@ -67,15 +67,15 @@ function invoiceSection(pkg: Doc, currency: string): string {
             : ''
         }`
 
-  return (
-    `<section><h3>Invoice ${escape(pkg.invoiceNumber)}</h3><dl>` +
-    `<dt>Value</dt><dd>${escape(money(pkg.invoiceValue, currency))}</dd>` +
-    `<dt>Issued</dt><dd>${escape(pkg.issuanceDate)}</dd>` +
-    `<dt>Courier</dt><dd>${escape(pkg.courier ?? '—')}</dd>` +
-    `<dt>Tracking number</dt><dd>${escape(pkg.trackingNumber ?? '—')}</dd>` +
-    `<dt>Tracking URL</dt><dd>${link(pkg.trackingUrl)}</dd>` +
-    `<dt>Courier status</dt><dd>${escape(delivered)}</dd></dl>` +
-    (events.length > 0
+  return [
+    `<section><h3>Invoice ${escape(pkg.invoiceNumber)}</h3><dl>`,
+    `<dt>Value</dt><dd>${escape(money(pkg.invoiceValue, currency))}</dd>`,
+    `<dt>Issued</dt><dd>${escape(pkg.issuanceDate)}</dd>`,
+    `<dt>Courier</dt><dd>${escape(pkg.courier ?? '—')}</dd>`,
+    `<dt>Tracking number</dt><dd>${escape(pkg.trackingNumber ?? '—')}</dd>`,
+    `<dt>Tracking URL</dt><dd>${link(pkg.trackingUrl)}</dd>`,
+    `<dt>Courier status</dt><dd>${escape(delivered)}</dd></dl>`,
+    events.length > 0
       ? table(
           ['Date', 'Description', 'City', 'State'],
           events.map((e) => [
@@ -86,9 +86,9 @@ function invoiceSection(pkg: Doc, currency: string): string {
           ]),
           'Courier status events'
         )
-      : '<p>No courier status events.</p>') +
-    '</section>'
-  )
+      : '<p>No courier status events.</p>',
+    '</section>',
+  ].join('')
 }
 
 const STYLE =
@@ -125,25 +125,25 @@ export function omsOrderPage(core: SimulatorCore, orderId: string): string {
   const packages = list(obj(doc.packageAttachment).packages)
   const interactions = interactionsOf(core, orderId)
 
-  return (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>Order ${escape(doc.orderId)} — OMS sandbox</title>` +
-    `<style>${STYLE}</style></head><body><main>` +
-    `<p><small>OMS sandbox: the local stand-in for VTEX's order page</small></p>` +
-    `<h1>Order ${escape(doc.orderId)}</h1><dl>` +
-    `<dt>Status</dt><dd><span class="status">${escape(doc.status)}</span> ` +
-    `${escape(doc.statusDescription)}</dd>` +
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Order ${escape(doc.orderId)} — OMS sandbox</title>`,
+    `<style>${STYLE}</style></head><body><main>`,
+    `<p><small>OMS sandbox: the local stand-in for VTEX's order page</small></p>`,
+    `<h1>Order ${escape(doc.orderId)}</h1><dl>`,
+    `<dt>Status</dt><dd><span class="status">${escape(doc.status)}</span> `,
+    `${escape(doc.statusDescription)}</dd>`,
     `<dt>Pick and Pack status</dt><dd>${escape(
       order.seed.omsOnly ? 'not in Pick and Pack' : order.status
-    )}</dd>` +
+    )}</dd>`,
     `<dt>Customer</dt><dd>${escape(
       `${client.firstName ?? ''} ${client.lastName ?? ''}`.trim()
-    )} (${escape(client.email)})</dd>` +
-    `<dt>Created</dt><dd>${escape(doc.creationDate)}</dd>` +
-    `<dt>Last change</dt><dd>${escape(doc.lastChange)}</dd>` +
-    `<dt>Total</dt><dd>${escape(money(doc.value, currency))}</dd></dl>` +
-    '<h2>Items</h2>' +
+    )} (${escape(client.email)})</dd>`,
+    `<dt>Created</dt><dd>${escape(doc.creationDate)}</dd>`,
+    `<dt>Last change</dt><dd>${escape(doc.lastChange)}</dd>`,
+    `<dt>Total</dt><dd>${escape(money(doc.value, currency))}</dd></dl>`,
+    '<h2>Items</h2>',
     table(
       ['Item', 'Quantity', 'Unit', 'Price', 'Total'],
       items.map((item) => [
@@ -157,13 +157,13 @@ export function omsOrderPage(core: SimulatorCore, orderId: string): string {
         escape(money(item.price, currency)),
         escape(money(num(item.price) * num(item.quantity), currency)),
       ])
-    ) +
-    '<h2>Invoices</h2>' +
-    (packages.length > 0
+    ),
+    '<h2>Invoices</h2>',
+    packages.length > 0
       ? packages.map((p) => invoiceSection(p, currency)).join('')
-      : '<p>No invoice yet.</p>') +
-    '<h2>Interactions</h2>' +
-    (interactions.length > 0
+      : '<p>No invoice yet.</p>',
+    '<h2>Interactions</h2>',
+    interactions.length > 0
       ? table(
           ['Date', 'Source', 'Message'],
           interactions.map((i) => [
@@ -172,16 +172,16 @@ export function omsOrderPage(core: SimulatorCore, orderId: string): string {
             escape(i.message),
           ])
         )
-      : '<p>No interactions yet.</p>') +
+      : '<p>No interactions yet.</p>',
     `<p><small>JSON: <a href="/api/oms/pvt/orders/${encodeURIComponent(
       orderId
     )}">Get order</a> · <a href="/_sandbox/orders/${encodeURIComponent(
       orderId
     )}/interactions">interactions</a> · <a href="/_sandbox/orders/${encodeURIComponent(
       orderId
-    )}/invoices">invoices</a></small></p>` +
-    '</main></body></html>'
-  )
+    )}/invoices">invoices</a></small></p>`,
+    '</main></body></html>',
+  ].join('')
 }
 
 /** `GET /admin/orders/{orderId}`: 200 with the page, 404 (HTML too) for an unknown order. */

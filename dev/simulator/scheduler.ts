@@ -37,8 +37,7 @@ const isText = (value: unknown): value is string =>
 
 export async function putSchedule(
   core: SimulatorCore,
-  req: IncomingMessage,
-  res: ServerResponse,
+  { req, res }: { req: IncomingMessage; res: ServerResponse },
   path: { workspace: string; app: string }
 ): Promise<void> {
   const body = parseJsonObject(await readBody(req))

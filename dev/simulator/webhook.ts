@@ -187,6 +187,7 @@ export class WebhookDispatcher {
     this.lanes.clearRecords()
   }
 
+  // eslint-disable-next-line max-params -- one delivery lane's state, read on every attempt
   private async deliver(
     id: string,
     change: StatusChange,

@@ -57,12 +57,12 @@ export class EventQueue {
       const now = Date.now()
 
       if (this.closed) return []
-      const events = this.sql.take(
-        request.account,
+      const events = this.sql.take({
+        account: request.account,
         now,
-        now + leaseMs,
-        Math.max(1, request.max)
-      )
+        until: now + leaseMs,
+        max: Math.max(1, request.max),
+      })
 
       if (events.length > 0 || now >= deadline) return events
       const nextDue = this.sql.nextDue.get(request.account, now) as
@@ -135,7 +135,17 @@ function statements(db: Db) {
     ),
     /** Up to `max` deliverable events of `account`, each leased until `until`. */
     take: db.transaction(
-      (account: string, now: number, until: number, max: number) => {
+      ({
+        account,
+        now,
+        until,
+        max,
+      }: {
+        account: string
+        now: number
+        until: number
+        max: number
+      }) => {
         const rows = due.all(account, now, max) as Array<{
           id: string
           event: string

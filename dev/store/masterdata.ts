@@ -75,13 +75,19 @@ export function masterData(
 
   const save = db.prepare('INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?)')
   const write = db.transaction(
-    (
-      account: string,
-      entity: Entity,
-      id: string,
-      fields: Doc,
+    ({
+      account,
+      entity,
+      id,
+      fields,
+      merge,
+    }: {
+      account: string
+      entity: Entity
+      id: string
+      fields: Doc
       merge: boolean
-    ) => {
+    }) => {
       const raw = read.get(account, entity.name, id) as string | undefined
       const existing = raw === undefined ? undefined : (JSON.parse(raw) as Doc)
       const now = new Date().toISOString()
@@ -204,7 +210,13 @@ export function masterData(
     const docId = validId(id ?? fields.id ?? randomUUID())
 
     for (const field of STAMPED) delete fields[field]
-    write(account, entity, docId, fields, method === 'PATCH')
+    write({
+      account,
+      entity,
+      id: docId,
+      fields,
+      merge: method === 'PATCH',
+    })
     if (id !== undefined) return { status: 204 }
 
     return {

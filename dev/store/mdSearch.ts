@@ -49,6 +49,7 @@ export class SearchIndex {
   private readonly due
   private readonly indexed
 
+  // eslint-disable-next-line max-params -- parameter properties, built once by the store
   constructor(
     private readonly db: Db,
     private readonly delayMs: number,
@@ -74,6 +75,7 @@ export class SearchIndex {
   }
 
   /** A write about to land: searchable `delayMs` from now. */
+  // eslint-disable-next-line max-params -- the unindexed row's columns, in their order
   public queue(account: string, entity: string, id: string, doc: string) {
     this.table(entity)
     this.queued.run(account, entity, id, doc, Date.now() + this.delayMs)

@@ -87,6 +87,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
   let counts = newCounts()
   let closing = false
 
+  // eslint-disable-next-line max-params -- the request's parts, as the dispatcher split them
   async function control(
     method: string,
     route: string,
@@ -179,7 +180,7 @@ async function start(db: Db, options: StoreOptions): Promise<Store> {
     if (closing) throw new StoreError(503, 'The store is closing')
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
-    const pathname = target.split('?')[0]
+    const [pathname] = target.split('?')
     const query = new URLSearchParams(target.slice(pathname.length + 1))
 
     if (pathname.startsWith('/_store/')) {

@@ -55,7 +55,7 @@ export function whereSql(text: string, fields: IndexedFields): SqlCondition {
     const match = TOKEN.exec(text)
 
     if (!match) {
-      const next = text.slice(at).trim()[0]
+      const next = text.slice(at).trim().charAt(0)
       const what =
         next === '"' ? 'unterminated quoted value' : `unexpected "${next}"`
 
