@@ -527,7 +527,7 @@ describe('recent listing', () => {
     expect(listedUnder(from)).toBe(true)
     expect(listedUnder(to - 1)).toBe(true)
     // Newest first, as VBase lists them.
-    expect([...prefixes].sort()).toEqual(prefixes)
+    expect([...prefixes].sort((a, b) => a.localeCompare(b))).toEqual(prefixes)
     expect(recentNamePrefixes(to, from)).toEqual([])
   })
 })

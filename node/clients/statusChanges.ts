@@ -120,12 +120,12 @@ export class StatusChanges {
 
     for (let page = 1; page * PAGE <= MAX_REACHABLE; page++) {
       // eslint-disable-next-line no-await-in-loop
-      const documents = await this.searchDocuments(
+      const documents = await this.searchDocuments({
         where,
-        'receivedAt ASC',
-        { page, pageSize: PAGE },
-        ['id']
-      )
+        sort: 'receivedAt ASC',
+        pagination: { page, pageSize: PAGE },
+        fields: ['id'],
+      })
 
       for (const { id } of documents) ids.add(this.scope.ownId(id))
       if (documents.length < PAGE) break
@@ -137,31 +137,29 @@ export class StatusChanges {
   private async search(
     where: string | undefined,
     sort: string,
-    { page, pageSize }: { page: number; pageSize: number }
+    pagination: { page: number; pageSize: number }
   ): Promise<HistoryEntry[]> {
-    const documents = await this.searchDocuments(
+    const documents = await this.searchDocuments({
       where,
       sort,
-      { page, pageSize },
-      FIELDS
-    )
+      pagination,
+      fields: FIELDS,
+    })
 
     return documents.map((document) => toEntry(document, this.scope))
   }
 
-  private async searchDocuments(
-    where: string | undefined,
-    sort: string,
-    pagination: { page: number; pageSize: number },
+  private async searchDocuments(query: {
+    where: string | undefined
+    sort: string
+    pagination: { page: number; pageSize: number }
     fields: string[]
-  ): Promise<StatusChangeDocument[]> {
+  }): Promise<StatusChangeDocument[]> {
     try {
       return await this.masterdata.searchDocuments<StatusChangeDocument>({
         dataEntity: statusChangeEntity(),
-        fields,
-        where: this.scope.where(where),
-        sort,
-        pagination,
+        ...query,
+        where: this.scope.where(query.where),
       })
     } catch {
       return failure()

@@ -5,6 +5,7 @@ import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from './deps'
 
 const REGISTERED = 'sweep-schedule.json'
+
 /**
  * How long a registration is taken on trust. The app cannot see a schedule go missing (a
  * workspace reset, someone removing it): past this, the next call registers it again (a PUT by
