@@ -206,6 +206,16 @@ describe('normalizeV1Shipment', () => {
     })
     expect(normalizeV1Shipment('x', 'SH9')).toBeNull()
   })
+
+  it('names the courier by the agent, else the courier name, and no one when both are empty', () => {
+    const courier = (agent: unknown, courierName: unknown) =>
+      normalizeV1Shipment({ status: 'ON_ROUTE', agent, courierName }, 'S')
+        ?.courier
+
+    expect(courier({ name: 'Ana' }, 'FastCourier')).toBe('Ana')
+    expect(courier({ name: '' }, 'FastCourier')).toBe('FastCourier')
+    expect(courier({ name: '' }, '')).toBeNull()
+  })
 })
 
 describe('refineWithRecord', () => {

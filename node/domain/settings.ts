@@ -45,13 +45,13 @@ const wholeNumber = (
     : fallback
 }
 
+/** A year: a longer limit means the same (never late in practice), and stays a valid date. */
+export const MAX_STATUS_MINUTES = 525_600
+
 /**
  * `{"PICKING": 45, …}`, or the same as JSON text (the settings form and the sandbox's
  * environment may send either). Anything unreadable is left out: the defaults apply.
  */
-/** A year: a longer limit means the same (never late in practice), and stays a valid date. */
-export const MAX_STATUS_MINUTES = 525_600
-
 function minutesByStatus(value: unknown): Record<string, number> {
   let raw = value
 

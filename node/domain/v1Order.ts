@@ -331,7 +331,7 @@ export function normalizeV1Shipment(
     trackingNumber: toText(data.serviceId),
     status,
     carrier: toText(data.carrierName),
-    courier: nonEmpty(toText(agent.name)) ?? toText(data.courierName),
+    courier: nonEmpty(toText(agent.name)) ?? nonEmpty(toText(data.courierName)),
     vehicle: toText(agent.vehicle),
     trackingUrl: toText(data.trackingUrl),
     // Before delivery the document's required deliveredDate holds the promised date.
