@@ -67,6 +67,8 @@ export interface OrderRead {
 /** A change settled in its order's history (see `settle`): the history as read, and the change. */
 export interface Settled extends OrderRead {
   entry: HistoryEntry
+  /** The history lacked the change: it was put back from the change's listing. */
+  mended: boolean
 }
 
 /** Sends the change's IO event; it must throw when the event was not sent. */
@@ -350,6 +352,7 @@ export class HistoryStore {
     })
 
     let entry = read.history.entries.find(({ id }) => id === change.id)
+    const mended = !entry
 
     if (!entry && !mend) return null
 
@@ -376,7 +379,7 @@ export class HistoryStore {
       }
     }
 
-    return { ...read, entry }
+    return { ...read, entry, mended }
   }
 
   /**

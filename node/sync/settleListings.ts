@@ -33,7 +33,7 @@ const settleAfterMs = () => {
  * history from its listing, published again (same id: the handler makes the board and the OMS
  * story follow; other consumers drop the repeat) and its record written. Window by window,
  * oldest first, from where the last run stopped; a failure stops the pass there, for the next
- * run. The number of changes settled.
+ * run. The number of changes put back into their histories.
  */
 export async function settleListings(
   deps: AppDeps,
@@ -68,7 +68,8 @@ export async function settleListings(
       if (read) {
         await publish(read.entry, read.history.currentStatus)
         await histories.keepRecord(read.entry)
-        settled++
+        // Counted only when the history lacked it: most were only short of their record.
+        if (read.mended) settled++
       }
     }
 
