@@ -10,6 +10,7 @@ import type { AppDeps } from '../sync/deps'
 import {
   REGISTRATION_TRUSTED_MS,
   ensureSweepSchedule,
+  registerSweepSchedule,
   removeSweepSchedule,
 } from '../sync/ensureSchedule'
 
@@ -102,5 +103,23 @@ describe('the sweep schedule', () => {
     // Installed again a minute later: the record went with the schedule.
     expect(await ensureSweepSchedule(deps, now + 60_000)).toBe(true)
     expect(calls).toHaveLength(3)
+  })
+
+  it('is registered on every install, even when a removal took it away within the hour', async () => {
+    const { deps, calls } = app()
+    const now = Date.now()
+
+    await ensureSweepSchedule(deps, now)
+    // Removed and installed again, the removal's record handled after the install's.
+    await registerSweepSchedule(deps, now + 1000)
+    await removeSweepSchedule(deps)
+    await registerSweepSchedule(deps, now + 2000)
+
+    expect(calls.map((call) => (call.put ? 'put' : 'removed'))).toEqual([
+      'put',
+      'put',
+      'removed',
+      'put',
+    ])
   })
 })

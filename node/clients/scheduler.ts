@@ -16,6 +16,23 @@ export interface Schedule {
   }
 }
 
+const statusOf = (error: unknown) =>
+  (error as { response?: { status?: number } } | null)?.response?.status
+
+/**
+ * The client's own error carries the request: its headers hold the app token and its body the
+ * sweep route's token, and `@vtex/api` logs what a handler throws. Only the status goes on.
+ */
+function schedulerFailure(error: unknown, what: string): Error {
+  const status = statusOf(error)
+
+  return new Error(
+    `The sweep's schedule could not be ${what} (Scheduler ${
+      status ? `answered ${status}` : 'did not answer'
+    })`
+  )
+}
+
 /**
  * VTEX's Scheduler API, as the app's own token: `PUT /api/scheduler/{workspace}/{app}` creates
  * or replaces a schedule by its id (so registering again is harmless), and
@@ -26,11 +43,15 @@ export class Scheduler extends JanusClient {
     super(context, asApp(context, options))
   }
 
-  public upsert(app: string, schedule: Schedule) {
-    return this.http.put(this.path(app), schedule, {
-      params: { version: 4 },
-      metric: 'scheduler-upsert',
-    })
+  public async upsert(app: string, schedule: Schedule): Promise<void> {
+    try {
+      await this.http.put(this.path(app), schedule, {
+        params: { version: 4 },
+        metric: 'scheduler-upsert',
+      })
+    } catch (error) {
+      throw schedulerFailure(error, 'registered')
+    }
   }
 
   /** Removes the schedule `id`; one already gone (404) is no failure. */
@@ -41,10 +62,7 @@ export class Scheduler extends JanusClient {
         metric: 'scheduler-remove',
       })
     } catch (error) {
-      if (
-        (error as { response?: { status?: number } }).response?.status !== 404
-      )
-        throw error
+      if (statusOf(error) !== 404) throw schedulerFailure(error, 'removed')
     }
   }
 

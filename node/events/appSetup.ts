@@ -1,7 +1,7 @@
 import { isRecord, toText } from '../domain/normalize'
 import {
   appName,
-  ensureSweepSchedule,
+  registerSweepSchedule,
   removeSweepSchedule,
 } from '../sync/ensureSchedule'
 import type { EventContext } from '../typings/context'
@@ -10,9 +10,9 @@ import type { EventContext } from '../typings/context'
  * `setup` from `apps`, which VTEX IO sends for every app installed, updated or removed in the
  * workspace (`{to: {id}}` for an install or update, only `from` for a removal). On this app's
  * install or update, registers the sweep with VTEX's Scheduler at once, so that missed
- * webhooks are healed and the backfill starts even before anyone opens the app's page (which
- * also registers it); on its removal, removes that schedule. A failure throws: VTEX IO
- * delivers the event again.
+ * webhooks are healed and the backfill starts before anyone opens the app's page, whatever
+ * the app's record says (a removal handled just before may have taken the schedule away); on
+ * its removal, removes it. A failure throws: VTEX IO delivers the event again.
  */
 export async function appSetup(ctx: EventContext) {
   const body = isRecord(ctx.body) ? ctx.body : {}
@@ -21,7 +21,7 @@ export async function appSetup(ctx: EventContext) {
   const installed = idOf(body.to)
 
   if (installed) {
-    if (isThisApp(installed)) await ensureSweepSchedule(ctx)
+    if (isThisApp(installed)) await registerSweepSchedule(ctx)
   } else if (isThisApp(idOf(body.from))) {
     await removeSweepSchedule(ctx)
   }

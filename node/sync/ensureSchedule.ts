@@ -13,6 +13,9 @@ const REGISTERED = 'sweep-schedule.json'
  */
 export const REGISTRATION_TRUSTED_MS = 60 * 60_000
 
+// A fingerprint, not the token: the file says which token was registered.
+const fingerprintOf = (token: string) => sha256Hex(token).slice(0, 16)
+
 /** `vendor.name` of this app, as VTEX IO names it to the Scheduler. */
 export const appName = () => (process.env.VTEX_APP_ID ?? '').split('@')[0]
 
@@ -27,20 +30,45 @@ export async function ensureSweepSchedule(
 ): Promise<boolean> {
   const maintenance = new Maintenance(deps.clients.vbase)
   const token = await maintenance.sweepToken()
-  // A fingerprint, not the token: the file says which token was registered.
-  const fingerprint = sha256Hex(token).slice(0, 16)
   const registered = await maintenance.read<{
     fingerprint: string
     at: string
   }>(REGISTERED)
 
   if (
-    registered?.fingerprint === fingerprint &&
+    registered?.fingerprint === fingerprintOf(token) &&
     now - Date.parse(registered.at) < REGISTRATION_TRUSTED_MS
   ) {
     return false
   }
 
+  await register(deps, { maintenance, token, now })
+
+  return true
+}
+
+/**
+ * Registers the sweep whatever the record says: on the app's install or update, when a
+ * removal handled just before (or redelivered after) may have taken the schedule away.
+ */
+export async function registerSweepSchedule(deps: AppDeps, now = Date.now()) {
+  const maintenance = new Maintenance(deps.clients.vbase)
+
+  await register(deps, {
+    maintenance,
+    token: await maintenance.sweepToken(),
+    now,
+  })
+}
+
+async function register(
+  deps: AppDeps,
+  {
+    maintenance,
+    token,
+    now,
+  }: { maintenance: Maintenance; token: string; now: number }
+) {
   await deps.clients.scheduler.upsert(
     appName(),
     sweepSchedule({
@@ -51,11 +79,9 @@ export async function ensureSweepSchedule(
     })
   )
   await maintenance.write(REGISTERED, {
-    fingerprint,
+    fingerprint: fingerprintOf(token),
     at: new Date(now).toISOString(),
   })
-
-  return true
 }
 
 /**
