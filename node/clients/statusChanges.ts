@@ -103,6 +103,27 @@ export class StatusChanges {
     return found
   }
 
+  /** Whether the change has its document: read by id, strongly consistent (search is not). */
+  public async has(id: string): Promise<boolean> {
+    try {
+      await this.masterdata.getDocument({
+        dataEntity: statusChangeEntity(),
+        id: this.scope.id(id),
+        fields: ['id'],
+      })
+
+      return true
+    } catch (error) {
+      if (
+        (error as { response?: { status?: number } }).response?.status === 404
+      ) {
+        return false
+      }
+
+      return failure()
+    }
+  }
+
   /**
    * The ids of the changes received in [fromMs, toMs) that have their document: those whose
    * own event handler kept their record (see HistoryStore.keepRecord).

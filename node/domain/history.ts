@@ -306,22 +306,25 @@ export function listedChangeOf(
   }
 }
 
-/** A name prefix of this many digits holds the changes of 10^6 ms (about 17 minutes). */
-const TIME_PREFIX_DIGITS = 7
-const TIME_PREFIX_MS = 10 ** (13 - TIME_PREFIX_DIGITS)
-
 /**
  * Name prefixes under which every change that arrived in [fromMs, toMs) is listed (with some
- * around them: filter by listedChangeOf), newest first: VBase lists by prefix only.
+ * around them: filter by listedChangeOf), newest first: VBase lists by prefix only. A prefix
+ * of `digits` digits (of 13) holds 10^(13 - digits) ms of changes: 7 is about 17 minutes, 8
+ * about 2, 9 ten seconds.
  */
-export function recentNamePrefixes(fromMs: number, toMs: number): string[] {
+export function recentNamePrefixes(
+  fromMs: number,
+  toMs: number,
+  digits = 7
+): string[] {
   if (!(fromMs < toMs)) return []
-  const newest = Math.floor((TIME_CEILING - (toMs - 1)) / TIME_PREFIX_MS)
-  const oldest = Math.floor((TIME_CEILING - fromMs) / TIME_PREFIX_MS)
+  const span = 10 ** (13 - digits)
+  const newest = Math.floor((TIME_CEILING - (toMs - 1)) / span)
+  const oldest = Math.floor((TIME_CEILING - fromMs) / span)
   const prefixes: string[] = []
 
   for (let bucket = newest; bucket <= oldest; bucket++) {
-    prefixes.push(String(bucket).padStart(TIME_PREFIX_DIGITS, '0'))
+    prefixes.push(String(bucket).padStart(digits, '0'))
   }
 
   return prefixes

@@ -26,7 +26,7 @@ async function settledHistory(
     // eslint-disable-next-line no-await-in-loop
     if (wait) await sleep(wait)
     // eslint-disable-next-line no-await-in-loop
-    const read = await histories.settle(change.orderId, change, false)
+    const read = await histories.settle(change.orderId, change, { mend: false })
 
     if (read) return read
   }

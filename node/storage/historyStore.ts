@@ -91,8 +91,11 @@ const listingPath = (change: Pick<HistoryEntry, 'id' | 'receivedAt'>) =>
 const LIST_PAGE = 100
 /** Bounds the recent list's reading: at most 100 changes are asked for. */
 const MAX_LIST_PAGES = 10
-/** Bounds a window's listing (see `listedBetween`): 10,000 changes. */
-const MAX_WINDOW_PAGES = 100
+/** Bounds a window's listing (see `listedBetween`): 2,000 changes. */
+const MAX_WINDOW_PAGES = 20
+
+/** A window listed more changes than one look takes: look at a narrower one. */
+export class BusyWindow extends Error {}
 
 /** Short waits that spread replicas apart after a conflict, longer ones after a failure. */
 const backoff = (attempt: number, conflict: boolean) =>
@@ -344,8 +347,15 @@ export class HistoryStore {
   public async settle(
     orderId: string,
     change: { id: string; receivedAt: string },
-    /** False: only if the history holds it (its own write may still be on its way). */
-    mend = true
+    {
+      mend = true,
+      create = false,
+    }: {
+      /** False: only if the history holds it (its own write may still be on its way). */
+      mend?: boolean
+      /** Create the order's history if it has none (long after the webhook: it never will). */
+      create?: boolean
+    } = {}
   ): Promise<Settled | null> {
     let read = await this.readOrder(orderId).catch((error) => {
       throw storageFailure(error)
@@ -373,10 +383,20 @@ export class HistoryStore {
         read
       )
 
-      read = {
-        history: merged ?? appendEntry(emptyHistory(orderId), listed).history,
-        etag: undefined,
+      const history =
+        merged ?? appendEntry(emptyHistory(orderId), listed).history
+
+      // No precondition on a creation (VBase has none): a change a concurrent creation drops
+      // is put back by its own event or the next sweep, as any.
+      if (!merged && create) {
+        await this.store
+          .saveJSON(BUCKET, orderPath(orderId), history)
+          .catch((error) => {
+            throw storageFailure(error)
+          })
       }
+
+      read = { history, etag: undefined }
     }
 
     return { ...read, entry, mended }
@@ -403,20 +423,19 @@ export class HistoryStore {
    */
   public async listedBetween(
     fromMs: number,
-    toMs: number
+    toMs: number,
+    prefixDigits?: number
   ): Promise<Array<{ id: string; receivedAt: string }>> {
     const found = new Map<string, { id: string; receivedAt: string }>()
     let pages = 0
 
     try {
       /* eslint-disable no-await-in-loop */
-      for (const prefix of recentNamePrefixes(fromMs, toMs)) {
+      for (const prefix of recentNamePrefixes(fromMs, toMs, prefixDigits)) {
         let next: string | undefined
 
         do {
-          if (++pages > MAX_WINDOW_PAGES) {
-            throw new StorageError('Too many changes listed in one window')
-          }
+          if (++pages > MAX_WINDOW_PAGES) throw new BusyWindow()
 
           const list = await this.store.listFiles(BUCKET, {
             prefix: RECENT_PREFIX + prefix,
@@ -437,7 +456,7 @@ export class HistoryStore {
       }
       /* eslint-enable no-await-in-loop */
     } catch (error) {
-      throw storageFailure(error)
+      throw error instanceof BusyWindow ? error : storageFailure(error)
     }
 
     return [...found.values()].sort((a, b) =>
@@ -457,7 +476,7 @@ export class HistoryStore {
       throw storageFailure(error)
     })
 
-    return listed ? this.settle(listed.orderId, listed) : null
+    return listed ? this.settle(listed.orderId, listed, { create: true }) : null
   }
 
   private async readRecent(

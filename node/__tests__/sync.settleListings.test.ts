@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import path from 'path'
+
+import {
+  localContext,
+  storeMasterData,
+  storeVBase,
+} from '../../dev/store/clients'
+import { createStore } from '../../dev/store/server'
+import { StatusChanges } from '../clients/statusChanges'
+import type { HistoryEntry, OrderHistory } from '../domain/history'
+import { recentFileName } from '../domain/history'
+import { BUCKET } from '../storage/historyStore'
+import type { JsonStore } from '../storage/jsonStore'
+import { Maintenance } from '../storage/maintenanceStore'
+import type { AppDeps } from '../sync/deps'
+import { settleListings } from '../sync/settleListings'
+
+/*
+ * The sweep's pass over acknowledged changes whose own event never completed, over the store
+ * stand-in: each change is what the webhook leaves before answering (its listing), with or
+ * without its history and its Master Data record. The event bus is a recorder.
+ */
+
+type Store = Awaited<ReturnType<typeof createStore>>
+
+let store: Store
+let dataDir: string
+let accounts = 0
+
+beforeAll(async () => {
+  process.env.SWEEP_SETTLE_AFTER_MS = '0'
+  dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-settle-'))
+  store = await createStore({ dataDir, indexDelayMs: 0 })
+})
+
+afterAll(async () => {
+  delete process.env.SWEEP_SETTLE_AFTER_MS
+  await store.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+function app() {
+  const account = `settle${++accounts}`
+  const published: string[] = []
+  const vbase = new (storeVBase(store.url))(localContext(account), {
+    retries: 0,
+    timeout: 5000,
+    memoizable: false,
+  } as never) as unknown as JsonStore
+
+  const masterdata = new (storeMasterData(store.url))(localContext(account), {
+    timeout: 5000,
+  } as never)
+
+  const deps = {
+    clients: {
+      vbase,
+      masterdata,
+      events: {
+        sendEvent: async (_: string, __: string, body: { id: string }) => {
+          published.push(body.id)
+        },
+      },
+    },
+    vtex: { account, workspace: 'master' },
+  } as unknown as AppDeps
+
+  const records = new StatusChanges(masterdata as never, 'master')
+  const listing = (entry: HistoryEntry) =>
+    vbase.saveJSON(BUCKET, `recent/${recentFileName(entry)}`, entry)
+
+  const history = async (orderId: string) =>
+    vbase.getJSON<OrderHistory | null>(BUCKET, `orders/${orderId}.json`, true)
+
+  const run = () =>
+    settleListings(deps, new Maintenance(vbase), {
+      concurrency: 10,
+      perSecond: 20,
+      deadline: Date.now() + 60_000,
+    })
+
+  return { run, listing, records, history, published }
+}
+
+const change = (
+  n: number,
+  receivedAt: number,
+  orderId = `9${String(n).padStart(12, '0')}-01`
+): HistoryEntry => ({
+  id: `change-${n}`,
+  orderId,
+  oldStatus: null,
+  newStatus: 'READY_FOR_HANDLING',
+  hostname: 'h',
+  receivedAt: new Date(receivedAt).toISOString(),
+  occurredAt: null,
+  source: 'webhook',
+  extra: {},
+})
+
+/** In batches: the store takes them one call each. */
+async function inBatches<T>(items: T[], each: (item: T) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += 50) {
+    // eslint-disable-next-line no-await-in-loop
+    await Promise.all(items.slice(i, i + 50).map(each))
+  }
+}
+
+describe("the sweep's pass over acknowledged changes", () => {
+  it('creates the history of an order whose first change never got one', async () => {
+    const { run, listing, history, published } = app()
+    const lost = change(1, Date.now() - 60 * 60_000)
+
+    await listing(lost)
+
+    expect(await run()).toBe(1)
+    expect((await history(lost.orderId))?.entries.map((e) => e.id)).toEqual([
+      lost.id,
+    ])
+    expect(published).toEqual([lost.id])
+  })
+
+  it('does not send again a change whose record a later resend wrote', async () => {
+    const { run, listing, records, published } = app()
+    const first = change(2, Date.now() - 2 * 3_600_000)
+
+    await listing(first)
+    // Answered 503 the first time; the resend, 45 minutes on, was recorded as arrived then.
+    await records.save({
+      ...first,
+      receivedAt: new Date(Date.now() - 75 * 60_000).toISOString(),
+    })
+
+    expect(await run()).toBe(0)
+    expect(published).toEqual([])
+  })
+
+  it('gets past a window busier than one look takes, to the change lost after it', async () => {
+    const { run, listing, records, history, published } = app()
+    const busyFrom = Date.now() - 3 * 3_600_000
+    // 2,100 changes in five minutes, each recorded: more than one look lists (2,000).
+    const busy = Array.from({ length: 2100 }, (_, i) =>
+      change(10_000 + i, busyFrom + i * 140)
+    )
+
+    await inBatches(busy, (entry) =>
+      Promise.all([listing(entry), records.save(entry)])
+    )
+    const lost = change(3, Date.now() - 60 * 60_000)
+
+    await listing(lost)
+
+    expect(await run()).toBe(1)
+    expect(published).toEqual([lost.id])
+    expect((await history(lost.orderId))?.entries).toHaveLength(1)
+  }, 120_000)
+})
