@@ -70,10 +70,11 @@ export async function settleListings(
 
   const end = started - settleAfterMs()
   const stored = await maintenance.read<{ until: string }>(SETTLED_UNTIL)
-  let from = Math.max(
-    end - LOOK_BACK_MS,
-    stored ? Date.parse(stored.until) : -Infinity
-  )
+  const until = Date.parse(stored?.until ?? '')
+  // An unreadable watermark starts over from the look-back, never stops the pass.
+  let from = Number.isFinite(until)
+    ? Math.max(end - LOOK_BACK_MS, until)
+    : end - LOOK_BACK_MS
 
   let settled = 0
 
