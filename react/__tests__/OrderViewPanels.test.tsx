@@ -32,6 +32,30 @@ type Locale = 'en' | 'pt' | 'es'
 const omsPanel = () => within(screen.getByTestId('oms-panel'))
 const pnpPanel = () => within(screen.getByTestId('pnp-panel'))
 
+describe('the OMS panel', () => {
+  it('shows a line without a quantity as unknown, not as none', async () => {
+    const oms = omsOrder()
+
+    renderOrder(
+      orderMock(
+        fulfillment({
+          oms: {
+            ...oms,
+            items: [{ ...oms.items[0], quantity: null }, oms.items[1]],
+          },
+        })
+      )
+    )
+
+    const lines = within(
+      await omsPanel().findByTestId('oms-items')
+    ).getAllByRole('listitem')
+
+    expect(lines[0]).toHaveTextContent(/^— × Banana 1kg/)
+    expect(lines[1]).toHaveTextContent(/^1 × Milk 1L/)
+  })
+})
+
 describe('panels that do not wait on each other', () => {
   it('shows the OMS while Pick and Pack is still loading', async () => {
     renderOrder(orderMock(fulfillment(), [], { delays: { pickAndPack: 1500 } }))

@@ -131,7 +131,7 @@ function OmsContent({ orderId, query }: Omit<Props, 'omsSync'>) {
               className="flex justify-between items-center pv3 bb b--muted-4 t-body"
             >
               <span>
-                <span className="c-muted-1">{item.quantity ?? 0} × </span>
+                <span className="c-muted-1">{item.quantity ?? '—'} × </span>
                 {firstNonEmpty(item.name, item.refId, item.id) ?? '—'}
               </span>
               <span className="tr">
