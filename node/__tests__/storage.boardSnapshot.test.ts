@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import path from 'path'
-
-import { localContext, storeVBase } from '../../dev/store/clients'
-import { createStore } from '../../dev/store/server'
 import type { BoardSnapshot } from '../domain/boardSnapshot'
 import { BOARD_BUCKET, BoardSnapshots } from '../storage/boardSnapshot'
-import type { JsonStore } from '../storage/jsonStore'
 import { StorageError } from '../storage/jsonStore'
+import { replicaVBase, useStoreStandIn } from './support/store'
 import { clearStoreFaults, setStoreFault } from './support/storeFaults'
 
 /*
@@ -16,21 +10,11 @@ import { clearStoreFaults, setStoreFault } from './support/storeFaults'
  * reads, and each replica has its own anyway.
  */
 
-type Store = Awaited<ReturnType<typeof createStore>>
-
-let store: Store
-let dataDir: string
+const store = useStoreStandIn({ indexDelayMs: 0, latencyMs: 5 })
 let accounts = 0
 let account: string
 
-const replica = () =>
-  new BoardSnapshots(
-    new (storeVBase(store.url))(localContext(account), {
-      retries: 0,
-      timeout: 3000,
-      memoizable: false,
-    } as never) as unknown as JsonStore
-  )
+const replica = () => new BoardSnapshots(replicaVBase(store().url, account))
 
 const SNAPSHOT: BoardSnapshot = {
   key: 'key-1',
@@ -42,19 +26,9 @@ const SNAPSHOT: BoardSnapshot = {
   },
 }
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-board-snapshot-'))
-  store = await createStore({ port: 0, dataDir, indexDelayMs: 0, latencyMs: 5 })
-})
-
-afterAll(async () => {
-  await store.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
-
 beforeEach(async () => {
   account = `board${++accounts}`
-  await clearStoreFaults(store.url)
+  await clearStoreFaults(store().url)
 })
 
 describe('BoardSnapshots', () => {
@@ -114,7 +88,7 @@ describe('BoardSnapshots', () => {
 
     for (const method of ['GET', 'PUT']) {
       // eslint-disable-next-line no-await-in-loop
-      await setStoreFault(store.url, {
+      await setStoreFault(store().url, {
         method,
         pathPrefix: prefix,
         answer: 500,

@@ -1,8 +1,3 @@
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import path from 'path'
-
-import { createStore } from '../../dev/store/server'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { toHistoryEntry } from '../domain/history'
 import { parseNotification } from '../domain/notification'
@@ -10,6 +5,7 @@ import type { HistoryStore } from '../storage/historyStore'
 import { StorageError } from '../storage/jsonStore'
 import { storeChangeRecords, storeHistories } from './support/histories'
 import { historyFiles } from './support/host'
+import { useStoreStandIn } from './support/store'
 import type { StoreFault } from './support/storeFaults'
 import { clearStoreFaults, setStoreFault } from './support/storeFaults'
 
@@ -19,15 +15,14 @@ import { clearStoreFaults, setStoreFault } from './support/storeFaults'
  * Each "replica" is its own client with nothing shared but the store.
  */
 
-type Store = Awaited<ReturnType<typeof createStore>>
-
-let store: Store
-let dataDir: string
+// 20 ms per call, as VBase's round trips take: concurrent writers overlap as on VTEX IO.
+const store = useStoreStandIn({ indexDelayMs: 0, latencyMs: 20 })
 let accounts = 0
 let account: string
 
 /** A replica's histories: its own VBase and Master Data clients, as node/index.ts makes them. */
-const replica = (timeout = 3000) => storeHistories(store.url, account, timeout)
+const replica = (timeout = 3000) =>
+  storeHistories(store().url, account, timeout)
 
 let arrival = Date.UTC(2026, 11, 1, 9)
 
@@ -62,43 +57,27 @@ const settled = async (replicaHistories: HistoryStore, entry: HistoryEntry) => {
   await replicaHistories.keepRecord(entry)
 }
 
-const fault = (body: StoreFault) => setStoreFault(store.url, body)
+const fault = (body: StoreFault) => setStoreFault(store().url, body)
 
 const stats = () =>
-  fetch(`${store.url}/_store/stats`).then(
+  fetch(`${store().url}/_store/stats`).then(
     (response) => response.json() as Promise<{ total: number }>
   )
 
 const resetStats = () =>
-  fetch(`${store.url}/_store/stats/reset`, { method: 'POST' })
+  fetch(`${store().url}/_store/stats/reset`, { method: 'POST' })
 
 const filesPrefix = () => historyFiles(account)
 
 /** The order's document as the next webhook reads it, straight from the store. */
 const storedDocument = async (orderId: string) =>
   (await (
-    await fetch(`${store.url}${filesPrefix()}orders/${orderId}.json`)
+    await fetch(`${store().url}${filesPrefix()}orders/${orderId}.json`)
   ).json()) as OrderHistory
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-history-'))
-  // 20 ms per call, as VBase's round trips take: concurrent writers overlap as on VTEX IO.
-  store = await createStore({
-    port: 0,
-    dataDir,
-    indexDelayMs: 0,
-    latencyMs: 20,
-  })
-})
-
-afterAll(async () => {
-  await store.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
 
 beforeEach(async () => {
   account = `history${++accounts}`
-  await clearStoreFaults(store.url)
+  await clearStoreFaults(store().url)
 })
 
 describe('HistoryStore.record', () => {
@@ -278,7 +257,7 @@ describe('HistoryStore.record', () => {
     await history.record(seen, publish)
     expect((await history.record(late, publish)).duplicate).toBe(true)
     // Its record exists all the same (a replica that settled it before the sweep's look).
-    await storeChangeRecords(store.url, account).save(late)
+    await storeChangeRecords(store().url, account).save(late)
     await resetStats()
 
     const read = await history.history(orderId)
@@ -363,7 +342,7 @@ describe('HistoryStore.record', () => {
       StorageError
     )
     expect((await history.recent(20, null)).map(({ id }) => id)).toEqual([])
-    await clearStoreFaults(store.url)
+    await clearStoreFaults(store().url)
 
     // The history took the change with the first attempt; the resend lists it.
     await expect(history.record(first, publish)).resolves.toMatchObject({
@@ -418,7 +397,7 @@ describe('HistoryStore.record', () => {
     expect((await history.recent(20, null)).map(({ id }) => id)).toContain(
       first.id
     )
-    await clearStoreFaults(store.url)
+    await clearStoreFaults(store().url)
 
     // The order history lacks it: the resend records it and publishes again (same id).
     await history.record(first, publish)
@@ -475,7 +454,7 @@ describe('HistoryStore.keepRecord', () => {
     expect(kept.extra).toEqual({})
     // Its event, delivered late, keeps the record from the history's copy.
     await history.keepRecord(kept)
-    const [record] = await storeChangeRecords(store.url, account).ofOrder(
+    const [record] = await storeChangeRecords(store().url, account).ofOrder(
       orderId
     )
 

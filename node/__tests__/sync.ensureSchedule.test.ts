@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import path from 'path'
-
-import { localContext, storeVBase } from '../../dev/store/clients'
-import { createStore } from '../../dev/store/server'
 import type { Schedule } from '../clients/scheduler'
-import type { JsonStore } from '../storage/jsonStore'
 import type { AppDeps } from '../sync/deps'
 import {
   REGISTRATION_TRUSTED_MS,
@@ -13,6 +6,7 @@ import {
   registerSweepSchedule,
   removeSweepSchedule,
 } from '../sync/ensureSchedule'
+import { replicaVBase, useStoreStandIn } from './support/store'
 
 /*
  * The sweep's registration with VTEX's Scheduler, over the store stand-in (where the app keeps
@@ -20,32 +14,15 @@ import {
  * is what the app asks of it, and when.
  */
 
-type Store = Awaited<ReturnType<typeof createStore>>
-
-let store: Store
-let dataDir: string
+const store = useStoreStandIn()
 let accounts = 0
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-schedule-'))
-  store = await createStore({ dataDir })
-})
-
-afterAll(async () => {
-  await store.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
 
 function app() {
   const account = `schedule${++accounts}`
   const calls: Array<{ put?: Schedule; removed?: string }> = []
   const deps = {
     clients: {
-      vbase: new (storeVBase(store.url))(localContext(account), {
-        retries: 0,
-        timeout: 3000,
-        memoizable: false,
-      } as never) as unknown as JsonStore,
+      vbase: replicaVBase(store().url, account),
       scheduler: {
         upsert: async (_app: string, schedule: Schedule) => {
           calls.push({ put: schedule })

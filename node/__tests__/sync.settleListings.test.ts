@@ -1,21 +1,12 @@
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import path from 'path'
-
-import {
-  localContext,
-  storeMasterData,
-  storeVBase,
-} from '../../dev/store/clients'
-import { createStore } from '../../dev/store/server'
+import { localContext, storeMasterData } from '../../dev/store/clients'
 import { StatusChanges } from '../clients/statusChanges'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import { recentFileName } from '../domain/history'
 import { BUCKET } from '../storage/historyStore'
-import type { JsonStore } from '../storage/jsonStore'
 import { Maintenance } from '../storage/maintenanceStore'
 import type { AppDeps } from '../sync/deps'
 import { settleListings } from '../sync/settleListings'
+import { replicaVBase, useStoreStandIn } from './support/store'
 
 /*
  * The sweep's pass over acknowledged changes whose own event never completed, over the store
@@ -23,34 +14,22 @@ import { settleListings } from '../sync/settleListings'
  * without its history and its Master Data record. The event bus is a recorder.
  */
 
-type Store = Awaited<ReturnType<typeof createStore>>
-
-let store: Store
-let dataDir: string
+const store = useStoreStandIn({ indexDelayMs: 0 })
 let accounts = 0
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.SWEEP_SETTLE_AFTER_MS = '0'
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pnp-settle-'))
-  store = await createStore({ dataDir, indexDelayMs: 0 })
 })
 
-afterAll(async () => {
+afterAll(() => {
   delete process.env.SWEEP_SETTLE_AFTER_MS
-  await store.close()
-  rmSync(dataDir, { recursive: true, force: true })
 })
 
 function app() {
   const account = `settle${++accounts}`
   const published: string[] = []
-  const vbase = new (storeVBase(store.url))(localContext(account), {
-    retries: 0,
-    timeout: 5000,
-    memoizable: false,
-  } as never) as unknown as JsonStore
-
-  const masterdata = new (storeMasterData(store.url))(localContext(account), {
+  const vbase = replicaVBase(store().url, account, 5000)
+  const masterdata = new (storeMasterData(store().url))(localContext(account), {
     timeout: 5000,
   } as never)
 
