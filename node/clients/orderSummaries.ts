@@ -3,6 +3,7 @@ import type { MasterData } from '@vtex/api'
 import type { OrderSummaryDocument } from '../domain/board'
 import type { WorkspaceScope } from '../domain/workspaceScope'
 import { workspaceScope } from '../domain/workspaceScope'
+import { describeHttpFailure } from '../domain/upstreamErrors'
 import { StorageError } from '../storage/jsonStore'
 import { appDataEntity } from './dataEntity'
 
@@ -48,9 +49,7 @@ export class OrderSummaries {
         fields: FIELDS,
       })
     } catch (error) {
-      if (
-        (error as { response?: { status?: number } }).response?.status === 404
-      ) {
+      if (describeHttpFailure(error).status === 404) {
         return null
       }
 

@@ -1,6 +1,7 @@
 import type { InstanceOptions, IOContext } from '@vtex/api'
 import { JanusClient } from '@vtex/api'
 
+import { describeHttpFailure } from '../domain/upstreamErrors'
 import { asApp } from './asApp'
 
 /** A schedule of VTEX's Scheduler: an HTTP request it makes on a cron expression. */
@@ -16,15 +17,12 @@ export interface Schedule {
   }
 }
 
-const statusOf = (error: unknown) =>
-  (error as { response?: { status?: number } } | null)?.response?.status
-
 /**
  * The client's own error carries the request: its headers hold the app token and its body the
  * sweep route's token, and `@vtex/api` logs what a handler throws. Only the status goes on.
  */
 function schedulerFailure(error: unknown, what: string): Error {
-  const status = statusOf(error)
+  const { status } = describeHttpFailure(error)
 
   return new Error(
     `The sweep's schedule could not be ${what} (Scheduler ${
@@ -62,7 +60,8 @@ export class Scheduler extends JanusClient {
         metric: 'scheduler-remove',
       })
     } catch (error) {
-      if (statusOf(error) !== 404) throw schedulerFailure(error, 'removed')
+      if (describeHttpFailure(error).status !== 404)
+        throw schedulerFailure(error, 'removed')
     }
   }
 

@@ -7,6 +7,7 @@ import { isRecord, toText } from '../domain/normalize'
 import type { WorkspaceScope } from '../domain/workspaceScope'
 import { quoted } from '../domain/whereValue'
 import { workspaceScope } from '../domain/workspaceScope'
+import { describeHttpFailure } from '../domain/upstreamErrors'
 import { StorageError } from '../storage/jsonStore'
 import { appDataEntity } from './dataEntity'
 
@@ -114,9 +115,7 @@ export class StatusChanges {
 
       return true
     } catch (error) {
-      if (
-        (error as { response?: { status?: number } }).response?.status === 404
-      ) {
+      if (describeHttpFailure(error).status === 404) {
         return false
       }
 

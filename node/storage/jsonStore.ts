@@ -1,3 +1,5 @@
+import { describeHttpFailure } from '../domain/upstreamErrors'
+
 /**
  * The part of VBase the app uses: JSON files read with their ETag, written with or without
  * `If-Match`, and listed by prefix. `@vtex/api`'s VBase client, on VTEX IO and in the sandbox
@@ -34,8 +36,7 @@ export class StorageError extends Error {
 
 /** A write refused because the file changed since it was read (VBase answers 412). */
 export const isConflict = (error: unknown) => {
-  const status = (error as { response?: { status?: number } } | null)?.response
-    ?.status
+  const { status } = describeHttpFailure(error)
 
   return status === 409 || status === 412
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto'
 import { setTimeout as sleep } from 'timers/promises'
 
+import { describeHttpFailure } from '../domain/upstreamErrors'
 import type { JsonStore } from './jsonStore'
 import { StorageError, etagOf, isConflict } from './jsonStore'
 
@@ -94,11 +95,7 @@ export class Maintenance {
     try {
       await this.store.deleteFile(MAINTENANCE_BUCKET, path)
     } catch (error) {
-      if (
-        (error as { response?: { status?: number } }).response?.status !== 404
-      ) {
-        failure()
-      }
+      if (describeHttpFailure(error).status !== 404) failure()
     }
   }
 
