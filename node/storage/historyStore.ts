@@ -350,11 +350,14 @@ export class HistoryStore {
     {
       mend = true,
       create = false,
+      listing,
     }: {
       /** False: only if the history holds it (its own write may still be on its way). */
       mend?: boolean
       /** Create the order's history if it has none (long after the webhook: it never will). */
       create?: boolean
+      /** The change's listing, when the caller read it already. */
+      listing?: HistoryEntry
     } = {}
   ): Promise<Settled | null> {
     let read = await this.readOrder(orderId).catch((error) => {
@@ -367,9 +370,11 @@ export class HistoryStore {
     if (!entry && !mend) return null
 
     if (!entry) {
-      const listed = await this.readListing(change).catch((error) => {
-        throw storageFailure(error)
-      })
+      const listed =
+        listing ??
+        (await this.readListing(change).catch((error) => {
+          throw storageFailure(error)
+        }))
 
       if (!listed || listed.orderId !== orderId) return null
       entry = listed
@@ -476,7 +481,9 @@ export class HistoryStore {
       throw storageFailure(error)
     })
 
-    return listed ? this.settle(listed.orderId, listed, { create: true }) : null
+    return listed
+      ? this.settle(listed.orderId, listed, { create: true, listing: listed })
+      : null
   }
 
   private async readRecent(
