@@ -504,6 +504,8 @@ async function startOnData(
 async function storeCount(storeURL: string, where: string) {
   const query = new URLSearchParams({
     an: ACCOUNT,
+    // The installed app's schema: its v-indexed fields are searchable when named.
+    _schema: appEntities(appRoot()).get(ENTITY)?.schema?.version ?? '',
     _fields: 'orderId',
     _where: where,
     _sort: 'since ASC',

@@ -5,6 +5,7 @@
  * The board is a snapshot both replicas share: exact counts are asked `fresh: true`.
  */
 import { clearSettingsCache } from '../../node/clients/appSettings'
+import { appSchema } from '../../node/clients/dataEntity'
 import { orderSummaryEntity } from '../../node/clients/orderSummaries'
 import type { BoardSnapshot } from '../../node/domain/boardSnapshot'
 import { BOARD_BUCKET, BOARD_FILE } from '../../node/storage/boardSnapshot'
@@ -12,6 +13,7 @@ import type { TestHost } from '../../node/__tests__/support/host'
 import { startTestHost } from '../../node/__tests__/support/host'
 import { eventually } from '../../node/__tests__/support/eventually'
 import { postGraphql } from '../../node/__tests__/support/calls'
+import { localContext } from '../store/clients'
 
 jest.setTimeout(60_000)
 
@@ -340,7 +342,7 @@ describe('the board over two replicas', () => {
           await fetch(
             `${a.storeURL}/api/dataentities/${orderSummaryEntity()}/search?an=${
               a.account
-            }&_where=orderId=${omsOnly}`
+            }&_schema=${appSchema(localContext())}&_where=orderId=${omsOnly}`
           )
         ).json()) as unknown[],
       (found) => found.length === 1

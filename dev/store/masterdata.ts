@@ -7,10 +7,16 @@
 //                             10,000 reachable); it sees a write `indexDelayMs` after it, as
 //                             Master Data's index lags its writes, while GET by id sees it at once
 // The schemas are the app's (`masterdata/{entity}/schema.json`, the masterdata builder's layout,
-// entity `{vendor}_{app}_{entity}`): search filters and sorts by their v-indexed fields only.
+// entity `{vendor}_{app}_{entity}`, schema `{version}` installed or `{version}-{workspace}`
+// linked). As on Master Data, a call uses a schema only when it names it (`_schema`): search
+// then filters and sorts by its v-indexed fields (otherwise by the fields Master Data keeps
+// itself only) and a write must validate against it.
 import { randomUUID } from 'crypto'
 import { readdirSync, readFileSync } from 'fs'
 import path from 'path'
+
+import Ajv from 'ajv'
+import type { ValidateFunction } from 'ajv'
 
 import type { Call, Reply } from './call'
 import { badRequest, parseJsonObject, StoreError } from './call'
@@ -37,6 +43,8 @@ export interface Entity {
   name: string
   indexed: IndexedFields
   defaultFields: string[]
+  /** The app's schema: named by the app version it came with, and its validation. */
+  schema?: { version: string; validate: ValidateFunction }
 }
 
 const systemFields = (): IndexedFields =>
@@ -81,16 +89,20 @@ export function masterData(
       id,
       fields,
       merge,
+      validated,
     }: {
       account: string
       entity: Entity
       id: string
       fields: Doc
       merge: boolean
+      validated: boolean
     }) => {
       const raw = read.get(account, entity.name, id) as string | undefined
       const existing = raw === undefined ? undefined : (JSON.parse(raw) as Doc)
       const now = new Date().toISOString()
+
+      if (validated) validate({ ...(merge ? existing : {}), ...fields }, entity)
       const doc = JSON.stringify({
         ...(merge ? existing : {}),
         ...fields,
@@ -108,8 +120,9 @@ export function masterData(
 
   function search(call: Call, account: string, entity: Entity): Reply {
     const { query } = call
+    const indexed = namesSchema(call, entity) ? entity.indexed : systemFields()
     const where = query.get('_where')
-    const filter = where?.trim() ? whereSql(where, entity.indexed) : undefined
+    const filter = where?.trim() ? whereSql(where, indexed) : undefined
 
     const order = (query.get('_sort') ?? '')
       .split(',')
@@ -123,7 +136,7 @@ export function masterData(
           )
         }
 
-        const sql = indexedField(field, entity.indexed, '_sort')
+        const sql = indexedField(field, indexed, '_sort')
 
         // SQLite's order: documents without the field first ascending, last descending.
         return `${sql} ${direction.toUpperCase()}, `
@@ -175,7 +188,13 @@ export function masterData(
       try {
         return search(call, account, entity)
       } catch (error) {
-        throw error instanceof WhereError ? badRequest(error.message) : error
+        if (!(error instanceof WhereError)) throw error
+        const hint =
+          entity.schema && !call.query.has('_schema')
+            ? ` (a schema's v-indexed fields are searchable only when the call names the schema: _schema=${entity.schema.version})`
+            : ''
+
+        throw badRequest(`${error.message}${hint}`)
       }
     }
 
@@ -216,6 +235,7 @@ export function masterData(
       id: docId,
       fields,
       merge: method === 'PATCH',
+      validated: namesSchema(call, entity),
     })
     if (id !== undefined) return { status: 204 }
 
@@ -228,6 +248,44 @@ export function masterData(
       },
     }
   }
+}
+
+/** Whether the call names the entity's schema (`_schema`); 400 when it names one not there. */
+function namesSchema(call: Call, entity: Entity) {
+  const named = call.query.get('_schema')
+
+  if (named === null) return false
+  const version = entity.schema?.version
+  const workspace =
+    version && named.startsWith(`${version}-`)
+      ? named.slice(version.length + 1)
+      : ''
+
+  if (version && (named === version || /^[\w-]+$/.test(workspace))) return true
+
+  throw badRequest(
+    `Schema "${named}" not found in data entity ${entity.name}${
+      version
+        ? `: the masterdata builder names it "${version}" where the app is installed, "${version}-{workspace}" where it is linked`
+        : ''
+    }`
+  )
+}
+
+/** A write that names the schema: the document (without Master Data's own fields) must fit it. */
+function validate(doc: Doc, entity: Entity) {
+  const own = Object.fromEntries(
+    Object.entries(doc).filter(([field]) => !STAMPED.includes(field))
+  )
+
+  if (entity.schema?.validate(own)) return
+  const problems = (entity.schema?.validate.errors ?? [])
+    .map(({ instancePath, message }) => `${instancePath || '/'} ${message}`)
+    .join('; ')
+
+  throw badRequest(
+    `The document does not fit schema "${entity.schema?.version}": ${problems}`
+  )
 }
 
 /** `_fields=a,b` picks fields, `_all` every one; without it, the schema's default fields. */
@@ -286,10 +344,19 @@ function validId(id: unknown): string {
   return id
 }
 
+const ajv = new Ajv({
+  strict: false,
+  allErrors: true,
+  logger: false,
+}).addFormat(
+  'date-time',
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i
+)
+
 /** The app's entities by both names the masterdata builder gives them; none without a manifest. */
 export function appEntities(appRoot: string) {
   const entities = new Map<string, Entity>()
-  let manifest: { vendor: string; name: string }
+  let manifest: { vendor: string; name: string; version: string }
   let folders: string[] = []
 
   try {
@@ -304,6 +371,7 @@ export function appEntities(appRoot: string) {
   for (const folder of folders) {
     const file = path.join(appRoot, 'masterdata', folder, 'schema.json')
     const schema = JSON.parse(readFileSync(file, 'utf8')) as {
+      $schema?: string
       properties?: Record<string, { type?: string | string[] }>
       'v-indexed'?: string[]
       'v-default-fields'?: string[]
@@ -322,10 +390,13 @@ export function appEntities(appRoot: string) {
       indexed.set(field, types.length === 1 ? fieldType(types[0]) : undefined)
     }
 
+    // The draft named by `$schema` is Ajv's default one; the v- keywords are Master Data's own.
+    const { $schema: _draft, ...rules } = schema
     const entity = {
       name,
       indexed,
       defaultFields: schema['v-default-fields'] ?? ['id'],
+      schema: { version: manifest.version, validate: ajv.compile(rules) },
     }
 
     entities.set(name, entity).set(name.replace(/-/g, '_'), entity)

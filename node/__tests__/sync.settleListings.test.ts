@@ -43,10 +43,14 @@ function app() {
         },
       },
     },
-    vtex: { account, workspace: 'master' },
+    vtex: { account, workspace: 'master', production: false },
   } as unknown as AppDeps
 
-  const records = new StatusChanges(masterdata as never, 'master')
+  const records = new StatusChanges(masterdata as never, {
+    workspace: 'master',
+    production: false,
+  })
+
   const listing = (entry: HistoryEntry) =>
     vbase.saveJSON(BUCKET, `recent/${recentFileName(entry)}`, entry)
 

@@ -5,7 +5,8 @@ import type { WorkspaceScope } from '../domain/workspaceScope'
 import { workspaceScope } from '../domain/workspaceScope'
 import { describeHttpFailure } from '../domain/upstreamErrors'
 import { StorageError } from '../storage/jsonStore'
-import { appDataEntity } from './dataEntity'
+import type { AppWorkspace } from './dataEntity'
+import { appDataEntity, appSchema } from './dataEntity'
 
 const ENTITY = 'orderSummary'
 const FIELDS = [
@@ -35,9 +36,11 @@ const failure = (): never => {
  */
 export class OrderSummaries {
   private readonly scope: WorkspaceScope
+  private readonly schema: string | undefined
 
-  constructor(private readonly masterdata: MasterData, workspace: string) {
-    this.scope = workspaceScope(workspace)
+  constructor(private readonly masterdata: MasterData, app: AppWorkspace) {
+    this.scope = workspaceScope(app.workspace)
+    this.schema = appSchema(app)
   }
 
   /** Strongly consistent, unlike search. */
@@ -65,6 +68,7 @@ export class OrderSummaries {
     try {
       await this.masterdata.createOrUpdatePartialDocument({
         dataEntity: orderSummaryEntity(),
+        schema: this.schema,
         id: this.scope.id(orderId),
         fields: { ...fields, orderId, ...this.scope.fields },
       })
@@ -84,6 +88,7 @@ export class OrderSummaries {
         await this.masterdata.searchDocumentsWithPaginationInfo<OrderSummaryDocument>(
           {
             dataEntity: orderSummaryEntity(),
+            schema: this.schema,
             fields: FIELDS,
             where: this.scope.where(where),
             sort,

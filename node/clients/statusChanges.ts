@@ -9,7 +9,8 @@ import { quoted } from '../domain/whereValue'
 import { workspaceScope } from '../domain/workspaceScope'
 import { describeHttpFailure } from '../domain/upstreamErrors'
 import { StorageError } from '../storage/jsonStore'
-import { appDataEntity } from './dataEntity'
+import type { AppWorkspace } from './dataEntity'
+import { appDataEntity, appSchema } from './dataEntity'
 
 const ENTITY = 'statusChange'
 const FIELDS = [
@@ -61,15 +62,18 @@ const toEntry = (
  */
 export class StatusChanges {
   private readonly scope: WorkspaceScope
+  private readonly schema: string | undefined
 
-  constructor(private readonly masterdata: MasterData, workspace: string) {
-    this.scope = workspaceScope(workspace)
+  constructor(private readonly masterdata: MasterData, app: AppWorkspace) {
+    this.scope = workspaceScope(app.workspace)
+    this.schema = appSchema(app)
   }
 
   public async save(entry: HistoryEntry): Promise<void> {
     try {
       await this.masterdata.createOrUpdateEntireDocument({
         dataEntity: statusChangeEntity(),
+        schema: this.schema,
         id: this.scope.id(entry.id),
         fields: {
           ...entry,
@@ -178,6 +182,7 @@ export class StatusChanges {
     try {
       return await this.masterdata.searchDocuments<StatusChangeDocument>({
         dataEntity: statusChangeEntity(),
+        schema: this.schema,
         ...query,
         where: this.scope.where(query.where),
       })

@@ -20,10 +20,7 @@ export async function omsStatusChanged(ctx: EventContext) {
   const changedAt = toText(body.currentChangeDate)
 
   if (!orderId || !ORDER_ID_PATTERN.test(orderId) || !state) return
-  const summaries = new OrderSummaries(
-    ctx.clients.masterdata,
-    ctx.vtex.workspace
-  )
+  const summaries = new OrderSummaries(ctx.clients.masterdata, ctx.vtex)
 
   const broadcast = { state, changedAt }
 

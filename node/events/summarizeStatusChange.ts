@@ -17,10 +17,7 @@ export async function summarizeStatusChange(
   recorded: OrderHistory
 ) {
   const histories = historyStore(ctx)
-  const summaries = new OrderSummaries(
-    ctx.clients.masterdata,
-    ctx.vtex.workspace
-  )
+  const summaries = new OrderSummaries(ctx.clients.masterdata, ctx.vtex)
 
   let history: OrderHistory | null = recorded
 

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'timers/promises'
 
 import type { MasterData } from '@vtex/api'
 
+import type { AppWorkspace } from '../clients/dataEntity'
 import { StatusChanges } from '../clients/statusChanges'
 import type { HistoryEntry, OrderHistory } from '../domain/history'
 import {
@@ -118,12 +119,9 @@ export const historyStore = ({
   vtex,
 }: {
   clients: { vbase: JsonStore; masterdata: MasterData }
-  vtex: { workspace: string }
+  vtex: AppWorkspace
 }) =>
-  new HistoryStore(
-    clients.vbase,
-    new StatusChanges(clients.masterdata, vtex.workspace)
-  )
+  new HistoryStore(clients.vbase, new StatusChanges(clients.masterdata, vtex))
 
 export class HistoryStore {
   constructor(

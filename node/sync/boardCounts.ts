@@ -32,10 +32,7 @@ export async function countBoard(
   { limits, windowDays }: BoardSettings,
   now = Date.now()
 ): Promise<BoardCounts> {
-  const summaries = new OrderSummaries(
-    deps.clients.masterdata,
-    deps.vtex.workspace
-  )
+  const summaries = new OrderSummaries(deps.clients.masterdata, deps.vtex)
 
   const windowStart = new Date(now - windowDays * DAY_MS).toISOString()
   // Built before any count starts: a clause that cannot be built fails the board alone, with

@@ -56,10 +56,7 @@ export async function settleListings(
   pace: Pace
 ): Promise<number> {
   const histories = historyStore(deps)
-  const records = new StatusChanges(
-    deps.clients.masterdata,
-    deps.vtex.workspace
-  )
+  const records = new StatusChanges(deps.clients.masterdata, deps.vtex)
 
   const publish = publishStatusChange(deps.clients.events)
   const started = Date.now()

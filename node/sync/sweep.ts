@@ -195,10 +195,7 @@ async function sweepStaleOrders(
     Date.now() - settings.sweepAfterMinutes * 60_000
   ).toISOString()
 
-  const summaries = new OrderSummaries(
-    deps.clients.masterdata,
-    deps.vtex.workspace
-  )
+  const summaries = new OrderSummaries(deps.clients.masterdata, deps.vtex)
 
   let current = cursor
   const counts = { checked: 0, healed: 0 }

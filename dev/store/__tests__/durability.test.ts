@@ -80,7 +80,11 @@ beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'pnp-store-durable-'))
   writeFileSync(
     path.join(root, 'manifest.json'),
-    JSON.stringify({ vendor: 'pnplabs', name: 'pick-and-pack-tracking' })
+    JSON.stringify({
+      vendor: 'pnplabs',
+      name: 'pick-and-pack-tracking',
+      version: '1.0.0',
+    })
   )
   mkdirSync(path.join(root, 'masterdata', 'orders'), { recursive: true })
   writeFileSync(
@@ -145,6 +149,7 @@ test('keeps every answered write across SIGKILL', async () => {
   // What was on disk before the restart is searchable at once.
   const found = await md2.searchDocumentsWithPaginationInfo<any>({
     dataEntity: ENTITY,
+    schema: '1.0.0',
     fields: ['n'],
     where: 'n>0',
     sort: 'n ASC',

@@ -14,6 +14,8 @@ import { createStore } from '../server'
 jest.setTimeout(10_000)
 
 const ENTITY = 'pnplabs_pick-and-pack-tracking_orders'
+/** The schema the masterdata builder made of `masterdata/orders/` for version 1.2.3, installed. */
+const INSTALLED = '1.2.3'
 const INDEX_DELAY_MS = 200
 const SCHEMA = {
   $schema: 'http://json-schema.org/schema#',
@@ -61,10 +63,12 @@ const search = (
     fields?: string[]
     page?: number
     pageSize?: number
+    schema?: string
   } = {}
 ) =>
   md().searchDocumentsWithPaginationInfo<any>({
     dataEntity: ENTITY,
+    schema: 'schema' in options ? options.schema : INSTALLED,
     fields: options.fields ?? ['orderId', 'status', 'minutes'],
     where: options.where,
     sort: options.sort,
@@ -98,7 +102,11 @@ beforeEach(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'pnp-store-md-'))
   writeFileSync(
     path.join(root, 'manifest.json'),
-    JSON.stringify({ vendor: 'pnplabs', name: 'pick-and-pack-tracking' })
+    JSON.stringify({
+      vendor: 'pnplabs',
+      name: 'pick-and-pack-tracking',
+      version: INSTALLED,
+    })
   )
   mkdirSync(path.join(root, 'masterdata', 'orders'), { recursive: true })
   writeFileSync(
@@ -356,6 +364,84 @@ describe('Master Data search', () => {
     expect(await statusOf(search({ sort: 'note ASC' }))).toBe(400)
     expect(
       await statusOf(search({ where: 'id=o01', sort: 'createdIn DESC' }))
+    ).toBe(200)
+  })
+
+  it("filters and sorts by a schema's fields only when the call names the schema", async () => {
+    await seed(3)
+    const unnamed = await messageOf(
+      search({ where: 'status=PICKING', schema: undefined })
+    )
+
+    expect(unnamed).toMatch(/status.*not v-indexed.*_schema=1\.2\.3/)
+    expect(
+      await statusOf(search({ sort: 'minutes ASC', schema: undefined }))
+    ).toBe(400)
+    // Master Data's own fields need no schema.
+    expect(
+      (
+        await search({
+          where: 'id=o01',
+          sort: 'createdIn DESC',
+          schema: undefined,
+        })
+      ).data
+    ).toEqual([{ orderId: 'o01', status: 'PACKING', minutes: 1 }])
+    // A linked workspace's copy of the schema indexes the same fields.
+    expect(
+      (await search({ where: 'status=PICKING', schema: '1.2.3-dev1' })).data
+    ).toEqual([{ orderId: 'o00', status: 'PICKING', minutes: 0 }])
+    expect(
+      await messageOf(search({ where: 'status=PICKING', schema: '1.2.2' }))
+    ).toMatch(/Schema "1\.2\.2" not found/)
+  })
+
+  it('refuses a write that names the schema and does not fit it, and keeps the document', async () => {
+    await md().createOrUpdateEntireDocument({
+      dataEntity: ENTITY,
+      schema: INSTALLED,
+      id: 'v',
+      fields: { orderId: 'v', status: 'PICKING', minutes: 3 },
+    })
+
+    expect(
+      await messageOf(
+        md().createOrUpdatePartialDocument({
+          dataEntity: ENTITY,
+          schema: INSTALLED,
+          id: 'v',
+          fields: { minutes: 'three', changedAt: 'yesterday' },
+        })
+      )
+    ).toMatch(
+      /does not fit schema "1\.2\.3": .*changedAt.*date-time.*minutes.*integer/
+    )
+    expect(
+      await statusOf(
+        md().createOrUpdateEntireDocument({
+          dataEntity: ENTITY,
+          schema: INSTALLED,
+          id: 'w',
+          fields: { status: 'PICKING' },
+        })
+      )
+    ).toBe(400)
+    expect(
+      await md().getDocument({
+        dataEntity: ENTITY,
+        id: 'v',
+        fields: ['status', 'minutes'],
+      })
+    ).toEqual({ status: 'PICKING', minutes: 3 })
+    // Without _schema, Master Data validates nothing but the id.
+    expect(
+      await statusOf(
+        md().createOrUpdateEntireDocument({
+          dataEntity: ENTITY,
+          id: 'w',
+          fields: { minutes: 'many' },
+        })
+      )
     ).toBe(200)
   })
 

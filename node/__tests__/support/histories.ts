@@ -13,7 +13,7 @@ export const storeChangeRecords = (
     new (storeMasterData(storeURL))(localContext(account), {
       timeout,
     } as never),
-    'master'
+    localContext(account)
   )
 
 /** The histories of `account` in a store stand-in, as a replica has them: its own clients. */

@@ -98,10 +98,10 @@ export async function fulfillmentOrders(_: unknown, args: Args, ctx: Context) {
   let result: { documents: OrderSummaryDocument[]; total: number }
 
   try {
-    result = await new OrderSummaries(
-      ctx.clients.masterdata,
-      ctx.vtex.workspace
-    ).search(where, { page, pageSize: size })
+    result = await new OrderSummaries(ctx.clients.masterdata, ctx.vtex).search(
+      where,
+      { page, pageSize: size }
+    )
   } catch {
     throw storeUnavailable()
   }
