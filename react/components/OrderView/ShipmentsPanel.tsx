@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Tag } from 'vtex.styleguide'
@@ -23,6 +23,17 @@ import { useOrderText } from './useOrderText'
 const NO_SHIPMENTS_CODES = ['PNP_ORDER_NOT_FOUND']
 
 const THUMBNAIL_SIZE = 96
+
+// Labels and values as two grid columns: the labels' one as wide as the longest label, up to
+// 40% of the card, where a longer label wraps. A fixed 30% let Spanish "Seguimiento" and
+// Portuguese "Observações" run into their values on a phone.
+const ROWS: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
+  columnGap: '0.75rem',
+}
+
+const WRAP_ANYWHERE: CSSProperties = { overflowWrap: 'anywhere' }
 
 const STATUS_TAG: Record<string, TagTone> = {
   DELIVERED: 'success',
@@ -103,10 +114,14 @@ function ShipmentsContent({ query }: Props) {
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
-    <div className="flex mb2">
-      <dt className="c-muted-1 w-30 flex-none pr3">{label}</dt>
-      <dd className="ma0">{children}</dd>
-    </div>
+    <>
+      <dt className="c-muted-1 mb2" style={WRAP_ANYWHERE}>
+        {label}
+      </dt>
+      <dd className="ma0 mb2" style={WRAP_ANYWHERE}>
+        {children}
+      </dd>
+    </>
   )
 }
 
@@ -140,7 +155,7 @@ function ShipmentCard({ shipment }: { shipment: Shipment }) {
           </Tag>
         </span>
       </div>
-      <dl className="ma0 t-body lh-copy">
+      <dl className="ma0 t-body lh-copy" style={ROWS}>
         {shipment.carrier && (
           <Row
             label={<FormattedMessage id="admin/pick-and-pack.shipments.id" />}

@@ -1,0 +1,109 @@
+// Layout in a real browser: the home (board) and an order page, on a phone (390 px) and a
+// desktop (1280 px), in English, Portuguese and Spanish. The page never scrolls sideways and
+// the shipments panel's labels never run into their values.
+import type { Page } from 'playwright-core'
+
+import { shows } from './support/wait'
+import { browserSession } from './support/session'
+
+const session = browserSession()
+const page = () => session.page()
+const sb = () => session.sandbox()
+
+// Returned: its shipment has a tracking link and driver notes, the two longest labels.
+const RETURNED_ORDER = '1253881550662-01'
+const LOCALES = ['en', 'pt', 'es'] as const
+const WIDTHS = [390, 1280] as const
+
+type Locale = (typeof LOCALES)[number]
+
+interface Box {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+const CASES = LOCALES.flatMap((locale) =>
+  WIDTHS.map((width) => [locale, width] as const)
+)
+
+async function open(
+  pathAndQuery: string,
+  locale: Locale,
+  width: number
+): Promise<Page> {
+  const p = page()
+
+  await p.setViewportSize({ width, height: 900 })
+  await p.goto(sb().adminURL(`${pathAndQuery}?locale=${locale}`))
+
+  return p
+}
+
+/** How far the page is wider than the window (0: no sideways scrolling). */
+function horizontalOverflow(p: Page): Promise<number> {
+  return p.evaluate(
+    () =>
+      document.documentElement.scrollWidth -
+      document.documentElement.clientWidth
+  )
+}
+
+/**
+ * Each label of the shipments panel whose text (where it is drawn, which may be past its own
+ * box) meets its value's text, as "label → value".
+ */
+function collidingRows(p: Page): Promise<string[]> {
+  return p.getByTestId('shipments-panel').evaluate((panel) => {
+    const textBoxes = (el: Element): Box[] => {
+      const range = document.createRange()
+
+      range.selectNodeContents(el)
+
+      return Array.from(range.getClientRects()).filter(
+        (r) => r.width > 0 && r.height > 0
+      )
+    }
+
+    const meet = (a: Box, b: Box) =>
+      a.left < b.right - 0.5 &&
+      b.left < a.right - 0.5 &&
+      a.top < b.bottom - 0.5 &&
+      b.top < a.bottom - 0.5
+
+    return Array.from(panel.querySelectorAll('dt')).flatMap((dt) => {
+      const dd = dt.nextElementSibling
+
+      if (!dd || dd.tagName !== 'DD') return [`${dt.textContent}: no value`]
+      const values = textBoxes(dd)
+
+      return textBoxes(dt).some((l) => values.some((v) => meet(l, v)))
+        ? [`${dt.textContent} → ${dd.textContent}`]
+        : []
+    })
+  })
+}
+
+describe.each(CASES)('%s at %i px', (locale, width) => {
+  test('home: no sideways scrolling', async () => {
+    const p = await open('', locale, width)
+
+    await shows(p.getByTestId('board-updated'), 'the board, answered')
+    await shows(p.getByTestId('recent-updated'), 'the recent changes')
+    await shows(p.getByTestId('backfill-state'), 'the backfill')
+
+    expect(await horizontalOverflow(p)).toBe(0)
+  })
+
+  test('order: no sideways scrolling, labels clear of their values', async () => {
+    const p = await open(`/orders/${RETURNED_ORDER}`, locale, width)
+    const panel = p.getByTestId('shipments-panel')
+
+    await shows(panel.getByTestId('shipment-notes'), 'the driver notes')
+    await shows(panel.getByRole('link'), 'the tracking link')
+
+    expect(await horizontalOverflow(p)).toBe(0)
+    expect(await collidingRows(p)).toEqual([])
+  })
+})
