@@ -1,6 +1,7 @@
 // Layout in a real browser: the home (board) and an order page, on a phone (390 px) and a
-// desktop (1280 px), in English, Portuguese and Spanish. The page never scrolls sideways and
-// the shipments panel's labels never run into their values.
+// desktop (1280 px), in English, Portuguese and Spanish. The page never scrolls sideways, the
+// shipments panel's labels never run into their values, and the backfill stepper's buttons
+// show their + and −.
 import type { Page } from 'playwright-core'
 
 import { shows } from './support/wait'
@@ -85,8 +86,40 @@ function collidingRows(p: Page): Promise<string[]> {
   })
 }
 
+/**
+ * The sign each stepper button shows: its text where that text is drawn, else what its
+ * `::before` draws, with the drawn width. The Styleguide's own fullwidth signs (U+FF0B, U+FF0D)
+ * have no glyph in the sandbox's Chromium: a button showing them looks blank.
+ */
+function stepperSigns(
+  p: Page
+): Promise<Array<{ sign: string; width: number }>> {
+  return p
+    .getByTestId('maintenance')
+    .locator(
+      '.vtex-numeric-stepper__minus-button__text, .vtex-numeric-stepper__plus-button__text'
+    )
+    .evaluateAll((signs) =>
+      signs.map((el) => {
+        const range = document.createRange()
+
+        range.selectNodeContents(el)
+        const textWidth = range.getBoundingClientRect().width
+        const before = getComputedStyle(el, '::before').content
+
+        return {
+          sign:
+            textWidth > 0 || before === 'none'
+              ? el.textContent ?? ''
+              : before.replace(/^"|"$/g, ''),
+          width: el.getBoundingClientRect().width,
+        }
+      })
+    )
+}
+
 describe.each(CASES)('%s at %i px', (locale, width) => {
-  test('home: no sideways scrolling', async () => {
+  test('home: no sideways scrolling, stepper signs shown', async () => {
     const p = await open('', locale, width)
 
     await shows(p.getByTestId('board-updated'), 'the board, answered')
@@ -94,6 +127,14 @@ describe.each(CASES)('%s at %i px', (locale, width) => {
     await shows(p.getByTestId('backfill-state'), 'the backfill')
 
     expect(await horizontalOverflow(p)).toBe(0)
+
+    const signs = await stepperSigns(p)
+
+    expect(signs.map((s) => s.sign)).toEqual(
+      expect.arrayContaining(['+', '\u2212'])
+    )
+    expect(signs).toHaveLength(2)
+    for (const { width: drawn } of signs) expect(drawn).toBeGreaterThan(0)
   })
 
   test('order: no sideways scrolling, labels clear of their values', async () => {

@@ -6,6 +6,7 @@
 // Browser entry of the local admin page: what VTEX Admin provides around the app (Apollo,
 // react-intl, the runtime and its router) rebuilt with plain libraries.
 import 'vtex-tachyons/tachyons.css'
+import './sandbox.global.css'
 import React from 'react'
 import ReactDOM from 'react-dom'
 import { ApolloClient } from 'apollo-client'
