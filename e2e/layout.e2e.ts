@@ -1,7 +1,7 @@
 // Layout in a real browser: the home (board) and an order page, on a phone (390 px) and a
 // desktop (1280 px), in English, Portuguese and Spanish. The page never scrolls sideways, the
-// shipments panel's labels never run into their values, and the backfill stepper's buttons
-// show their + and −.
+// board's tabs hold their text, the shipments panel's labels never run into their values, and
+// the backfill stepper's buttons show their + and −.
 import type { Page } from 'playwright-core'
 
 import { shows } from './support/wait'
@@ -86,6 +86,29 @@ function collidingRows(p: Page): Promise<string[]> {
   })
 }
 
+/** The tabs whose text is drawn outside the tab (cut off or spilling over the panel). */
+function spillingTabs(p: Page): Promise<string[]> {
+  return p
+    .getByTestId('board')
+    .getByRole('tab')
+    .evaluateAll((tabs) =>
+      tabs.flatMap((tab) => {
+        const box = tab.getBoundingClientRect()
+        const range = document.createRange()
+
+        range.selectNodeContents(tab)
+        const text = range.getBoundingClientRect()
+
+        return text.left < box.left - 0.5 ||
+          text.right > box.right + 0.5 ||
+          text.top < box.top - 0.5 ||
+          text.bottom > box.bottom + 0.5
+          ? [tab.textContent ?? '']
+          : []
+      })
+    )
+}
+
 /**
  * The sign each stepper button shows: its text where that text is drawn, else what its
  * `::before` draws, with the drawn width. The Styleguide's own fullwidth signs (U+FF0B, U+FF0D)
@@ -119,7 +142,7 @@ function stepperSigns(
 }
 
 describe.each(CASES)('%s at %i px', (locale, width) => {
-  test('home: no sideways scrolling, stepper signs shown', async () => {
+  test('home: no sideways scrolling, tabs hold their text, stepper signs shown', async () => {
     const p = await open('', locale, width)
 
     await shows(p.getByTestId('board-updated'), 'the board, answered')
@@ -127,6 +150,7 @@ describe.each(CASES)('%s at %i px', (locale, width) => {
     await shows(p.getByTestId('backfill-state'), 'the backfill')
 
     expect(await horizontalOverflow(p)).toBe(0)
+    expect(await spillingTabs(p)).toEqual([])
 
     const signs = await stepperSigns(p)
 

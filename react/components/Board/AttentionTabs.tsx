@@ -79,6 +79,9 @@ function AttentionTabs({ value, onChange, late, drift, children }: Props) {
         {tabs.map((tab, index) => {
           const selected = tab.attention === value
 
+          // At least (not exactly) the regular height: a label that wraps on a phone
+          // ("Diverge do OMS") makes its tab taller instead of spilling over the panel.
+
           return (
             <button
               key={tabId(tab.attention)}
@@ -93,7 +96,7 @@ function AttentionTabs({ value, onChange, late, drift, children }: Props) {
               tabIndex={selected ? 0 : -1}
               onClick={() => onChange(tab.attention)}
               onKeyDown={(e) => onKeyDown(e, index)}
-              className={`bt-0 bl-0 br-0 bw1 ph6 h-regular t-body bg-transparent pointer ${
+              className={`bt-0 bl-0 br-0 bw1 ph4 ph6-ns pv2 min-h-regular t-body bg-transparent pointer ${
                 selected
                   ? 'b--solid b--emphasis c-on-muted fw5'
                   : 'b--transparent c-muted-1 hover-c-action-primary'
