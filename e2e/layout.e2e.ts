@@ -1,7 +1,7 @@
 // Layout in a real browser: the home (board) and an order page, on a phone (390 px) and a
 // desktop (1280 px), in English, Portuguese and Spanish. The page never scrolls sideways, the
-// board's tabs hold their text, the shipments panel's labels never run into their values, and
-// the backfill stepper's buttons show their + and −.
+// board's tabs hold their text, the shipments panel's labels never run into their values, the
+// ordered-vs-picked headings stay apart, and the backfill stepper's buttons show + and −.
 import type { Page } from 'playwright-core'
 
 import { shows } from './support/wait'
@@ -86,6 +86,33 @@ function collidingRows(p: Page): Promise<string[]> {
   })
 }
 
+// Less than this between two column headings reads as one word ("PedidoPreparado").
+const MIN_HEADING_GAP_PX = 8
+
+/** Neighbouring column headings of the ordered-vs-picked table drawn closer than the gap. */
+function crowdedHeadings(p: Page): Promise<string[]> {
+  return p
+    .getByTestId('reconciliation')
+    .locator('th')
+    .evaluateAll((headings, minGap) => {
+      const text = headings.map((th) => {
+        const range = document.createRange()
+
+        range.selectNodeContents(th)
+
+        return range.getBoundingClientRect()
+      })
+
+      return headings
+        .slice(1)
+        .flatMap((th, i) =>
+          text[i + 1].left - text[i].right < minGap
+            ? [`${headings[i].textContent} | ${th.textContent}`]
+            : []
+        )
+    }, MIN_HEADING_GAP_PX)
+}
+
 /** The tabs whose text is drawn outside the tab (cut off or spilling over the panel). */
 function spillingTabs(p: Page): Promise<string[]> {
   return p
@@ -161,7 +188,7 @@ describe.each(CASES)('%s at %i px', (locale, width) => {
     for (const { width: drawn } of signs) expect(drawn).toBeGreaterThan(0)
   })
 
-  test('order: no sideways scrolling, labels clear of their values', async () => {
+  test('order: no sideways scrolling, labels clear of their values, headings apart', async () => {
     const p = await open(`/orders/${RETURNED_ORDER}`, locale, width)
     const panel = p.getByTestId('shipments-panel')
 
@@ -170,5 +197,6 @@ describe.each(CASES)('%s at %i px', (locale, width) => {
 
     expect(await horizontalOverflow(p)).toBe(0)
     expect(await collidingRows(p)).toEqual([])
+    expect(await crowdedHeadings(p)).toEqual([])
   })
 })

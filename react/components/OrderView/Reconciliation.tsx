@@ -69,6 +69,8 @@ function Reconciliation({
     )
   }
 
+  // The numeric columns are right-aligned: without a left padding, on a phone their headings
+  // touch ("PedidoPreparado").
   return (
     <table
       className="w-100 t-body"
@@ -80,13 +82,13 @@ function Reconciliation({
           <th scope="col" className="pv3 fw5">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.item" />
           </th>
-          <th scope="col" className="pv3 fw5 tr">
+          <th scope="col" className="pv3 pl3 fw5 tr">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.ordered" />
           </th>
-          <th scope="col" className="pv3 fw5 tr">
+          <th scope="col" className="pv3 pl3 fw5 tr">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.picked" />
           </th>
-          <th scope="col" className="pv3 fw5 tr">
+          <th scope="col" className="pv3 pl3 fw5 tr">
             <FormattedMessage id="admin/pick-and-pack.reconciliation.state" />
           </th>
         </tr>
@@ -106,21 +108,21 @@ function Reconciliation({
                 <span className="t-small c-muted-1 ml2"> {item.refId}</span>
               )}
             </td>
-            <td className="pv3 tr nowrap" data-testid="ordered">
+            <td className="pv3 pl3 tr nowrap" data-testid="ordered">
               {quantity(
                 item.orderedQuantity,
                 item.weighable,
                 item.unitOfMeasure
               )}
             </td>
-            <td className="pv3 tr nowrap" data-testid="picked">
+            <td className="pv3 pl3 tr nowrap" data-testid="picked">
               {quantity(
                 item.pickedQuantity,
                 item.weighable,
                 item.unitOfMeasure
               )}
             </td>
-            <td className="pv3 tr">
+            <td className="pv3 pl3 tr">
               {orderState ? (
                 <Tag size="small">
                   <FormattedMessage
