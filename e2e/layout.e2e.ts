@@ -113,6 +113,26 @@ function crowdedHeadings(p: Page): Promise<string[]> {
     }, MIN_HEADING_GAP_PX)
 }
 
+// The search's example order id, typed in full.
+const AN_ORDER_ID = '1253881550433-01'
+
+/** The search boxes that hide part of a whole order id typed in them. */
+async function searchBoxesHidingAnOrderId(p: Page): Promise<string[]> {
+  const hiding: string[] = []
+
+  for (const input of await p.getByRole('search').getByRole('textbox').all()) {
+    // eslint-disable-next-line no-await-in-loop
+    await input.fill(AN_ORDER_ID)
+    // eslint-disable-next-line no-await-in-loop
+    const hidden = await input.evaluate((el) => el.scrollWidth - el.clientWidth)
+
+    // eslint-disable-next-line no-await-in-loop
+    if (hidden > 0) hiding.push((await input.getAttribute('id')) ?? '?')
+  }
+
+  return hiding
+}
+
 /** The tabs whose text is drawn outside the tab (cut off or spilling over the panel). */
 function spillingTabs(p: Page): Promise<string[]> {
   return p
@@ -178,6 +198,7 @@ describe.each(CASES)('%s at %i px', (locale, width) => {
 
     expect(await horizontalOverflow(p)).toBe(0)
     expect(await spillingTabs(p)).toEqual([])
+    expect(await searchBoxesHidingAnOrderId(p)).toEqual([])
 
     const signs = await stepperSigns(p)
 

@@ -35,7 +35,6 @@ function OrderSearch() {
 
   return (
     <form
-      className="flex items-start"
       role="search"
       aria-label={intl.formatMessage({
         id: 'admin/pick-and-pack.search.title',
@@ -46,55 +45,58 @@ function OrderSearch() {
         submit()
       }}
     >
-      <div className="flex-auto mr4">
-        <label htmlFor={INPUT_ID} className="db mb3 t-small c-on-base">
-          <FormattedMessage id="admin/pick-and-pack.search.label" />
-        </label>
-        <input
-          id={INPUT_ID}
-          type="text"
-          className={`${INPUT} ${
-            invalid
-              ? 'b--danger hover-b--danger'
-              : 'b--muted-4 hover-b--muted-3'
-          }`}
-          placeholder={intl.formatMessage({
-            id: 'admin/pick-and-pack.search.placeholder',
-          })}
-          value={value}
-          maxLength={64}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? ERROR_ID : undefined}
-          onChange={(e) => {
-            setValue(e.target.value)
-            setInvalid(false)
-          }}
-          onKeyDown={(e) => {
-            // Enter submits even where the input is not inside a form (VTEX Admin frames).
-            if (e.key === 'Enter') {
-              e.preventDefault()
-              submit()
-            }
-          }}
-        />
-        {/* Always in the page, so that the message is announced when it appears. */}
-        <div
-          id={ERROR_ID}
-          className="c-danger t-small mt3 lh-title"
-          role="alert"
-        >
-          {invalid && (
-            <FormattedMessage id="admin/pick-and-pack.search.invalid" />
-          )}
+      <label htmlFor={INPUT_ID} className="db mb3 t-small c-on-base">
+        <FormattedMessage id="admin/pick-and-pack.search.label" />
+      </label>
+      {/* On a phone the button goes below the input, which beside it could not show a whole
+          order id. */}
+      <div className="flex flex-wrap flex-nowrap-ns items-start">
+        <div className="w-100 w-auto-ns flex-auto-ns mr4-ns">
+          <input
+            id={INPUT_ID}
+            type="text"
+            className={`${INPUT} ${
+              invalid
+                ? 'b--danger hover-b--danger'
+                : 'b--muted-4 hover-b--muted-3'
+            }`}
+            placeholder={intl.formatMessage({
+              id: 'admin/pick-and-pack.search.placeholder',
+            })}
+            value={value}
+            maxLength={64}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? ERROR_ID : undefined}
+            onChange={(e) => {
+              setValue(e.target.value)
+              setInvalid(false)
+            }}
+            onKeyDown={(e) => {
+              // Enter submits even where the input is not inside a form (VTEX Admin frames).
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                submit()
+              }
+            }}
+          />
+          {/* Always in the page, so that the message is announced when it appears. */}
+          <div
+            id={ERROR_ID}
+            className="c-danger t-small mt3 lh-title"
+            role="alert"
+          >
+            {invalid && (
+              <FormattedMessage id="admin/pick-and-pack.search.invalid" />
+            )}
+          </div>
         </div>
-      </div>
-      {/* Aligns the button with the input below the label. */}
-      <div className="flex-none" style={{ marginTop: 22 }}>
-        <Button type="submit" variation="primary">
-          <FormattedMessage id="admin/pick-and-pack.search.submit" />
-        </Button>
+        <div className="flex-none">
+          <Button type="submit" variation="primary">
+            <FormattedMessage id="admin/pick-and-pack.search.submit" />
+          </Button>
+        </div>
       </div>
     </form>
   )
