@@ -62,14 +62,24 @@ describe('isTransient', () => {
 })
 
 describe('omsError', () => {
-  it('maps 404 to OMS_ORDER_NOT_FOUND and the rest to OMS_UNAVAILABLE', () => {
+  it('maps 404 to OMS_ORDER_NOT_FOUND, 401/403 to OMS_UNAUTHORIZED and the rest to OMS_UNAVAILABLE', () => {
     expect(omsError({ status: 404 }).code).toBe('OMS_ORDER_NOT_FOUND')
     expect(omsError({ status: 500 }).code).toBe('OMS_UNAVAILABLE')
     expect(omsError({ network: true }).code).toBe('OMS_UNAVAILABLE')
-    expect(omsError({ status: 403 }).code).toBe('OMS_UNAVAILABLE')
-    expect(omsError({ status: 401 }).message).toMatch(/permission/)
     expect(omsError({ status: 502 }).message).toMatch(/Try again/)
   })
+
+  it.each([401, 403])(
+    'says a refused app (%p) is a permission to accept, not an OMS outage',
+    (status) => {
+      const error = omsError({ status })
+
+      expect(error.code).toBe('OMS_UNAUTHORIZED')
+      expect(error.message).toMatch(/OMS permissions/)
+      expect(error.message).toMatch(/Apps › Pick and Pack Tracking/)
+      expect(error.message).not.toMatch(/Try again/)
+    }
+  )
 })
 
 describe('describeHttpFailure', () => {

@@ -173,6 +173,19 @@ describe('orderFulfillment', () => {
     expect(codeAt(json.errors, 'oms')).toBe('OMS_UNAVAILABLE')
   })
 
+  it('says OMS_UNAUTHORIZED, not unavailable, when the OMS refuses the app', async () => {
+    upstream.failOms(1, 403)
+    const { json } = await graphql(host, QUERY, { id: ORDER })
+    const error = json.errors.find(
+      (each: { path?: string[] }) =>
+        each.path?.join('.') === 'orderFulfillment.oms'
+    )
+
+    expect(json.data.orderFulfillment.oms).toBeNull()
+    expect(error.extensions.code).toBe('OMS_UNAUTHORIZED')
+    expect(error.message).toMatch(/OMS permissions/)
+  })
+
   it('says OMS_UNAVAILABLE when the OMS answers with another order or no order at all', async () => {
     const other = '1253881550477-01'
 

@@ -9,6 +9,8 @@ export type AppErrorCode =
   | 'PNP_BAD_ANSWER'
   | 'OMS_ORDER_NOT_FOUND'
   | 'OMS_UNAVAILABLE'
+  /** The OMS refused the app's own credentials (401, 403): a permission, not an outage. */
+  | 'OMS_UNAUTHORIZED'
   | 'STORE_UNAVAILABLE'
   | 'SETTINGS_UNAVAILABLE'
 

@@ -70,11 +70,17 @@ export function omsError(failure: UpstreamFailure): AppError {
     )
   }
 
+  if (failure.status === 401 || failure.status === 403) {
+    // Trying again cannot help: the app lacks an OMS policy until its permissions are accepted.
+    return new AppError(
+      'OMS_UNAUTHORIZED',
+      `The OMS refused the app (HTTP ${failure.status}). Check the app's OMS permissions: in Apps › Pick and Pack Tracking, accept the permissions it asks for (OMSViewer to read orders).`
+    )
+  }
+
   return new AppError(
     'OMS_UNAVAILABLE',
-    failure.status === 401 || failure.status === 403
-      ? 'The OMS refused the app. Check that the app is installed with its OMS permission.'
-      : 'The OMS did not answer in time or failed. Try again in a moment.'
+    'The OMS did not answer in time or failed. Try again in a moment.'
   )
 }
 

@@ -237,6 +237,26 @@ describe('order view', () => {
     expect(pnpPanel().getByText('2 items picked')).toBeInTheDocument()
   })
 
+  it('OMS_UNAUTHORIZED points at the app permissions, not at an OMS outage', async () => {
+    renderOrder([
+      ...orderMock(fulfillment({ oms: null, items: [] }), [
+        panelError('oms', 'OMS_UNAUTHORIZED'),
+      ]),
+    ])
+
+    expect(
+      await omsPanel().findByText('The OMS refused the app')
+    ).toBeInTheDocument()
+    expect(
+      omsPanel().getByText(/accept the permissions it asks for/)
+    ).toBeInTheDocument()
+    expect(
+      omsPanel().queryByText('The OMS is not responding')
+    ).not.toBeInTheDocument()
+    // Trying again cannot help until the permissions are accepted.
+    expect(omsPanel().queryByText('Try again')).not.toBeInTheDocument()
+  })
+
   it('OMS_UNAVAILABLE offers a retry that refetches', async () => {
     renderOrder([
       ...orderMock(fulfillment({ oms: null, items: [] }), [

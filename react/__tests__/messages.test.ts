@@ -78,6 +78,7 @@ describe('messages', () => {
       'PNP_UNAVAILABLE',
       'OMS_ORDER_NOT_FOUND',
       'OMS_UNAVAILABLE',
+      'OMS_UNAUTHORIZED',
       'STORE_UNAVAILABLE',
       'SETTINGS_UNAVAILABLE',
       'BAD_USER_INPUT',

@@ -123,6 +123,12 @@ export const ERROR_MESSAGES: Record<
     description: 'admin/pick-and-pack.error.OMS_UNAVAILABLE.description',
     action: 'retry',
   },
+  // The app lacks an OMS policy: only accepting its permissions helps, not a retry.
+  OMS_UNAUTHORIZED: {
+    title: 'admin/pick-and-pack.error.OMS_UNAUTHORIZED.title',
+    description: 'admin/pick-and-pack.error.OMS_UNAUTHORIZED.description',
+    action: 'none',
+  },
   STORE_UNAVAILABLE: {
     title: 'admin/pick-and-pack.error.STORE_UNAVAILABLE.title',
     description: 'admin/pick-and-pack.error.STORE_UNAVAILABLE.description',
