@@ -64,6 +64,48 @@ describe('parseNotification', () => {
     })
   })
 
+  it.each([
+    [{ newStatus: 'PICKING' }, 'orderId'],
+    [{ orderId: null, newStatus: 'PICKING' }, 'orderId'],
+    [{ orderId: 'o-1' }, 'newStatus'],
+    [{ orderId: 'o-1', newStatus: '' }, 'newStatus'],
+  ])('says a missing field is required (%p)', (body, field) => {
+    expect(refusal(body)).toMatch(new RegExp(`^"${field}" is required: `))
+  })
+
+  it.each([
+    [
+      { orderId: 1253881550433, newStatus: 'PICKING' },
+      /^"orderId" must be the VTEX order id.*; got a number\.$/,
+    ],
+    [
+      { orderId: 'order 1/2', newStatus: 'PICKING' },
+      /^"orderId" must be .*; got "order 1\/2"\.$/,
+    ],
+    [
+      { orderId: 'o-1', newStatus: ['PICKING'] },
+      /^"newStatus" must be a Pick and Pack status such as "PICKING"; got an array\.$/,
+    ],
+    [
+      { orderId: 'o-1', newStatus: '*'.repeat(100) },
+      /^"newStatus" must be .*; got "\*{40}…"\.$/,
+    ],
+    [
+      { orderId: 'o-1', newStatus: 'PICKING', oldStatus: { code: 'PACKING' } },
+      /^"oldStatus" must be .*, or left out; got an object\.$/,
+    ],
+    [
+      { orderId: 'o-1', newStatus: 'PICKING', hostname: 'my store' },
+      /^"hostname" must be the store's Pick and Pack hostname: .*, or left out; got "my store"\.$/,
+    ],
+  ])(
+    'says what was expected of a field that is present but invalid (%p)',
+    (body, message) => {
+      expect(refusal(body)).toMatch(message)
+      expect(refusal(body)).not.toMatch(/required/)
+    }
+  )
+
   it('accepts an oldStatus outside the table (the docs send PENDING)', () => {
     const notification = parsed({
       orderId: 'o-1',

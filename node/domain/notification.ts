@@ -55,16 +55,81 @@ function depthOf(value: unknown, limit: number): number {
 
 const fail = (message: string): ParseResult => ({ ok: false, message })
 
-function optionalString(
-  body: Record<string, unknown>,
-  field: string,
-  pattern: RegExp
-): string | null | Error {
-  const value = body[field]
+interface Refusal {
+  message: string
+}
 
-  if (value === undefined || value === null || value === '') return null
+const isRefusal = (value: string | null | Refusal): value is Refusal =>
+  typeof value === 'object' && value !== null
+
+/** What was sent instead, briefly: the merchant compares it with what was expected. */
+function described(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  }
+
+  if (Array.isArray(value)) return 'an array'
+
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+/** The payload's own fields: what each must look like, in the words a refusal uses. */
+const FIELDS = {
+  orderId: {
+    pattern: ORDER_ID_PATTERN,
+    expected:
+      'the VTEX order id, 1 to 64 letters, digits, "-" or "_" (such as "1253881550433-01")',
+  },
+  newStatus: {
+    pattern: STATUS_PATTERN,
+    expected: 'a Pick and Pack status such as "PICKING"',
+  },
+  oldStatus: {
+    pattern: STATUS_PATTERN,
+    expected: 'a Pick and Pack status such as "PICKING"',
+  },
+  hostname: {
+    pattern: HOSTNAME_PATTERN,
+    expected:
+      'the store\'s Pick and Pack hostname: letters, digits, "." and "-", such as "mystore"',
+  },
+}
+
+/**
+ * A field's value, null when it is left out (and may be), or why it is refused: "required" only
+ * when it is missing, else what was expected and what came (a merchant whose payload has the
+ * field would look for the wrong mistake).
+ */
+function readField(
+  body: Record<string, unknown>,
+  field: keyof typeof FIELDS,
+  required: true
+): string | Refusal
+function readField(
+  body: Record<string, unknown>,
+  field: keyof typeof FIELDS,
+  required: false
+): string | null | Refusal
+function readField(
+  body: Record<string, unknown>,
+  field: keyof typeof FIELDS,
+  required: boolean
+): string | null | Refusal {
+  const value = body[field]
+  const { pattern, expected } = FIELDS[field]
+
+  if (value === undefined || value === null || value === '') {
+    return required ? { message: `"${field}" is required: ${expected}.` } : null
+  }
+
   if (typeof value !== 'string' || !pattern.test(value)) {
-    return new Error(field)
+    const instead = required ? '' : ', or left out'
+
+    return {
+      message: `"${field}" must be ${expected}${instead}; got ${described(
+        value
+      )}.`,
+    }
   }
 
   return value
@@ -165,29 +230,18 @@ export function parseNotification(body: unknown): ParseResult {
     )
   }
 
-  const { orderId, newStatus } = body
+  const orderId = readField(body, 'orderId', true)
 
-  if (typeof orderId !== 'string' || !ORDER_ID_PATTERN.test(orderId)) {
-    return fail('"orderId" is required: 1 to 64 letters, digits, "-" or "_".')
-  }
+  if (isRefusal(orderId)) return fail(orderId.message)
+  const newStatus = readField(body, 'newStatus', true)
 
-  if (typeof newStatus !== 'string' || !STATUS_PATTERN.test(newStatus)) {
-    return fail(
-      '"newStatus" is required: a Pick and Pack status such as "PICKING".'
-    )
-  }
+  if (isRefusal(newStatus)) return fail(newStatus.message)
+  const oldStatus = readField(body, 'oldStatus', false)
 
-  const oldStatus = optionalString(body, 'oldStatus', STATUS_PATTERN)
+  if (isRefusal(oldStatus)) return fail(oldStatus.message)
+  const hostname = readField(body, 'hostname', false)
 
-  if (oldStatus instanceof Error) {
-    return fail('"oldStatus" must be a Pick and Pack status such as "PICKING".')
-  }
-
-  const hostname = optionalString(body, 'hostname', HOSTNAME_PATTERN)
-
-  if (hostname instanceof Error) {
-    return fail('"hostname" must be the store\'s Pick and Pack hostname.')
-  }
+  if (isRefusal(hostname)) return fail(hostname.message)
 
   const extra: Record<string, unknown> = {}
 
