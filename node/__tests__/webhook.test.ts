@@ -393,6 +393,30 @@ describe('webhook: refusals', () => {
 
     expect(status).toBe(403)
     expect(body.error.code).toBe('HOSTNAME_MISMATCH')
+    // Both names, and where to fix each case: the app settings or the other account's webhook.
+    expect(body.error.message).toMatch(
+      /for hostname "otherstore", but the app settings accept only "teststore"/
+    )
+    expect(body.error.message).toMatch(
+      /write it in "hostname" in the app settings \(Apps › Pick and Pack Tracking › Settings\)/
+    )
+    expect(body.error.message).toMatch(
+      /that account's Pick and Pack webhook settings/
+    )
+  })
+
+  it('answers 403 for a notification without a hostname, saying it has none and how to accept it', async () => {
+    const { status, body } = await answer(
+      await send(notification({ hostname: undefined }))
+    )
+
+    expect(status).toBe(403)
+    expect(body.error.code).toBe('HOSTNAME_MISMATCH')
+    expect(body.error.message).not.toMatch(/\(none\)/)
+    expect(body.error.message).toMatch(
+      /carries no "hostname", but the app settings accept only notifications for "teststore"/
+    )
+    expect(body.error.message).toMatch(/clear "hostname" in the app settings/)
   })
 
   it('answers 413 for a body over 32 KiB', async () => {

@@ -46,6 +46,17 @@ async function readBody(ctx: Context): Promise<string> {
   }
 }
 
+const SETTINGS_PATH = 'Apps › Pick and Pack Tracking › Settings'
+
+/** Why a notification for another hostname is refused, and the two ways to fix it. */
+function hostnameRefusal(expected: string, sent: string | null): string {
+  if (!sent) {
+    return `The notification carries no "hostname", but the app settings accept only notifications for "${expected}". If Pick and Pack does not send a hostname for this store, clear "hostname" in the app settings (${SETTINGS_PATH}).`
+  }
+
+  return `This notification is for hostname "${sent}", but the app settings accept only "${expected}". If "${sent}" is this store's Pick and Pack hostname, write it in "hostname" in the app settings (${SETTINGS_PATH}), or clear that field to accept any. If not, the Pick and Pack account "${sent}" sends its notifications here: fix the webhook URL in that account's Pick and Pack webhook settings.`
+}
+
 /** Reads and validates the JSON body; the hostname must match the configured one, if any. */
 export async function parseNotification(
   ctx: Context,
@@ -71,17 +82,13 @@ export async function parseNotification(
   }
 
   const expectedHost = ctx.state.settings?.hostname
+  const sentHost = parsed.notification.hostname
 
-  if (
-    expectedHost &&
-    parsed.notification.hostname?.toLowerCase() !== expectedHost
-  ) {
+  if (expectedHost && sentHost?.toLowerCase() !== expectedHost) {
     throw new WebhookError(
       403,
       'HOSTNAME_MISMATCH',
-      `This notification is for hostname "${
-        parsed.notification.hostname ?? '(none)'
-      }", but the app settings accept only "${expectedHost}". Check the store's hostname in the app settings.`
+      hostnameRefusal(expectedHost, sentHost)
     )
   }
 
