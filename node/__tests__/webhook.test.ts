@@ -448,6 +448,20 @@ describe('webhook: refusals', () => {
     expect(failed.status).toBe(503)
     expect(failed.body.error.code).toBe('STORAGE_UNAVAILABLE')
     expect(await historyOf(ORDER)).toBeNull()
+    // The operator can tell which notification was lost until Pick and Pack sends it again.
+    expect(host.logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        data: expect.objectContaining({
+          message: 'Pick and Pack notification not stored',
+          orderId: ORDER,
+          oldStatus: 'PICKING',
+          newStatus: 'READY_FOR_PACKING',
+          changeId: expect.stringMatching(/^\w+$/),
+        }),
+      })
+    )
+    expect(host.logger.text()).not.toContain(SECRET)
 
     const retried = await answer(await send(notification()))
 
@@ -553,5 +567,43 @@ describe('webhook: secret rotation and settings', () => {
       },
     })
     expect(JSON.stringify([ctx.body, logged])).not.toContain('app-token')
+  })
+})
+
+describe('webhook: what an unexpected failure logs', () => {
+  it('names the notification it was handling (order and transition), and only that', async () => {
+    const logged: unknown[] = []
+    const ctx = {
+      status: 404,
+      body: undefined as unknown,
+      set: () => undefined,
+      state: {
+        notification: {
+          orderId: ORDER,
+          oldStatus: 'PICKING',
+          newStatus: 'READY_FOR_PACKING',
+          hostname: HOSTNAME,
+          occurredAt: null,
+          extra: { customer: 'Jane Doe' },
+        },
+      },
+      vtex: { logger: { error: (line: unknown) => logged.push(line) } },
+    }
+
+    await webhookErrors(ctx as never, async () => {
+      throw new Error('publish failed')
+    })
+
+    expect(ctx.status).toBe(500)
+    expect(logged).toEqual([
+      {
+        message: 'Pick and Pack webhook failed',
+        orderId: ORDER,
+        oldStatus: 'PICKING',
+        newStatus: 'READY_FOR_PACKING',
+        changeId: undefined,
+        reason: 'publish failed',
+      },
+    ])
   })
 })

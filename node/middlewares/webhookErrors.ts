@@ -27,6 +27,17 @@ const respond = (
   ctx.body = { error: { code, message } }
 }
 
+/**
+ * Which notification failed, for the operator who looks for it (its order and transition, when
+ * it was read that far): no secret, no header, no other payload field.
+ */
+const whichNotification = ({ state: { notification, entry } }: Context) => ({
+  orderId: notification?.orderId,
+  oldStatus: notification?.oldStatus,
+  newStatus: notification?.newStatus,
+  changeId: entry?.id,
+})
+
 /** First in the pipeline: turns every failure into the contract's JSON error answer. */
 export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
   try {
@@ -48,6 +59,7 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
     if (error instanceof StorageError) {
       ctx.vtex.logger.error({
         message: 'Pick and Pack notification not stored',
+        ...whichNotification(ctx),
         reason: error.message,
       })
       respond(ctx, 503, {
@@ -75,6 +87,7 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
     // Only the message: an unexpected error may hold request details.
     ctx.vtex.logger.error({
       message: 'Pick and Pack webhook failed',
+      ...whichNotification(ctx),
       reason: error instanceof Error ? error.message : String(error),
     })
     respond(ctx, 500, {
