@@ -144,6 +144,26 @@ describe('board: CSV export', () => {
     expect(lines[251]).toBe('')
   })
 
+  it('leaves the OMS status cell empty when the OMS status is not known, and keeps a code it cannot name', async () => {
+    const orders = [
+      orderSummary({ orderId: 'ORDER-0001', omsStatus: null }),
+      orderSummary({ orderId: 'ORDER-0002', omsStatus: 'waiting-ffmt' }),
+    ]
+
+    renderBoard([ordersMock({ first: 100 }, page(orders, 2, null))])
+    await screen.findByTestId('board-orders')
+    fireEvent.click(exportButton())
+    expect(
+      await within(exportArea()).findByText('Exported 2 orders.')
+    ).toBeInTheDocument()
+    const csv = await readBlob(createObjectURL.mock.calls[0][0])
+    const [, unknown, unnamed] = csv.split('\r\n')
+
+    // A spreadsheet filters on empty cells; the page's "—" would read as a status.
+    expect(unknown.split(',')[4]).toBe('')
+    expect(unnamed.split(',')[4]).toBe('waiting-ffmt')
+  })
+
   it('exports what the tab, status and search select', async () => {
     renderBoard(
       [

@@ -117,7 +117,8 @@ function ExportCsv({ filter, disabled }: Props) {
     text.status(order.status),
     order.since,
     order.late ? yes : no,
-    text.omsStatus(order.omsStatus),
+    // Empty, not the table's "—": a spreadsheet filters on empty cells.
+    order.omsStatus ? text.omsStatus(order.omsStatus) : '',
     order.drift.map(text.drift).join('; '),
     order.lastChangeAt,
   ]
