@@ -14,7 +14,7 @@ const health = async (target: TestHost) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query:
-        '{ webhookHealth { secretConfigured previousSecretConfigured hostnameFilter lastReceivedAt lastRefused { at status code reason } secretInQueryAt } }',
+        '{ webhookHealth { secretConfigured previousSecretConfigured hostnameFilter lastReceivedAt lastRefused { at status code reason hostname } secretInQueryAt } }',
     }),
   })
 
@@ -90,6 +90,8 @@ describe('webhook health', () => {
       status: 401,
       code: 'UNAUTHORIZED',
       reason: expect.stringMatching(/Wrong webhook secret/),
+      // Refused before its body was read: no hostname to show.
+      hostname: null,
     })
     expect(text).not.toContain(SECRET)
     expect(text).not.toContain('not-the-secret')
@@ -120,7 +122,11 @@ describe('webhook health', () => {
 
     const { data } = await health(host)
 
-    expect(data.lastRefused).toMatchObject({ code: 'HOSTNAME_MISMATCH' })
+    // Which store sent it: the merchant sees whose webhook points here.
+    expect(data.lastRefused).toMatchObject({
+      code: 'HOSTNAME_MISMATCH',
+      hostname: 'otherstore',
+    })
     expect(data.secretInQueryAt).toBeNull()
 
     // Accepted: now it warns.

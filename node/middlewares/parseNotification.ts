@@ -89,7 +89,7 @@ export async function parseNotification(
       403,
       'HOSTNAME_MISMATCH',
       hostnameRefusal(expectedHost, sentHost)
-    )
+    ).sentFor(sentHost)
   }
 
   if (parsed.ignoredDate) {

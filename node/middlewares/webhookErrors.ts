@@ -6,6 +6,9 @@ import type { Context } from '../typings/context'
 
 /** A refusal of the webhook, with a message that tells the merchant what to fix. */
 export class WebhookError extends Error {
+  /** The Pick and Pack hostname the refused notification named, once it was read and valid. */
+  public hostname: string | null = null
+
   constructor(
     public readonly status: number,
     public readonly code: RefusalCode,
@@ -13,6 +16,13 @@ export class WebhookError extends Error {
   ) {
     super(message)
     this.name = 'WebhookError'
+  }
+
+  /** Names the store that sent the refused notification, for the admin's webhook health. */
+  public sentFor(hostname: string | null): this {
+    this.hostname = hostname
+
+    return this
   }
 }
 
@@ -51,6 +61,7 @@ export async function webhookErrors(ctx: Context, next: () => Promise<void>) {
         status: error.status,
         code: error.code,
         reason: error.message,
+        hostname: error.hostname,
       })
 
       return

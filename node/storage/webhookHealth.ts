@@ -14,6 +14,11 @@ export interface RefusedNotification {
   code: string
   /** The webhook's own message: fixed text, never the secret. */
   reason: string
+  /**
+   * Which Pick and Pack hostname (store) sent it, when the webhook read that far (a hostname
+   * mismatch); null otherwise, and absent from refusals stored before it was kept.
+   */
+  hostname?: string | null
 }
 
 /** Per replica, when each kind was last written (a rate limit, not the truth). */

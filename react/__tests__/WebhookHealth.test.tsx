@@ -107,6 +107,7 @@ describe('WebhookHealth', () => {
               status: 401,
               code: 'WRONG_SECRET',
               reason: 'Wrong webhook secret.',
+              hostname: null,
             },
             secretInQueryAt: '2026-11-20T11:30:00.000Z',
           })
@@ -141,6 +142,7 @@ describe('WebhookHealth', () => {
               code: 'UNAUTHORIZED',
               reason:
                 'Wrong webhook secret. The x-webhook-secret header must equal "Webhook secret" in the app settings.',
+              hostname: null,
             },
           })
         ),
@@ -154,6 +156,29 @@ describe('WebhookHealth', () => {
       'Última notificação recusada: há 2 h, HTTP 401: O segredo do webhook estava ausente ou incorreto: o Pick and Pack deve enviar, no header x-webhook-secret, o segredo definido nas configurações do app.'
     )
     expect(refused).not.toHaveTextContent('Wrong webhook secret')
+  })
+
+  it('names the Pick and Pack hostname a refused notification was for', async () => {
+    renderPage(<WebhookHealth />, {
+      mocks: [
+        webhookHealthMock(
+          webhookHealth({
+            lastRefused: {
+              at: '2026-11-20T10:00:00.000Z',
+              status: 403,
+              code: 'HOSTNAME_MISMATCH',
+              reason: 'This notification is for hostname "otherstore".',
+              hostname: 'otherstore',
+            },
+          })
+        ),
+      ],
+    })
+    await flush()
+
+    expect(screen.getByTestId('webhook-last-refused')).toHaveTextContent(
+      /HTTP 403: .* It was for the Pick and Pack hostname otherstore\.$/
+    )
   })
 
   it("words every refusal code the webhook records, and only those (node's list)", () => {

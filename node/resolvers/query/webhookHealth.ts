@@ -27,7 +27,11 @@ export async function webhookHealth(_: unknown, __: unknown, ctx: Context) {
       hostnameFilter: settings.hostname,
       // The newest change the app recorded from a notification (sweeps and views aside).
       lastReceivedAt: newest?.receivedAt ?? null,
-      lastRefused: health.lastRefused,
+      // A refusal stored before the hostname was kept has none: null, not absent.
+      lastRefused: health.lastRefused && {
+        ...health.lastRefused,
+        hostname: health.lastRefused.hostname ?? null,
+      },
       secretInQueryAt: health.secretInQueryAt,
     }
   } catch {

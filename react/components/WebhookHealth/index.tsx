@@ -24,6 +24,8 @@ export interface RefusedNotification {
   status: number
   code: string
   reason: string
+  // The Pick and Pack hostname the notification named, when the webhook read that far.
+  hostname: string | null
 }
 
 export interface WebhookHealthData {
@@ -205,14 +207,26 @@ function WebhookHealth() {
             testId="webhook-last-refused"
           >
             {health.lastRefused ? (
-              <FormattedMessage
-                id="admin/pick-and-pack.webhook.lastRefused"
-                values={{
-                  when: <When value={health.lastRefused.at} now={now} />,
-                  status: health.lastRefused.status,
-                  reason: refusal(health.lastRefused),
-                }}
-              />
+              <>
+                <FormattedMessage
+                  id="admin/pick-and-pack.webhook.lastRefused"
+                  values={{
+                    when: <When value={health.lastRefused.at} now={now} />,
+                    status: health.lastRefused.status,
+                    reason: refusal(health.lastRefused),
+                  }}
+                />
+                {health.lastRefused.hostname && (
+                  // Which store's Pick and Pack sent it: whose webhook points here.
+                  <>
+                    {' '}
+                    <FormattedMessage
+                      id="admin/pick-and-pack.webhook.lastRefused.hostname"
+                      values={{ hostname: health.lastRefused.hostname }}
+                    />
+                  </>
+                )}
+              </>
             ) : (
               <FormattedMessage id="admin/pick-and-pack.webhook.lastRefused.none" />
             )}
