@@ -96,6 +96,30 @@ describe('the OMS interactions of status changes', () => {
     expect(interactionsOf(orderId)).toHaveLength(1)
   })
 
+  it('fails the delivery with a message naming the order and change the OMS did not take', async () => {
+    const orderId = `800000000000${++orders}-01`
+
+    upstream.failInteractions(20, 403)
+    await notify(a, { orderId, newStatus: 'READY_FOR_PICKING' })
+    await eventually(() => !!sentEvent(a, orderId))
+    const event = sentEvent(a, orderId) as { id: string }
+    const response = await fetch(`${b.url}/_sandbox/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        sender: 'pnplabs.pick-and-pack-tracking',
+        topic: 'pick-and-pack.status-changed',
+        body: event,
+      }),
+    })
+
+    upstream.failInteractions(0, 403)
+    expect(response.status).toBe(500)
+    expect((await response.json()).error.message).toBe(
+      `Not taken by the OMS yet: interaction of order ${orderId}, change ${event.id} (READY_FOR_PICKING). The order is marked for the sweep; a redelivery sends only what is missing.`
+    )
+  })
+
   it('sends nothing with the setting off', async () => {
     const quiet = await startTestHost(
       upstream.url,

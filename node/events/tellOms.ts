@@ -54,5 +54,10 @@ export async function tellOms(ctx: EventContext, read?: OrderRead) {
 
   if (failures.length === 0) return
   await new Maintenance(ctx.clients.vbase).markOmsPending(orderId)
-  throw new Error(`Not taken by the OMS yet: ${failures.join(', ')}`)
+  // The operator's one clue in the event's failure log: which order and change, and what.
+  throw new Error(
+    `Not taken by the OMS yet: ${failures.join(
+      ', '
+    )} of order ${orderId}, change ${id} (${newStatus}). The order is marked for the sweep; a redelivery sends only what is missing.`
+  )
 }
