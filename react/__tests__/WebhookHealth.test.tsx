@@ -176,8 +176,14 @@ describe('WebhookHealth', () => {
     })
     await flush()
 
-    expect(screen.getByTestId('webhook-last-refused')).toHaveTextContent(
+    const refused = screen.getByTestId('webhook-last-refused')
+
+    expect(refused).toHaveTextContent(
       /HTTP 403: .* It was for the Pick and Pack hostname otherstore\.$/
+    )
+    // And the two ways out: this store's setting, or another store's webhook.
+    expect(refused).toHaveTextContent(
+      "If it is your store's, correct the hostname setting (or clear it to accept any); if not, another store's Pick and Pack webhook points here."
     )
   })
 
