@@ -4,10 +4,12 @@ import { useQuery } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
 
 import { useCurrentData } from '../../hooks/useCurrentData'
+import { useLastRead } from '../../hooks/useLastRead'
 import { useMounted } from '../../hooks/useMounted'
 import FULFILLMENT_BOARD from './graphql/fulfillmentBoard.gql'
 import FULFILLMENT_ORDERS from './graphql/fulfillmentOrders.gql'
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
 import { ALL_STATUSES } from '../StatusFilter'
@@ -77,8 +79,16 @@ function Board() {
     }
   )
 
+  const summary = board.data?.fulfillmentBoard ?? null
+  const boardFailure = rootErrorCode(board.error, 'fulfillmentBoard')
+  const boardRead = useLastRead({
+    loading: board.loading,
+    failure: boardFailure,
+    hasData: summary !== null,
+  })
+
   // Every refetch names `fresh`: a refetch keeps the variables of the one before.
-  const askBoard = (fresh: boolean) => board.refetch({ fresh })
+  const askBoard = (fresh: boolean) => boardRead.track(board.refetch({ fresh }))
 
   const pageIndex = cursors.length - 1
   const ordersVariables: FulfillmentOrdersVariables = {
@@ -97,8 +107,21 @@ function Board() {
     }
   )
 
+  // Only an answer to this page and filter: its cursor, total and rows are the current ones.
+  const page =
+    useCurrentData(orders, ordersVariables)?.fulfillmentOrders ?? null
+
+  const ordersFailure = rootErrorCode(orders.error, 'fulfillmentOrders')
+  const ordersRead = useLastRead({
+    loading: orders.loading,
+    failure: ordersFailure,
+    hasData: page !== null,
+  })
+
+  const askOrders = () => ordersRead.track(orders.refetch())
+
   const refetchAll = (fresh = false) =>
-    Promise.all([askBoard(fresh).catch(quiet), orders.refetch().catch(quiet)])
+    Promise.all([askBoard(fresh).catch(quiet), askOrders().catch(quiet)])
 
   const restartPolling = useVisibleInterval(() => {
     refetchAll()
@@ -112,8 +135,6 @@ function Board() {
     })
   }
 
-  const summary = board.data?.fulfillmentBoard ?? null
-
   useFollowUp(
     !!summary?.refreshing,
     () =>
@@ -124,22 +145,16 @@ function Board() {
     { ms: FOLLOW_UP_MS, max: FOLLOW_UPS }
   )
 
-  const boardError = summary
-    ? undefined
-    : rootErrorCode(board.error, 'fulfillmentBoard')
-
-  // Only an answer to this page and filter: its cursor, total and rows are the current ones.
-  const page =
-    useCurrentData(orders, ordersVariables)?.fulfillmentOrders ?? null
+  const boardError = summary ? undefined : boardFailure
 
   if (page) lastPage.current = { page, index: pageIndex }
   // While the next page (or filter) loads, the rows before it stay, dimmed, paging disabled.
   const shown = page || orders.loading ? lastPage.current : null
 
   const shownPage = shown?.page ?? null
-  const ordersError = page
-    ? undefined
-    : rootErrorCode(orders.error, 'fulfillmentOrders')
+  const ordersError = page ? undefined : ordersFailure
+  // Counts or rows kept from an earlier read that a refresh could not update.
+  const stale = boardRead.staleCode ? boardRead : ordersRead
 
   const firstPage = () => setCursors([null])
   const changeAttention = (next: Attention | null) => {
@@ -218,6 +233,18 @@ function Board() {
         </div>
       </div>
 
+      {stale.staleCode && (
+        <StaleNotice
+          code={stale.staleCode}
+          readAt={stale.readAt}
+          onRetry={() => {
+            restartPolling()
+            refetchAll()
+          }}
+          retrying={board.loading || orders.loading}
+        />
+      )}
+
       {summary ? (
         <>
           <p className="t-body mt0 mb4" data-testid="board-totals">
@@ -288,7 +315,7 @@ function Board() {
             <ErrorMessage
               code={ordersError}
               onRetry={() => {
-                orders.refetch().catch(quiet)
+                askOrders().catch(quiet)
               }}
               retrying={orders.loading}
             />

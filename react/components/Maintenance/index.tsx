@@ -4,8 +4,10 @@ import { useQuery } from 'react-apollo'
 
 import MAINTENANCE from './graphql/maintenance.gql'
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
+import { useLastRead } from '../../hooks/useLastRead'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { rootErrorCode } from '../../utils/graphqlErrors'
 import { PANEL_ERROR_MESSAGES } from '../../utils/messages'
@@ -37,16 +39,20 @@ function Maintenance() {
   const maintenance = data?.maintenance ?? null
   const running = maintenance?.backfill.state === 'RUNNING'
 
-  useVisibleInterval(
-    () => {
-      refetch().catch(quiet)
-    },
-    running ? POLL_MS : REFRESH_MS
-  )
+  const failure = rootErrorCode(error, 'maintenance')
+  const { readAt, staleCode, track } = useLastRead({
+    loading,
+    failure,
+    hasData: maintenance !== null,
+  })
 
-  const errorCode = maintenance
-    ? undefined
-    : rootErrorCode(error, 'maintenance')
+  const retry = () => {
+    track(refetch()).catch(quiet)
+  }
+
+  useVisibleInterval(retry, running ? POLL_MS : REFRESH_MS)
+
+  const errorCode = maintenance ? undefined : failure
 
   const now = Date.now()
 
@@ -58,6 +64,15 @@ function Maintenance() {
       <p className="t-body c-muted-1 mt0 mb4 lh-copy">
         <FormattedMessage id="admin/pick-and-pack.maintenance.intro" />
       </p>
+      {staleCode && (
+        <StaleNotice
+          code={staleCode}
+          readAt={readAt}
+          words={PANEL_ERROR_MESSAGES.maintenance}
+          onRetry={retry}
+          retrying={loading}
+        />
+      )}
       {maintenance ? (
         <div className="flex flex-wrap nh4">
           <div className="w-100 w-50-l ph4">
@@ -74,9 +89,7 @@ function Maintenance() {
         <ErrorMessage
           code={errorCode}
           words={PANEL_ERROR_MESSAGES.maintenance}
-          onRetry={() => {
-            refetch().catch(quiet)
-          }}
+          onRetry={retry}
           retrying={loading}
         />
       ) : (

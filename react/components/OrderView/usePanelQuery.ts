@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQuery } from 'react-apollo'
 import type { DocumentNode } from 'graphql'
 
+import { useLastRead } from '../../hooks/useLastRead'
 import { useMounted } from '../../hooks/useMounted'
 import { errorCodeAt } from '../../utils/graphqlErrors'
 
@@ -58,31 +59,32 @@ export function usePanelQuery<D, T>({
   })
 
   const current = select(data) ?? null
-  const errorCode = current ? undefined : errorCodeAt(error, path)
+  // Apollo keeps the last answer beside a failed refresh's error (a network failure, or an
+  // answer without data): the data is then old, and the panel must say so.
+  const errorCode = errorCodeAt(error, path)
 
   const [kept, setKept] = useState<T | null>(null)
-  const [updatedAt, setUpdatedAt] = useState<Date | null>(null)
   const [refreshing, setRefreshing] = useState(false)
   const inFlight = useRef(false)
   const mounted = useMounted()
+  // When the panel's data was last read whole: not a failed refresh, nor a cache write.
+  const { readAt: updatedAt, track } = useLastRead({
+    loading,
+    failure: errorCode,
+    hasData: !!current,
+  })
 
-  // A new answer with the panel's data: keep it and note the time. A cache write (a
-  // mutation's update) changes the value too, but it is not a new read: keep the time.
+  // A new answer with the panel's data: keep it.
   useEffect(() => {
-    if (!current) return
-    setKept(current)
-    if (!loading) setUpdatedAt((previous) => previous ?? new Date())
-  }, [current, loading])
+    if (current) setKept(current)
+  }, [current])
 
   const run = useCallback(
     (byHand: boolean) => {
       if (skip || (inFlight.current && !byHand)) return
       inFlight.current = true
       if (byHand) setRefreshing(true)
-      refetch()
-        .then((result: { data?: D } | undefined) => {
-          if (mounted.current && select(result?.data)) setUpdatedAt(new Date())
-        })
+      track(refetch())
         // A failure is reported through the hook's `error`: keep the promise quiet.
         .catch(() => undefined)
         .then(() => {
@@ -90,9 +92,7 @@ export function usePanelQuery<D, T>({
           if (mounted.current && byHand) setRefreshing(false)
         })
     },
-    // `select` is a module-level function for every caller.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [refetch, skip]
+    [refetch, skip, track, mounted]
   )
 
   const refetchByHand = useCallback(() => run(true), [run])

@@ -6,9 +6,11 @@ import { Tag } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import { useCurrentData } from '../../hooks/useCurrentData'
+import { useLastRead } from '../../hooks/useLastRead'
 import { useMounted } from '../../hooks/useMounted'
 import RECENT_STATUS_CHANGES from './graphql/recentStatusChanges.gql'
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import { DateTime } from '../Format'
 import Heading from '../Heading'
 import PanelLoading from '../PanelLoading'
@@ -51,7 +53,6 @@ function RecentChanges() {
   const { navigate } = useRuntime()
   const { label } = useStatusText()
   const [status, setStatus] = useState(ALL_STATUSES)
-  const [updatedAt, setUpdatedAt] = useState<number | null>(null)
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set())
   const mounted = useMounted()
   // The rows of the last answer, for this filter: what the next answer is compared to.
@@ -90,18 +91,24 @@ function RecentChanges() {
       )
     )
     known.current = { status, keys: new Set(keys) }
-    setUpdatedAt(Date.now())
     // `signature` stands for `status` and `keys`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature])
 
+  const failure = rootErrorCode(error, 'recentStatusChanges')
+  // Only an answer to this filter dates the rows shown.
+  const { readAt, staleCode, track } = useLastRead({
+    loading,
+    failure,
+    hasData: !!answered,
+  })
+
   const poll = () => {
     const before = signatureRef.current
 
-    return refetch()
+    return track(refetch())
       .then(() => {
         if (!mounted.current) return
-        setUpdatedAt(Date.now())
         // Nothing came since the last read: nothing is new any more.
         if (signatureRef.current === before) setFresh(new Set())
       })
@@ -112,9 +119,10 @@ function RecentChanges() {
     poll()
   }, REFRESH_MS)
 
-  const errorCode = changes
-    ? undefined
-    : rootErrorCode(error, 'recentStatusChanges')
+  const errorCode = changes ? undefined : failure
+  const retry = () => {
+    track(refetch()).catch(quiet)
+  }
 
   const open = (orderId: string) => navigate({ to: orderPath(orderId) })
 
@@ -141,7 +149,7 @@ function RecentChanges() {
         <Heading level={2} id="pnp-recent-title" spacing="mv2">
           <FormattedMessage id="admin/pick-and-pack.recent.title" />
         </Heading>
-        <UpdatedAt at={changes ? updatedAt : null} testId="recent-updated" />
+        <UpdatedAt at={changes ? readAt : null} testId="recent-updated" />
       </div>
       <p className="t-body c-muted-1 mt2 mb4 lh-copy">
         <FormattedMessage id="admin/pick-and-pack.recent.subtitle" />
@@ -170,14 +178,16 @@ function RecentChanges() {
           />
         )}
       </span>
-      {errorCode ? (
-        <ErrorMessage
-          code={errorCode}
-          onRetry={() => {
-            refetch().catch(quiet)
-          }}
+      {staleCode && (
+        <StaleNotice
+          code={staleCode}
+          readAt={readAt}
+          onRetry={retry}
           retrying={loading}
         />
+      )}
+      {errorCode ? (
+        <ErrorMessage code={errorCode} onRetry={retry} retrying={loading} />
       ) : !changes ? (
         <PanelLoading messageId="admin/pick-and-pack.recent.loading" />
       ) : items.length === 0 ? (

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
-import React, { useEffect, useState } from 'react'
+import React from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from 'react-apollo'
 
-import { useMounted } from '../../hooks/useMounted'
+import { useLastRead } from '../../hooks/useLastRead'
 import WEBHOOK_HEALTH from './graphql/webhookHealth.gql'
 import ErrorMessage from '../ErrorMessage'
+import StaleNotice from '../ErrorMessage/StaleNotice'
 import Heading from '../Heading'
 import When from '../Maintenance/When'
 import PanelLoading from '../PanelLoading'
@@ -108,8 +109,6 @@ function SettingsLink() {
  */
 function WebhookHealth() {
   const intl = useIntl()
-  const [updatedAt, setUpdatedAt] = useState<number | null>(null)
-  const mounted = useMounted()
   const { data, error, loading, refetch } = useQuery<WebhookHealthData>(
     WEBHOOK_HEALTH,
     {
@@ -120,22 +119,20 @@ function WebhookHealth() {
   )
 
   const health = data?.webhookHealth ?? null
-  const received = health !== null
+  const failure = rootErrorCode(error, 'webhookHealth')
+  const { readAt, staleCode, track } = useLastRead({
+    loading,
+    failure,
+    hasData: health !== null,
+  })
 
-  // The first answer (and an answer after an error) counts as an update too.
-  useEffect(() => {
-    if (received) setUpdatedAt(Date.now())
-  }, [received])
+  const retry = () => {
+    track(refetch()).catch(quiet)
+  }
 
-  useVisibleInterval(() => {
-    refetch()
-      .then(() => {
-        if (mounted.current) setUpdatedAt(Date.now())
-      })
-      .catch(quiet)
-  }, REFRESH_MS)
+  useVisibleInterval(retry, REFRESH_MS)
 
-  const errorCode = health ? undefined : rootErrorCode(error, 'webhookHealth')
+  const errorCode = health ? undefined : failure
 
   const refusal = (refused: RefusedNotification) => {
     const id = own(REFUSAL_MESSAGES, refused.code)
@@ -151,8 +148,17 @@ function WebhookHealth() {
         <Heading level={2} id="pnp-webhook-title" spacing="mv2">
           <FormattedMessage id="admin/pick-and-pack.webhook.title" />
         </Heading>
-        <UpdatedAt at={health ? updatedAt : null} testId="webhook-updated" />
+        <UpdatedAt at={health ? readAt : null} testId="webhook-updated" />
       </div>
+      {staleCode && (
+        <StaleNotice
+          code={staleCode}
+          readAt={readAt}
+          words={PANEL_ERROR_MESSAGES.webhook}
+          onRetry={retry}
+          retrying={loading}
+        />
+      )}
       {health ? (
         <ul className="list pl0 mv0 t-body">
           {health.secretConfigured ? (
@@ -246,9 +252,7 @@ function WebhookHealth() {
         <ErrorMessage
           code={errorCode}
           words={PANEL_ERROR_MESSAGES.webhook}
-          onRetry={() => {
-            refetch().catch(quiet)
-          }}
+          onRetry={retry}
           retrying={loading}
         />
       ) : (
