@@ -147,6 +147,40 @@ describe('webhook health', () => {
     expect(text).not.toContain(SECRET)
   })
 
+  it('stops warning of a secret in the query string once notifications carry the header', async () => {
+    // The warning from notifications sent over an hour ago, with the secret in the URL.
+    const marker = `${host.storeURL}/vbase/${host.account}/master/buckets/${
+      (process.env.VTEX_APP_ID ?? '').split('@')[0]
+    }/pick-and-pack-maintenance/files/webhook-secret-in-query.json`
+
+    const saved = await fetch(marker, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      }),
+    })
+
+    expect(saved.ok).toBe(true)
+
+    // Since then, the sender moved the secret to the header: no warning any more.
+    expect(
+      await notify(host, SECRET, { overrides: { orderId: 'HEADER-01' } })
+    ).toBe(200)
+    expect((await health(host)).data.secretInQueryAt).toBeNull()
+
+    // In the URL again: the warning is back.
+    expect(
+      await notify(host, SECRET, {
+        query: true,
+        overrides: { orderId: 'QUERY-01' },
+      })
+    ).toBe(200)
+    expect(
+      Date.parse((await health(host)).data.secretInQueryAt)
+    ).toBeGreaterThan(Date.now() - 60_000)
+  })
+
   it('says when no secret is set (every notification refused)', async () => {
     const open = await startTestHost(upstream.url, { apiKey: upstream.apiKey })
 

@@ -68,5 +68,23 @@ export class WebhookHealthStore {
   }
 }
 
+/**
+ * Whether the secret may still travel in the URL. Every replica that accepts such a
+ * notification writes the time again at least once an hour, so a time over an hour older than
+ * the newest notification received means that one carried the header: the warning would
+ * otherwise stay forever after the merchant fixed the webhook. Unknown newest: still warn.
+ */
+export function secretStillInQuery(
+  secretInQueryAt: string | null,
+  lastReceivedAt: string | null
+): boolean {
+  if (!secretInQueryAt) return false
+  const newest = lastReceivedAt ? Date.parse(lastReceivedAt) : NaN
+
+  if (Number.isNaN(newest)) return true
+
+  return newest - Date.parse(secretInQueryAt) <= QUERY_SECRET_EVERY_MS
+}
+
 /** For tests: forget this replica's rate limits. */
 export const forgetWebhookHealthWrites = () => lastWritten.clear()

@@ -1,7 +1,10 @@
 import { readAppSettings } from '../../clients/appSettings'
 import { AppError } from '../../domain/errors'
 import { historyStore } from '../../storage/historyStore'
-import { WebhookHealthStore } from '../../storage/webhookHealth'
+import {
+  WebhookHealthStore,
+  secretStillInQuery,
+} from '../../storage/webhookHealth'
 import type { Context } from '../../typings/context'
 
 /** Sweeps and views are listed among recent changes too: the newest notification is among these. */
@@ -21,18 +24,25 @@ export async function webhookHealth(_: unknown, __: unknown, ctx: Context) {
       (entry) => (entry.source ?? 'webhook') === 'webhook'
     )
 
+    const lastReceivedAt = newest?.receivedAt ?? null
+
     return {
       secretConfigured: !!settings.webhookSecret,
       previousSecretConfigured: !!settings.webhookSecretPrevious,
       hostnameFilter: settings.hostname,
       // The newest change the app recorded from a notification (sweeps and views aside).
-      lastReceivedAt: newest?.receivedAt ?? null,
+      lastReceivedAt,
       // A refusal stored before the hostname was kept has none: null, not absent.
       lastRefused: health.lastRefused && {
         ...health.lastRefused,
         hostname: health.lastRefused.hostname ?? null,
       },
-      secretInQueryAt: health.secretInQueryAt,
+      secretInQueryAt: secretStillInQuery(
+        health.secretInQueryAt,
+        lastReceivedAt
+      )
+        ? health.secretInQueryAt
+        : null,
     }
   } catch {
     throw new AppError(
