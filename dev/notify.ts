@@ -9,9 +9,8 @@
  * The secret comes from PNP_WEBHOOK_SECRET (not a flag: flags end up in shell history).
  */
 import { parseNotification } from '../node/domain/notification'
+import { DEFAULT_URL } from './notifyCommand'
 import { HOSTNAME as SANDBOX_HOSTNAME } from './simulator/seed'
-
-const DEFAULT_URL = 'http://127.0.0.1:8080/_v/pick-and-pack/webhook'
 
 /** What to do about each refusal, in the words of the Pick and Pack webhook settings. */
 const HINTS: Record<string, string> = {

@@ -26,6 +26,7 @@ import {
   SEEDED_ORDERS,
   startSimulator,
 } from './simulator'
+import { notifyCommand } from './notifyCommand'
 import { parseStartArgs, wipeDataDir } from './startOptions'
 import { createStore } from './store/server'
 
@@ -252,9 +253,14 @@ async function main() {
     ...history,
     '',
     'Send a notification yourself, as Pick and Pack would:',
-    `  PNP_WEBHOOK_SECRET=${secret} npm run notify -- --order ${
-      example?.orderId ?? SEEDED_ORDERS[0].orderId
-    } --old READY_FOR_HANDLING --status READY_FOR_PICKING`,
+    `  ${notifyCommand({
+      secret,
+      webhookURL: `${host.url}/_v/pick-and-pack/webhook`,
+      hostname: config.settings.hostname,
+      orderId: example?.orderId ?? SEEDED_ORDERS[0].orderId,
+      oldStatus: 'READY_FOR_HANDLING',
+      newStatus: 'READY_FOR_PICKING',
+    })}`,
     'Move an order along its flow (the simulator sends the webhook):',
     `  curl -X POST ${simulator.url}/_sandbox/orders/${
       example?.orderId ?? SEEDED_ORDERS[0].orderId

@@ -1,5 +1,6 @@
 import { startTestHost } from '../../node/__tests__/support/host'
 import { notify, optionsFrom } from '../notify'
+import { notifyCommand } from '../notifyCommand'
 
 const SECRET = 'notify-test-secret'
 
@@ -79,5 +80,55 @@ describe('npm run notify', () => {
         }
       )
     ).toMatch(/--url/)
+  })
+
+  it("prints a command that reaches the sandbox's webhook on its own port and hostname", async () => {
+    // What `npm start` prints, for a host on a port other than 8080 that accepts another hostname.
+    const other = await startTestHost('http://127.0.0.1:9', {
+      apiKey: 'x',
+      webhookSecret: 'a secret with spaces',
+      hostname: 'otherstore',
+    })
+
+    try {
+      const command = notifyCommand({
+        secret: 'a secret with spaces',
+        webhookURL: `${other.url}/_v/pick-and-pack/webhook`,
+        hostname: 'otherstore',
+        orderId: '1253881550441-01',
+        oldStatus: 'READY_FOR_HANDLING',
+        newStatus: 'READY_FOR_PICKING',
+      })
+
+      // Run as a shell would: the secret quoted, the arguments after `--`.
+      const match =
+        /^PNP_WEBHOOK_SECRET='([^']*)' npm run notify -- (.*)$/.exec(command)
+
+      expect(match).not.toBeNull()
+      const [, secret, rest] = match as RegExpExecArray
+      const options = optionsFrom(rest.split(' '), {
+        PNP_WEBHOOK_SECRET: secret,
+      })
+
+      if (typeof options === 'string') throw new Error(options)
+      expect((await notify(options)).status).toBe(200)
+    } finally {
+      await other.stop()
+    }
+  })
+
+  it('prints the short command for the default sandbox', () => {
+    expect(
+      notifyCommand({
+        secret: 'abc-123_x',
+        webhookURL: 'http://127.0.0.1:8080/_v/pick-and-pack/webhook',
+        hostname: 'sandboxstore',
+        orderId: '1-01',
+        oldStatus: 'READY_FOR_HANDLING',
+        newStatus: 'READY_FOR_PICKING',
+      })
+    ).toBe(
+      'PNP_WEBHOOK_SECRET=abc-123_x npm run notify -- --order 1-01 --old READY_FOR_HANDLING --status READY_FOR_PICKING'
+    )
   })
 })
