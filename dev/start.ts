@@ -14,10 +14,9 @@ import { randomBytes } from 'crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'fs'
 import path from 'path'
 
-import type Koa from 'koa'
-
 import { appRoot } from './appRoot'
 import { configFromEnv } from './host/config'
+import { loadAdmin } from './host/loadAdmin'
 import { startHost } from './host/server'
 import type { ReplayResult, Simulator } from './simulator'
 import {
@@ -36,22 +35,6 @@ const REPLAY_WAIT_MS = 15_000
 const ANCHOR_FILE = 'sandbox-replay.json'
 /** The simulator's orders as the last run left them (see dev/simulator/persist.ts). */
 const SIMULATOR_STATE_FILE = 'sandbox-simulator.json'
-
-async function loadAdmin(omsURL: string): Promise<Koa.Middleware | undefined> {
-  try {
-    const { createAdminMiddleware } = await import('./admin/middleware')
-
-    return await createAdminMiddleware({ omsURL })
-  } catch (error) {
-    process.stderr.write(
-      `admin page not served: ${
-        error instanceof Error ? error.message : String(error)
-      }\n`
-    )
-
-    return undefined
-  }
-}
 
 /**
  * When the replayed history ends: chosen at the first start and kept beside the store's data,

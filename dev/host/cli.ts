@@ -1,26 +1,17 @@
 /* Starts the local host alone: `npm run start:service` (configured by the environment). */
 import './appIdentity'
 import { configFromEnv } from './config'
+import { loadAdmin } from './loadAdmin'
 import { startHost } from './server'
 
 async function main() {
   const config = configFromEnv()
-  let admin
-
-  // Benchmarks measure the API alone and keep logs off the terminal.
-  if (process.env.HOST_NO_ADMIN !== '1')
-    try {
-      // The admin page is optional for the host: without its bundle the API still runs.
-      const { createAdminMiddleware } = await import('../admin/middleware')
-
-      admin = await createAdminMiddleware()
-    } catch (error) {
-      process.stderr.write(
-        `admin page not served: ${
-          error instanceof Error ? error.message : String(error)
-        }\n`
-      )
-    }
+  // Benchmarks measure the API alone and keep logs off the terminal. "Open in OMS" goes to
+  // the OMS that OMS_URL names, as with `npm start`.
+  const admin =
+    process.env.HOST_NO_ADMIN === '1'
+      ? undefined
+      : await loadAdmin(config.omsURL)
 
   const host = await startHost({
     ...config,
