@@ -123,7 +123,7 @@ export async function buildAdminBundle(
   return { js: js.text, css: css.text, metafile: result.metafile }
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

@@ -5,6 +5,7 @@ import { createHash } from 'crypto'
 import type Koa from 'koa'
 
 import { ASSET_PREFIX, adminPageHtml, buildAdminBundle } from './bundle'
+import { SETTINGS_PAGE, settingsPageHtml } from './settingsPage'
 
 export const ADMIN_BASE_PATH = '/admin/app/pick-and-pack'
 
@@ -63,6 +64,16 @@ export async function createAdminMiddleware(
       ctx.redirect(
         `${opts.omsURL.replace(/\/+$/, '')}/admin/orders/${omsOrder[1]}`
       )
+
+      return
+    }
+
+    // The admin's settings links: VTEX's Admin has the form; here, which variable sets what.
+    if (SETTINGS_PAGE.test(ctx.path)) {
+      ctx.set('Cache-Control', 'no-store')
+      ctx.set('X-Content-Type-Options', 'nosniff')
+      ctx.type = 'text/html; charset=utf-8'
+      ctx.body = settingsPageHtml()
 
       return
     }

@@ -4,6 +4,25 @@ import type { StartConfig } from './server'
 
 const SIMULATOR = 'http://127.0.0.1:4010'
 
+/**
+ * The app settings (manifest.json settingsSchema) and the variable that sets each in the
+ * sandbox, which has no Admin to edit them in (the admin's settings link shows this list).
+ */
+export const SETTING_VARIABLES = {
+  apiKey: 'PNP_API_KEY',
+  environment: 'PNP_ENVIRONMENT',
+  webhookSecret: 'PNP_WEBHOOK_SECRET',
+  webhookSecretPrevious: 'PNP_WEBHOOK_SECRET_PREVIOUS',
+  hostname: 'PNP_HOSTNAME',
+  statusTimeLimits: 'PNP_STATUS_TIME_LIMITS',
+  boardWindowDays: 'PNP_BOARD_WINDOW_DAYS',
+  omsInteractions: 'PNP_OMS_INTERACTIONS',
+  omsTracking: 'PNP_OMS_TRACKING',
+  omsLanguage: 'PNP_OMS_LANGUAGE',
+  sweepAfterMinutes: 'PNP_SWEEP_AFTER_MINUTES',
+  backfillDays: 'PNP_BACKFILL_DAYS',
+} as const
+
 /** The local host's configuration from the environment (DESIGN.md, "Local sandbox"). */
 export function configFromEnv(
   env: NodeJS.ProcessEnv = process.env
@@ -28,7 +47,10 @@ export function configFromEnv(
     return value.replace(/\/+$/, '')
   }
 
-  const environment = env.PNP_ENVIRONMENT ?? 'prod'
+  const setting = (name: keyof typeof SETTING_VARIABLES) =>
+    env[SETTING_VARIABLES[name]]
+
+  const environment = setting('environment') ?? 'prod'
 
   if (environment !== 'prod' && environment !== 'dev') {
     throw new Error(
@@ -45,18 +67,18 @@ export function configFromEnv(
     v1URL: url('PNP_V1_URL'),
     omsURL: url('OMS_URL'),
     settings: {
-      apiKey: env.PNP_API_KEY ?? 'sandbox-api-key',
+      apiKey: setting('apiKey') ?? 'sandbox-api-key',
       environment,
-      webhookSecret: env.PNP_WEBHOOK_SECRET,
-      webhookSecretPrevious: env.PNP_WEBHOOK_SECRET_PREVIOUS,
-      hostname: env.PNP_HOSTNAME,
-      statusTimeLimits: env.PNP_STATUS_TIME_LIMITS,
-      boardWindowDays: env.PNP_BOARD_WINDOW_DAYS,
-      omsInteractions: env.PNP_OMS_INTERACTIONS,
-      omsLanguage: env.PNP_OMS_LANGUAGE,
-      omsTracking: env.PNP_OMS_TRACKING,
-      sweepAfterMinutes: env.PNP_SWEEP_AFTER_MINUTES,
-      backfillDays: env.PNP_BACKFILL_DAYS,
+      webhookSecret: setting('webhookSecret'),
+      webhookSecretPrevious: setting('webhookSecretPrevious'),
+      hostname: setting('hostname'),
+      statusTimeLimits: setting('statusTimeLimits'),
+      boardWindowDays: setting('boardWindowDays'),
+      omsInteractions: setting('omsInteractions'),
+      omsLanguage: setting('omsLanguage'),
+      omsTracking: setting('omsTracking'),
+      sweepAfterMinutes: setting('sweepAfterMinutes'),
+      backfillDays: setting('backfillDays'),
     },
     storeURL: env.STORE_URL ? url('STORE_URL') : undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),

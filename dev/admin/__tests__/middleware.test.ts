@@ -99,6 +99,39 @@ describe('admin middleware', () => {
     expect(response.status).toBe(418)
   })
 
+  it("answers the Admin's app settings page (linked from the admin) with how the sandbox sets them", async () => {
+    const secret = 'middleware-test-secret-value'
+    const before = process.env.PNP_WEBHOOK_SECRET
+
+    process.env.PNP_WEBHOOK_SECRET = secret
+    try {
+      const response = await fetch(
+        `${base}/admin/apps/pnplabs.pick-and-pack-tracking@0.x/setup`
+      )
+
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe(
+        'text/html; charset=utf-8'
+      )
+      const html = await response.text()
+
+      // Each setting of the manifest, by its title, with the variable that sets it here.
+      expect(html).toContain('Webhook secret')
+      expect(html).toContain('PNP_WEBHOOK_SECRET')
+      expect(html).toContain('PNP_API_KEY')
+      expect(html).toContain('PNP_STATUS_TIME_LIMITS')
+      expect(html).toContain('PNP_BOARD_WINDOW_DAYS')
+      expect(html).toContain('href="/admin/app/pick-and-pack"')
+      // Every setting of the manifest has one.
+      expect(html).not.toContain('not settable in the sandbox')
+      // Names only, never values.
+      expect(html).not.toContain(secret)
+    } finally {
+      if (before === undefined) delete process.env.PNP_WEBHOOK_SECRET
+      else process.env.PNP_WEBHOOK_SECRET = before
+    }
+  })
+
   it('puts only a known locale in the page', () => {
     expect(adminPageHtml('pt')).toContain('<html lang="pt">')
     expect(adminPageHtml('"><script>')).toContain('<html lang="en">')
