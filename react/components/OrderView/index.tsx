@@ -4,6 +4,7 @@ import { Button, Layout, PageBlock, PageHeader } from 'vtex.styleguide'
 import { useRuntime } from 'vtex.render-runtime'
 
 import ErrorMessage from '../ErrorMessage'
+import OrderSearch from '../OrderSearch'
 import PageTitle from '../PageTitle'
 import PanelLoading from '../PanelLoading'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
@@ -176,7 +177,12 @@ function OrderView({ orderId }: { orderId: string }) {
     return (
       <Layout pageHeader={header}>
         <PageBlock>
-          <ErrorMessage code="BAD_USER_INPUT" level={2} />
+          <div data-testid="order-invalid-id">
+            <ErrorMessage code="BAD_USER_INPUT" level={2} />
+            <div className="mw6 center mt5">
+              <OrderSearch />
+            </div>
+          </div>
         </PageBlock>
       </Layout>
     )
