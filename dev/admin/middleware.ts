@@ -86,6 +86,13 @@ export async function createAdminMiddleware(
       return
     }
 
+    // The host's bare address, opened in a browser: the page, not a JSON 404.
+    if (ctx.path === '/') {
+      ctx.redirect(`${ADMIN_BASE_PATH}${ctx.search}`)
+
+      return
+    }
+
     const file = assets[ctx.path]
 
     if (file) {

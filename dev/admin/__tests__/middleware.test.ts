@@ -62,6 +62,15 @@ describe('admin middleware', () => {
     }
   )
 
+  it("sends the host's root (the printed address opened without a path) to the page", async () => {
+    const response = await fetch(`${base}/?locale=pt`, { redirect: 'manual' })
+
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(
+      '/admin/app/pick-and-pack?locale=pt'
+    )
+  })
+
   it('serves the bundle with content types and revalidation', async () => {
     const js = await fetch(`${base}/admin-assets/admin.js`)
 
