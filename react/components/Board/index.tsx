@@ -88,7 +88,8 @@ function Board() {
   })
 
   // Every refetch names `fresh`: a refetch keeps the variables of the one before.
-  const askBoard = (fresh: boolean) => boardRead.track(board.refetch({ fresh }))
+  const askBoard = (fresh: boolean) =>
+    boardRead.track<{ data?: FulfillmentBoardData }>(board.refetch({ fresh }))
 
   const pageIndex = cursors.length - 1
   const ordersVariables: FulfillmentOrdersVariables = {
