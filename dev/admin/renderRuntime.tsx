@@ -1,6 +1,7 @@
 // A local stand-in for the part of vtex.render-runtime the admin page uses: useRuntime()
-// with navigate({ to }), route.params and culture.locale. Navigation is history.pushState
-// plus a popstate listener, enough to move between the app's two routes without reloads.
+// with navigate({ to }), query and setQuery(), route.params and culture.locale. Navigation is
+// history.pushState plus a popstate listener, enough to move between the app's two routes and
+// to keep a page's state in its query string without reloads.
 import React, {
   createContext,
   useCallback,
@@ -16,8 +17,17 @@ export interface NavigateOptions {
   replace?: boolean
 }
 
+export interface SetQueryOptions {
+  merge?: boolean
+  replace?: boolean
+}
+
+export type Query = Record<string, string | string[] | undefined>
+
 export interface RenderRuntime {
   navigate: (options: NavigateOptions) => void
+  query: Query
+  setQuery: (query: Record<string, string>, options?: SetQueryOptions) => void
   route: {
     id?: string
     path?: string
@@ -30,6 +40,8 @@ const noop = () => undefined
 
 export const RuntimeContext = createContext<RenderRuntime>({
   navigate: noop,
+  query: {},
+  setQuery: noop,
   route: { params: {} },
   culture: { locale: 'en' },
 })
@@ -38,7 +50,10 @@ export function useRuntime(): RenderRuntime {
   return useContext(RuntimeContext)
 }
 
-/** Gives children a fixed runtime (tests, or a page rendered without a router). */
+/**
+ * Gives children a fixed runtime (tests, or a page rendered without a router). Unless `value`
+ * brings its own setQuery, the query starts as `value.query` and setQuery changes it in memory.
+ */
 export function RuntimeProvider({
   value,
   children,
@@ -47,12 +62,33 @@ export function RuntimeProvider({
   children: ReactNode
 }) {
   const parent = useRuntime()
+  const [query, setQueryState] = useState<Query>(() => value.query ?? {})
+  const setQuery = useCallback(
+    (next: Record<string, string>, { merge = true }: SetQueryOptions = {}) =>
+      setQueryState((current) => (merge ? { ...current, ...next } : next)),
+    []
+  )
+
+  const memory = value.setQuery ? {} : { query, setQuery }
 
   return (
-    <RuntimeContext.Provider value={{ ...parent, ...value }}>
+    <RuntimeContext.Provider value={{ ...parent, ...value, ...memory }}>
       {children}
     </RuntimeContext.Provider>
   )
+}
+
+function queryOf(search: string): Query {
+  const query: Query = {}
+
+  new URLSearchParams(search).forEach((value, key) => {
+    const before = query[key]
+
+    if (before === undefined) query[key] = value
+    else query[key] = ([] as string[]).concat(before, value)
+  })
+
+  return query
 }
 
 export interface RouteDefinition {
@@ -113,9 +149,13 @@ export function BrowserRuntime({
   notFound = null,
 }: BrowserRuntimeProps) {
   const [pathname, setPathname] = useState(() => window.location.pathname)
+  const [search, setSearch] = useState(() => window.location.search)
 
   useEffect(() => {
-    const onPopState = () => setPathname(window.location.pathname)
+    const onPopState = () => {
+      setPathname(window.location.pathname)
+      setSearch(window.location.search)
+    }
 
     window.addEventListener('popstate', onPopState)
 
@@ -136,13 +176,34 @@ export function BrowserRuntime({
     if (replace) window.history.replaceState(null, '', url.href)
     else window.history.pushState(null, '', url.href)
     setPathname(url.pathname)
+    setSearch(url.search)
     window.scrollTo(0, 0)
   }, [])
+
+  // Same page, another query: no scrolling, no remount.
+  const setQuery = useCallback(
+    (
+      next: Record<string, string>,
+      { merge = true, replace = false }: SetQueryOptions = {}
+    ) => {
+      const url = new URL(window.location.href)
+      const params = new URLSearchParams(merge ? url.search : '')
+
+      Object.entries(next).forEach(([key, value]) => params.set(key, value))
+      url.search = params.toString()
+      if (replace) window.history.replaceState(null, '', url.href)
+      else window.history.pushState(null, '', url.href)
+      setSearch(url.search)
+    },
+    []
+  )
 
   const match = matchRoute(routes, pathname)
   const runtime = useMemo<RenderRuntime>(
     () => ({
       navigate,
+      query: queryOf(search),
+      setQuery,
       route: {
         id: match ? match.route.id : undefined,
         path: pathname,
@@ -152,7 +213,7 @@ export function BrowserRuntime({
     }),
     // match is derived from pathname
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [navigate, pathname, locale]
+    [navigate, setQuery, pathname, search, locale]
   )
 
   if (!match) return <>{notFound}</>

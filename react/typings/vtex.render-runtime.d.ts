@@ -4,8 +4,17 @@ declare module 'vtex.render-runtime' {
     to: string
     replace?: boolean
   }
+  export interface SetQueryOptions {
+    /** false: `query` is the whole new query string, not added to the current one. */
+    merge?: boolean
+    /** true: replaces the current history entry instead of adding one. */
+    replace?: boolean
+  }
   export interface RenderRuntime {
     navigate: (options: NavigateOptions) => void
+    /** The page's query string, parsed. */
+    query: Record<string, string | string[] | undefined>
+    setQuery: (query: Record<string, string>, options?: SetQueryOptions) => void
     route: {
       id?: string
       path?: string

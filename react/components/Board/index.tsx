@@ -1,4 +1,4 @@
-import React, { useRef, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from 'react-apollo'
 import { Button } from 'vtex.styleguide'
@@ -25,6 +25,7 @@ import OrderFilters from './OrderFilters'
 import OrdersTable from './OrdersTable'
 import Pagination from './Pagination'
 import StatusTiles from './StatusTiles'
+import { useBoardView } from './useBoardView'
 import type {
   Attention,
   FulfillmentBoardData,
@@ -52,12 +53,9 @@ const quiet = () => undefined
  */
 function Board() {
   const intl = useIntl()
-  const [attention, setAttention] = useState<Attention | null>(null)
-  const [status, setStatus] = useState(ALL_STATUSES)
-  const [search, setSearch] = useState<string | null>(null)
-  // The cursor of every page up to the current one (null: the first page), so that
-  // "previous" goes back to the cursor before.
-  const [cursors, setCursors] = useState<Array<string | null>>([null])
+  // Tab, filters and page live in the URL (useBoardView): "previous" goes back to the
+  // cursor before the current one.
+  const [{ attention, status, search, cursors }, setView] = useBoardView()
   const [refreshing, setRefreshing] = useState(false)
   const mounted = useMounted()
   // The last page answered, and its index: its rows keep their own range while another loads.
@@ -113,6 +111,15 @@ function Board() {
     useCurrentData(orders, ordersVariables)?.fulfillmentOrders ?? null
 
   const ordersFailure = rootErrorCode(orders.error, 'fulfillmentOrders')
+  // A page cursor from the URL that the API refuses (edited, or from an older version): the
+  // first page instead, in place of the link's history entry.
+  const badCursor = ordersFailure === 'BAD_USER_INPUT' && cursors.length > 1
+
+  useEffect(() => {
+    if (badCursor) setView({ cursors: [null] }, { replace: true })
+    // setView changes every render; only a new refusal matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [badCursor])
   const ordersRead = useLastRead({
     loading: orders.loading,
     failure: ordersFailure,
@@ -157,27 +164,19 @@ function Board() {
   // Counts or rows kept from an earlier read that a refresh could not update.
   const stale = boardRead.staleCode ? boardRead : ordersRead
 
-  const firstPage = () => setCursors([null])
-  const changeAttention = (next: Attention | null) => {
-    setAttention(next)
-    firstPage()
-  }
+  // Every change of tab or filter starts again from the first page.
+  const firstPage = () => setView({ cursors: [null] })
+  const changeAttention = (next: Attention | null) =>
+    setView({ attention: next, cursors: [null] })
 
-  const changeStatus = (next: string) => {
-    setStatus(next)
-    firstPage()
-  }
+  const changeStatus = (next: string) =>
+    setView({ status: next, cursors: [null] })
 
-  const changeSearch = (next: string | null) => {
-    setSearch(next)
-    firstPage()
-  }
+  const changeSearch = (next: string | null) =>
+    setView({ search: next, cursors: [null] })
 
-  const clearFilters = () => {
-    setStatus(ALL_STATUSES)
-    setSearch(null)
-    firstPage()
-  }
+  const clearFilters = () =>
+    setView({ status: ALL_STATUSES, search: null, cursors: [null] })
 
   const emptyKind = (): EmptyKind => {
     if (cursors.length > 1) return 'page'
@@ -304,6 +303,8 @@ function Board() {
                 ...(summary ? summary.statuses.map((s) => s.status) : []),
                 // The board counts the statuses it knows; the table may show others.
                 ...(shownPage ? shownPage.orders.map((o) => o.status) : []),
+                // A status from the URL that neither reported yet.
+                status,
               ]}
               search={search}
               onSearch={changeSearch}
@@ -344,9 +345,10 @@ function Board() {
                 hasPrevious={cursors.length > 1}
                 hasNext={!!page?.after}
                 busy={!page}
-                onPrevious={() => setCursors(cursors.slice(0, -1))}
+                onPrevious={() => setView({ cursors: cursors.slice(0, -1) })}
                 onNext={() => {
-                  if (page?.after) setCursors([...cursors, page.after])
+                  if (page?.after)
+                    setView({ cursors: [...cursors, page.after] })
                 }}
               />
             </>
