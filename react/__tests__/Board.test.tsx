@@ -639,6 +639,47 @@ describe('board: empty, loading and error states', () => {
     await waitFor(() => expect(rowIds()).toEqual(['ORDER-LATE', 'ORDER-FINE']))
   })
 
+  it.each([
+    [
+      'en',
+      "The board's order counts could not be read",
+      "The board's orders could not be listed",
+    ],
+    [
+      'pt',
+      'Não foi possível ler as contagens de pedidos do painel',
+      'Não foi possível listar os pedidos do painel',
+    ],
+    [
+      'es',
+      'No se pudieron leer los recuentos de pedidos del panel',
+      'No se pudieron listar los pedidos del panel',
+    ],
+  ] as const)(
+    'with the store down, says the board could not be read, not the status history (%s)',
+    async (locale, countsTitle, ordersTitle) => {
+      renderBoard(
+        [
+          boardMock(null, {
+            errors: [rootError('fulfillmentBoard', 'STORE_UNAVAILABLE')],
+          }),
+          ordersMock({}, null, {
+            errors: [rootError('fulfillmentOrders', 'STORE_UNAVAILABLE')],
+          }),
+        ],
+        locale
+      )
+
+      await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2))
+      const [counts, orders] = screen.getAllByRole('alert')
+
+      expect(within(counts).getByRole('heading')).toHaveTextContent(countsTitle)
+      expect(within(orders).getByRole('heading')).toHaveTextContent(ordersTitle)
+      expect(counts).not.toHaveTextContent(/histor/i)
+      expect(orders).not.toHaveTextContent(/histor/i)
+    }
+  )
+
   it('renders in Portuguese', async () => {
     renderBoard(
       [

@@ -171,7 +171,7 @@ export const ERROR_MESSAGES: Record<
 }
 
 /** The home page panels that read their own state, each with its own words for a failure. */
-export type Panel = 'webhook' | 'maintenance'
+export type Panel = 'webhook' | 'maintenance' | 'board' | 'boardOrders'
 
 /**
  * A panel's own words for an error code where the shared ones (ERROR_MESSAGES) would mislead:
@@ -192,6 +192,21 @@ export const PANEL_ERROR_MESSAGES: Record<Panel, Record<string, Described>> = {
       title: 'admin/pick-and-pack.maintenance.error.STORE_UNAVAILABLE.title',
       description:
         'admin/pick-and-pack.maintenance.error.STORE_UNAVAILABLE.description',
+    },
+  },
+  // The board reads order summaries and their counts, not any order's status history.
+  board: {
+    STORE_UNAVAILABLE: {
+      title: 'admin/pick-and-pack.board.error.STORE_UNAVAILABLE.title',
+      description:
+        'admin/pick-and-pack.board.error.STORE_UNAVAILABLE.description',
+    },
+  },
+  boardOrders: {
+    STORE_UNAVAILABLE: {
+      title: 'admin/pick-and-pack.board.ordersError.STORE_UNAVAILABLE.title',
+      description:
+        'admin/pick-and-pack.board.ordersError.STORE_UNAVAILABLE.description',
     },
   },
 }

@@ -17,6 +17,7 @@ import { useFollowUp } from '../../hooks/useFollowUp'
 import { useVisibleInterval } from '../../hooks/useVisibleInterval'
 import { parseDate } from '../../utils/dates'
 import { rootErrorCode } from '../../utils/graphqlErrors'
+import { PANEL_ERROR_MESSAGES } from '../../utils/messages'
 import AttentionTabs from './AttentionTabs'
 import EmptyOrders from './EmptyOrders'
 import type { EmptyKind } from './EmptyOrders'
@@ -162,7 +163,8 @@ function Board() {
   const shownPage = shown?.page ?? null
   const ordersError = page ? undefined : ordersFailure
   // Counts or rows kept from an earlier read that a refresh could not update.
-  const stale = boardRead.staleCode ? boardRead : ordersRead
+  const staleBoard = !!boardRead.staleCode
+  const stale = staleBoard ? boardRead : ordersRead
 
   // Every change of tab or filter starts again from the first page.
   const firstPage = () => setView({ cursors: [null] })
@@ -236,6 +238,7 @@ function Board() {
       {stale.staleCode && (
         <StaleNotice
           code={stale.staleCode}
+          words={PANEL_ERROR_MESSAGES[staleBoard ? 'board' : 'boardOrders']}
           readAt={stale.readAt}
           onRetry={() => {
             restartPolling()
@@ -279,6 +282,7 @@ function Board() {
       ) : boardError ? (
         <ErrorMessage
           code={boardError}
+          words={PANEL_ERROR_MESSAGES.board}
           onRetry={() => {
             askBoard(false).catch(quiet)
           }}
@@ -316,6 +320,7 @@ function Board() {
           {ordersError ? (
             <ErrorMessage
               code={ordersError}
+              words={PANEL_ERROR_MESSAGES.boardOrders}
               onRetry={() => {
                 askOrders().catch(quiet)
               }}
