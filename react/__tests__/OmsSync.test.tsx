@@ -95,6 +95,34 @@ describe('order view: in the OMS', () => {
     expect(sync.getByTestId('oms-sync-retry')).toHaveTextContent('Send again')
   })
 
+  it.each([
+    ['en', 'Pick and Pack has not sent the app anything about this order yet'],
+    ['pt', 'O Pick and Pack ainda não enviou nada ao app sobre este pedido'],
+    ['es', 'Pick and Pack todavía no envió nada a la app sobre este pedido'],
+  ] as const)(
+    'an order Pick and Pack never told the app of: no tracking said to be waiting (%s)',
+    async (locale, words) => {
+      renderPage(<PickAndPackOrder params={{ orderId: ORDER_ID }} />, {
+        mocks: [
+          ...orderMock(
+            fulfillment({
+              history: [],
+              omsSync: omsSync({ tracking: 'WAITING', trackingSent: false }),
+            })
+          ),
+          shipmentsMock([]),
+        ],
+        locale,
+      })
+      const sync = await syncBlock()
+
+      // The history answers after the OMS panel: the words follow it.
+      await waitFor(() =>
+        expect(sync.getByTestId('oms-sync-tracking')).toHaveTextContent(words)
+      )
+    }
+  )
+
   it('says when the app settings turned interactions and tracking off', async () => {
     renderOrder(
       omsSync({

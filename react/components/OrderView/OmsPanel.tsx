@@ -23,9 +23,11 @@ interface Props {
   // The app's own record of what it sent, whatever became of the OMS order: null when it
   // could not be read, undefined while no answer came back.
   omsSync?: OmsSync | null
+  // The app recorded no Pick and Pack change for the order.
+  nothingRecorded?: boolean
 }
 
-function OmsPanel({ orderId, query, omsSync }: Props) {
+function OmsPanel({ orderId, query, omsSync, nothingRecorded }: Props) {
   const { refetch, refreshing } = query
 
   return (
@@ -43,6 +45,7 @@ function OmsPanel({ orderId, query, omsSync }: Props) {
           omsSync={omsSync}
           onReload={refetch}
           reloading={refreshing}
+          nothingRecorded={nothingRecorded}
         />
       )}
     </Section>

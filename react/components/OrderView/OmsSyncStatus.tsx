@@ -20,6 +20,8 @@ interface Props {
   // Reads the OMS panel again.
   onReload: () => void
   reloading: boolean
+  // The app has no Pick and Pack change recorded for the order (its history read empty).
+  nothingRecorded?: boolean
 }
 
 /** Whether the merchant has something to send again. */
@@ -44,7 +46,13 @@ function trackingOf(sync: OmsSync): string {
  * where the invoice tracking stands, what waits to be sent, the last failure, and a button to
  * send again now.
  */
-function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
+function OmsSyncStatus({
+  orderId,
+  omsSync,
+  onReload,
+  reloading,
+  nothingRecorded = false,
+}: Props) {
   const intl = useIntl()
   const [retry, { loading, error, data }] = useMutation<
     RetryOmsSyncData,
@@ -123,7 +131,13 @@ function OmsSyncStatus({ orderId, omsSync, onReload, reloading }: Props) {
   }
 
   const tracking = trackingOf(omsSync)
-  const trackingId = own(OMS_TRACKING_MESSAGES, tracking)
+  // Nothing from Pick and Pack yet: "waiting for a tracking number" would suggest a shipment
+  // on its way; say that Pick and Pack has not spoken of the order instead.
+  const trackingId =
+    nothingRecorded && (tracking === 'WAITING' || !tracking)
+      ? 'admin/pick-and-pack.omsSync.tracking.nothingRecorded'
+      : own(OMS_TRACKING_MESSAGES, tracking)
+
   const errorMessage = omsErrorMessage(omsSync.lastErrorCode)
   const count = (value: number) => ({
     count: value,

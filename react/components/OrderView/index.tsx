@@ -221,7 +221,12 @@ function OrderView({ orderId }: { orderId: string }) {
   return (
     <Layout pageHeader={header}>
       <PageBlock variation="half">
-        <OmsPanel orderId={orderId} query={oms} omsSync={omsSync} />
+        <OmsPanel
+          orderId={orderId}
+          query={oms}
+          omsSync={omsSync}
+          nothingRecorded={history.value !== null && history.value.length === 0}
+        />
         <PickAndPackPanel
           orderId={orderId}
           query={pnp}
