@@ -96,6 +96,10 @@ describe('order view', () => {
     expect(service.getByTestId('evidence-text')).toHaveTextContent(
       'Left with the doorman'
     )
+    // A long note or URL wraps inside the card on a phone.
+    expect(service.getByTestId('evidence-text')).toHaveStyle({
+      overflowWrap: 'anywhere',
+    })
   })
 
   it('shows the reconciliation badges and the history newest first', async () => {

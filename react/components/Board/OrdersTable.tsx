@@ -59,7 +59,9 @@ function OrdersTable({ orders, now, busy }: Props) {
   return (
     <div className="overflow-x-auto">
       <table
-        className={`w-100 collapse t-body ${busy ? 'o-50' : ''}`}
+        className={`w-100 t-body ${busy ? 'o-50' : ''}`}
+        // vtex-tachyons has no border-collapse class: without it, row borders show gaps.
+        style={{ borderCollapse: 'collapse' }}
         aria-busy={busy}
         data-testid="board-orders"
       >

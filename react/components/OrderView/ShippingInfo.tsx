@@ -1,4 +1,5 @@
 import React from 'react'
+import type { CSSProperties } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 
 import { DateTime } from '../Format'
@@ -13,6 +14,9 @@ import type { Shipping, ShippingService } from './types'
 import { useOrderText } from './useOrderText'
 
 const EVIDENCE_SIZE = 96
+
+// A long URL or word breaks inside the card on a phone (vtex-tachyons has no word-break class).
+const WRAP_ANYWHERE: CSSProperties = { overflowWrap: 'anywhere' }
 
 function ShippingInfo({ shipping }: { shipping: Shipping | null }) {
   const { label } = useStatusText()
@@ -134,7 +138,8 @@ function ServiceRow({ service }: { service: ShippingService }) {
                     href={evidence.href}
                     target="_blank"
                     rel="noopener noreferrer"
-                    className="c-link link t-small mr3 mb2 break-all"
+                    className="c-link link t-small mr3 mb2"
+                    style={WRAP_ANYWHERE}
                   >
                     {evidence.href}
                   </a>
@@ -145,6 +150,7 @@ function ServiceRow({ service }: { service: ShippingService }) {
                 <span
                   key={i}
                   className="t-small mr3 mb2"
+                  style={WRAP_ANYWHERE}
                   data-testid="evidence-text"
                 >
                   {evidence.text}

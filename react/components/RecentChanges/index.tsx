@@ -208,7 +208,9 @@ function RecentChanges() {
       ) : (
         <div className="overflow-x-auto">
           <table
-            className={`w-100 collapse t-body ${loading ? 'o-70' : ''}`}
+            className={`w-100 t-body ${loading ? 'o-70' : ''}`}
+            // vtex-tachyons has no border-collapse class: without it, row borders show gaps.
+            style={{ borderCollapse: 'collapse' }}
             aria-busy={loading}
           >
             <caption className="clip">
