@@ -65,6 +65,14 @@ const down = (query: DocumentNode, variables?: object) => ({
   error: new Error('connection refused'),
 })
 
+// The board's two reads, answering or down.
+const counts = boardMock(boardData({ late: 2 }))
+const orders = ordersMock({}, page(orderRange(1, 3)))
+const boardDown = [
+  down(FULFILLMENT_BOARD, { fresh: false }),
+  down(FULFILLMENT_ORDERS, ordersVariables()),
+]
+
 beforeEach(() => {
   jest.useFakeTimers({ now: NOW })
   setHidden(false)
@@ -172,18 +180,8 @@ describe('a failed refresh is said, with when the data shown was read', () => {
   })
 
   it('board: counts or orders', async () => {
-    const counts = boardMock(boardData({ late: 2 }))
-    const orders = ordersMock({}, page(orderRange(1, 3)))
-
     renderPage(<Board />, {
-      mocks: [
-        counts,
-        orders,
-        down(FULFILLMENT_BOARD, { fresh: false }),
-        down(FULFILLMENT_ORDERS, ordersVariables()),
-        counts,
-        orders,
-      ],
+      mocks: [counts, orders, ...boardDown, counts, orders],
     })
     await flush()
     expect(screen.queryByTestId('stale-notice')).toBeNull()
@@ -219,5 +217,60 @@ describe('a failed refresh is said, with when the data shown was read', () => {
 
     await wait(ORDER_POLL_MS)
     expect(screen.queryByTestId('stale-notice')).toBeNull()
+  })
+})
+
+describe('a successful poll moves the time the data shown was read', () => {
+  const readAtSecondPoll =
+    'Could not update (Could not reach the server). Showing what was read at 12:00:30 PM.'
+
+  it('webhook panel', async () => {
+    renderPage(<WebhookHealth />, {
+      mocks: [webhookHealthMock(), webhookHealthMock(), down(WEBHOOK_HEALTH)],
+    })
+    await flush()
+    await wait(WEBHOOK_REFRESH_MS)
+    expect(screen.getByTestId('webhook-updated')).toHaveTextContent(
+      'Updated at 12:00:30 PM'
+    )
+    await wait(WEBHOOK_REFRESH_MS)
+    expect(screen.getByTestId('stale-notice')).toHaveTextContent(
+      readAtSecondPoll
+    )
+  })
+
+  it('board: counts and orders', async () => {
+    renderPage(<Board />, {
+      mocks: [counts, orders, counts, orders, ...boardDown],
+    })
+    await flush()
+    await wait(BOARD_REFRESH_MS)
+    await wait(BOARD_REFRESH_MS)
+    expect(screen.getByTestId('stale-notice')).toHaveTextContent(
+      readAtSecondPoll
+    )
+  })
+
+  it('order page', async () => {
+    renderOrderPage([
+      ...orderMock(fulfillment()),
+      shipmentsMock([]),
+      ...orderMock(fulfillment()),
+      shipmentsMock([]),
+      ...orderNetworkError(new Error('socket hang up')),
+      shipmentsMock([]),
+    ])
+    await flush()
+    await wait(ORDER_POLL_MS)
+    await wait(ORDER_POLL_MS)
+    const notices = screen.getAllByTestId('stale-notice')
+
+    expect(notices).toHaveLength(3)
+    // Polled every 15 s: the second poll answered at 12:00:15.
+    notices.forEach((notice) =>
+      expect(notice).toHaveTextContent(
+        'Could not update (Could not reach the server). Showing what was read at 12:00:15 PM.'
+      )
+    )
   })
 })
