@@ -532,6 +532,25 @@ describe('admin page in Chromium', () => {
     expect(await rowIds()).toEqual(expect.arrayContaining(late))
     expect(await rowIds()).not.toContain('E2E-BOARD-001')
 
+    // The tab is in the URL: a reload (or a shared link) keeps it, Back undoes it.
+    expect(new URL(p.url()).searchParams.get('tab')).toBe('late')
+    await p.reload()
+    await untilShown(
+      rows.filter({ hasText: 'E2E-LATE-3' }),
+      'the Late tab after a reload'
+    )
+    expect(
+      await board
+        .getByRole('tab', { name: /^Late/ })
+        .getAttribute('aria-selected')
+    ).toBe('true')
+    await p.goBack()
+    await shows(
+      board.getByRole('tab', { name: /^All/, selected: true }),
+      'the All tab after Back'
+    )
+    expect(new URL(p.url()).searchParams.get('tab')).toBeNull()
+
     // Disagrees with OMS: the external fulfillment, named.
     await board.getByRole('tab', { name: /^Disagrees with OMS/ }).click()
     await showsText(

@@ -165,8 +165,11 @@ export function BrowserRuntime({
   const navigate = useCallback(({ to, replace }: NavigateOptions) => {
     const url = new URL(to, window.location.href)
 
-    // Keep ?locale= and friends, like the Admin keeps its query when moving between pages.
-    if (!url.search) url.search = window.location.search
+    // Keep ?locale=, as the Admin keeps its language between pages; not a page's own query
+    // (the board's filters stay on the board).
+    const language = new URLSearchParams(window.location.search).get('locale')
+
+    if (!url.search && language) url.searchParams.set('locale', language)
     if (url.origin !== window.location.origin) {
       window.location.assign(url.href)
 
