@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { MockedResponse } from '@apollo/react-testing'
 
 import Board from '../components/Board'
-import { BrowserRuntime } from '../../dev/admin/renderRuntime'
+import { BrowserRuntime, RuntimeContext } from '../../dev/admin/renderRuntime'
 import {
   boardData,
   boardMock,
@@ -152,5 +152,33 @@ describe('board: tab, filters and page in the URL', () => {
     expect(query().get('pages')).toBeNull()
     expect(query().get('tab')).toBe('late')
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('filters all the same where the runtime cannot take the query', async () => {
+    renderPage(
+      <RuntimeContext.Provider
+        value={{
+          navigate: () => undefined,
+          query: {},
+          setQuery: undefined as never,
+          route: { params: {} },
+          culture: { locale: 'en' },
+        }}
+      >
+        <Board />
+      </RuntimeContext.Provider>,
+      {
+        mocks: [
+          boardMock(BOARD),
+          ordersMock({}, page([OTHER_ORDER, LATE_ORDER])),
+          ordersMock({ attention: 'LATE' }, page([LATE_ORDER])),
+        ],
+      }
+    )
+
+    await waitFor(() => expect(rowIds()).toHaveLength(2))
+    fireEvent.click(tab(/^Late/))
+    await waitFor(() => expect(rowIds()).toEqual(['ORDER-LATE']))
+    expect(tab(/^Late/)).toHaveAttribute('aria-selected', 'true')
   })
 })

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { useRuntime } from 'vtex.render-runtime'
 
 import { ALL_STATUSES } from '../StatusFilter'
@@ -62,19 +63,30 @@ export function boardQuery(view: BoardView): Record<string, string> {
 
 /**
  * The board's view, read from the URL, and a setter that writes it back as a new history
- * entry: a reload or a shared link shows the same orders, and Back undoes a change.
+ * entry: a reload or a shared link shows the same orders, and Back undoes a change. The view
+ * is also kept in the page's state: should the Admin's runtime not take the query (no
+ * `setQuery`, or it fails), the filters still work, only without the URL.
  */
 export function useBoardView(): [
   BoardView,
   (next: Partial<BoardView>, options?: { replace?: boolean }) => void
 ] {
   const { query, setQuery } = useRuntime()
-  const view = readBoardView(query)
+  const fromUrl = boardQuery(readBoardView(query))
+  const urlKey = JSON.stringify(fromUrl)
+  const [view, setLocalView] = useState(() => readBoardView(query))
+
+  // The URL changed under the page (Back, a link): it wins.
+  useEffect(() => {
+    setLocalView(readBoardView(query))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the board's part of the query, by value
+  }, [urlKey])
 
   const setView = (
     next: Partial<BoardView>,
     { replace = false }: { replace?: boolean } = {}
   ) => {
+    const nextView = { ...view, ...next }
     const others: Record<string, string> = {}
 
     Object.entries(query).forEach(([key, value]) => {
@@ -85,10 +97,16 @@ export function useBoardView(): [
         others[key] = value
       }
     })
-    setQuery(
-      { ...others, ...boardQuery({ ...view, ...next }) },
-      { merge: false, replace }
-    )
+    setLocalView(nextView)
+    if (typeof setQuery !== 'function') return
+    try {
+      setQuery(
+        { ...others, ...boardQuery(nextView) },
+        { merge: false, replace }
+      )
+    } catch {
+      // The view is kept in the page's state all the same.
+    }
   }
 
   return [view, setView]
